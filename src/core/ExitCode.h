@@ -1,0 +1,16 @@
+#pragma once
+
+namespace capstan {
+
+// Why: every CLI command and error maps to the same documented process exit codes.
+enum class ExitCode : int {
+    Ok = 0,
+    Failed = 1,
+    Usage = 2,
+    Auth = 3,
+    Unreachable = 4,
+    NotFound = 5,
+    Conflict = 6,
+};
+
+} // namespace capstan

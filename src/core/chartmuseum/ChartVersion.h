@@ -1,0 +1,33 @@
+#pragma once
+
+#include "chart/ChartMetadata.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QStringList>
+
+#include <optional>
+
+namespace capstan {
+
+// Why: one entry of a ChartMuseum repository (Helm repo.ChartVersion): metadata plus where and when.
+struct ChartVersion
+{
+    ChartMetadata metadata;
+    QStringList urls;
+    QDateTime created;
+    QString digest; // hex sha256 of the .tgz
+
+    QString name() const { return metadata.name; }
+    QString version() const { return metadata.version; }
+    QString appVersion() const { return metadata.appVersion; }
+
+    // Strict reader of the contract's JSON: a field of the wrong type is an error naming the field.
+    static std::optional<ChartVersion> fromJson(const QJsonObject &object, QString *error);
+    QJsonObject toJson() const; // same field names and omission rules as the server
+};
+
+} // namespace capstan
+
+Q_DECLARE_METATYPE(capstan::ChartVersion)

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace capstan {
+
+// Why: the typed, validated content of capstan.yaml; every section is optional until a command needs it.
+struct Config
+{
+    struct GitHub
+    {
+        QUrl url = QUrl(QStringLiteral("https://api.github.com"));
+        QString repo; // owner/name
+        QString workflow;
+        QString branch = QStringLiteral("main");
+    };
+    struct ChartMuseum
+    {
+        QUrl url;
+        QString username;
+        QString repo; // multitenant path, empty at depth 0
+        int timeoutSeconds = 30;
+    };
+    struct Chart
+    {
+        QString name;
+        QString path;
+        QString manifests;
+        QString version = QStringLiteral("1.0.0-{build}");
+    };
+    struct ArgoCd
+    {
+        QUrl url;
+        QString app;
+        QString username;
+    };
+
+    QString file; // where it was read from; empty when built in memory
+    std::optional<GitHub> github;
+    std::optional<ChartMuseum> chartmuseum;
+    std::optional<Chart> chart;
+    std::optional<ArgoCd> argocd;
+};
+
+} // namespace capstan

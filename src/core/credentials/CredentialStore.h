@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QFuture>
+#include <QObject>
+#include <QProcessEnvironment>
+#include <QString>
+
+namespace capstan {
+
+// Why: server secrets live in the OS keychain (service "capstan", one entry per credential); CI overrides
+// them with environment variables. There is no insecure fallback.
+class CredentialStore : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CredentialStore(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+                             const QString &service = QStringLiteral("capstan"), QObject *parent = nullptr);
+
+    // "chartmuseum", "argocd", "github".
+    static QStringList knownNames();
+    static bool isKnownName(const QString &name);
+    // "chartmuseum" -> "CAPSTAN_CHARTMUSEUM_PASSWORD"; "argocd" -> "CAPSTAN_ARGOCD_TOKEN";
+    // "github" -> "CAPSTAN_GITHUB_TOKEN".
+    static QString environmentVariable(const QString &name);
+
+    QString service() const { return m_service; }
+    bool overriddenByEnvironment(const QString &name) const;
+
+    // Environment first, then the keychain. Fails with ApiError: Credentials (keychain unreachable, naming
+    // the variable to set) or NotFound (no entry).
+    QFuture<QString> read(const QString &name);
+    QFuture<void> write(const QString &name, const QString &secret);
+    QFuture<void> remove(const QString &name);
+
+private:
+    QProcessEnvironment m_environment;
+    QString m_service;
+};
+
+} // namespace capstan

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "ApiError.h"
+#include "HttpRequest.h"
+#include "HttpResponse.h"
+
+#include <QFuture>
+#include <QJsonDocument>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace capstan {
+
+// Why: one HTTP layer for every service: base URL, auth, timeouts, retries with backoff for idempotent
+// requests, JSON decoding and one error type.
+class HttpClient : public QObject
+{
+    Q_OBJECT
+public:
+    struct Auth
+    {
+        enum class Scheme { None, Basic, Bearer };
+        Scheme scheme = Scheme::None;
+        QString user;
+        QString secret;
+    };
+
+    struct Options
+    {
+        int timeoutMs = 30000;   // no bytes for this long aborts the attempt
+        int maxAttempts = 4;     // first try plus retries, for idempotent requests only
+        int backoffMs = 200;     // doubled on each retry
+        QString serviceName;     // "ChartMuseum": used in messages
+        QString credentialName;  // "chartmuseum": used in the hint on 401/403
+    };
+
+    HttpClient(QNetworkAccessManager *network, const QUrl &baseUrl, Options options,
+               QObject *parent = nullptr);
+
+    QUrl baseUrl() const { return m_baseUrl; }
+    const Options &options() const { return m_options; }
+    void setAuth(const Auth &auth) { m_auth = auth; }
+    bool hasAuth() const { return m_auth.scheme != Auth::Scheme::None; }
+
+    // baseUrl's path joined with `path` (which starts with '/'); an absolute URL is returned as is.
+    QUrl resolve(const QString &path, const QUrlQuery &query = {}) const;
+
+    // Completes with the response on success (2xx, or request.expectedStatus), otherwise fails with
+    // ApiError. Progress is reported in bytes received.
+    QFuture<HttpResponse> send(const HttpRequest &request);
+    QFuture<QJsonDocument> getJson(const QString &path, const QUrlQuery &query = {});
+
+    // Parses a JSON body; a non-JSON body fails with ApiError::Kind::Decode naming the URL.
+    static QJsonDocument parseJson(const HttpResponse &response, const QString &serviceName);
+    // The server's own words from an error body: {"error": ...}, {"message": ...} or short plain text.
+    static QString serverMessageFrom(const QByteArray &body);
+
+private:
+    struct Call;
+    void start(const std::shared_ptr<Call> &call);
+    void finish(const std::shared_ptr<Call> &call, QNetworkReply *reply, bool timedOut);
+    ApiError errorFor(const HttpRequest &request, const QUrl &url, int status, const QByteArray &body) const;
+
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    Options m_options;
+    Auth m_auth;
+};
+
+} // namespace capstan

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+namespace capstan {
+
+// Why: a service client describes a call as data; the HTTP layer decides how to send and retry it.
+struct HttpRequest
+{
+    QByteArray method = QByteArrayLiteral("GET");
+    QString path; // relative to the client's base URL, e.g. "/api/charts"; or an absolute URL
+    QUrlQuery query;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QByteArray contentType;
+    int expectedStatus = 0; // 0: any 2xx is success
+
+    bool isIdempotent() const
+    {
+        return method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE" ||
+               method == "OPTIONS";
+    }
+};
+
+} // namespace capstan

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QStringList>
+
+namespace capstan {
+
+// Why: the entry point of the desktop app: reads --config and --sandbox, builds the services and shows the
+// main window. Needs a QApplication.
+class GuiRunner
+{
+public:
+    static int run(const QStringList &arguments);
+};
+
+} // namespace capstan
