@@ -1,10 +1,193 @@
+#include "config/ConfigLoader.h"
+#include "config/ConfigWriter.h"
+
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
-// Placeholder until this area's tests land.
+using namespace capstan;
+
+// Checks that capstan.yaml is read strictly and that every problem names its place.
 class TstConfig : public QObject
 {
     Q_OBJECT
+
+private Q_SLOTS:
+    void fullExample();
+    void shippedExampleLoads();
+    void emptyFileIsEmptyConfig();
+    void rejects_data();
+    void rejects();
+    void locate();
+    void writerKeepsOtherKeys();
+    void writerRefusesBrokenFile();
+    void missingFile();
 };
+
+void TstConfig::fullExample()
+{
+    const QByteArray yaml = "github:      { url: https://api.github.com, repo: owner/name, workflow: ci.yml, branch: main }\n"
+                            "chartmuseum: { url: https://charts.example.net, username: admin }\n"
+                            "chart:       { name: torvalds, path: src/cdk8s/helm, manifests: src/cdk8s/dist, "
+                            "version: \"1.0.0-{build}\" }\n"
+                            "argocd:      { url: https://argocd.example.net, app: torvalds }\n";
+    ConfigError error;
+    const std::optional<Config> config = ConfigLoader::parse(yaml, QStringLiteral("capstan.yaml"), &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QVERIFY(config->github && config->chartmuseum && config->chart && config->argocd);
+    QCOMPARE(config->github->repo, QStringLiteral("owner/name"));
+    QCOMPARE(config->github->workflow, QStringLiteral("ci.yml"));
+    QCOMPARE(config->chartmuseum->url, QUrl(QStringLiteral("https://charts.example.net")));
+    QCOMPARE(config->chartmuseum->username, QStringLiteral("admin"));
+    QCOMPARE(config->chartmuseum->timeoutSeconds, 30);
+    QCOMPARE(config->chart->version, QStringLiteral("1.0.0-{build}"));
+    QCOMPARE(config->chart->manifests, QStringLiteral("src/cdk8s/dist"));
+    QCOMPARE(config->argocd->app, QStringLiteral("torvalds"));
+}
+
+void TstConfig::shippedExampleLoads()
+{
+    ConfigError error;
+    const auto config = ConfigLoader::loadFile(
+        QStringLiteral(CAPSTAN_SOURCE_DIR "/resources/examples/homelab.capstan.yaml"), &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QVERIFY(config->chartmuseum && config->chart && config->argocd && config->github);
+    QCOMPARE(config->chart->name, QStringLiteral("torvalds"));
+}
+
+void TstConfig::emptyFileIsEmptyConfig()
+{
+    ConfigError error;
+    const auto config = ConfigLoader::parse("# nothing yet\n", QStringLiteral("c.yaml"), &error);
+    QVERIFY(config);
+    QVERIFY(!config->chartmuseum && !config->github && !config->chart && !config->argocd);
+}
+
+void TstConfig::rejects_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("unknown top-level key") << QByteArray("chartmuseum: { url: http://h }\nchartmusem: {}\n") << 2
+                                           << 1 << QStringLiteral("unknown key \"chartmusem\"");
+    QTest::newRow("unknown key with suggestion")
+        << QByteArray("chartmuseum:\n  url: http://h\n  usernme: admin\n") << 3 << 3
+        << QStringLiteral("did you mean \"username\"");
+    QTest::newRow("password in config") << QByteArray("chartmuseum:\n  url: http://h\n  password: hunter2\n") << 3
+                                        << 3 << QStringLiteral("secrets live in the keychain");
+    QTest::newRow("bad url scheme") << QByteArray("chartmuseum:\n  url: ftp://charts\n") << 2 << 8
+                                    << QStringLiteral("expected an http:// or https:// URL");
+    QTest::newRow("url without host") << QByteArray("argocd: { url: \"https://\", app: x }\n") << 1 << 16
+                                      << QStringLiteral("argocd.url is \"https://\"");
+    QTest::newRow("url with credentials") << QByteArray("chartmuseum:\n  url: https://u:p@charts\n") << 2 << 8
+                                          << QStringLiteral("must not carry a user name");
+    QTest::newRow("section not a map") << QByteArray("chartmuseum: https://charts\n") << 1 << 14
+                                       << QStringLiteral("must be a mapping");
+    QTest::newRow("missing required key") << QByteArray("argocd:\n  app: torvalds\n") << 2 << 3
+                                          << QStringLiteral("needs the key \"url\"");
+    QTest::newRow("list where value expected") << QByteArray("chart:\n  name: [a, b]\n") << 2 << 9
+                                               << QStringLiteral("must be a single value");
+    QTest::newRow("duplicate key") << QByteArray("chart:\n  name: a\n  name: b\n") << 3 << 3
+                                   << QStringLiteral("appears twice");
+    QTest::newRow("bad repo shape") << QByteArray("github:\n  repo: justaname\n") << 2 << 9
+                                    << QStringLiteral("expected owner/name");
+    QTest::newRow("bad timeout") << QByteArray("chartmuseum:\n  url: http://h\n  timeout: soon\n") << 3 << 12
+                                 << QStringLiteral("positive whole number");
+    QTest::newRow("yaml syntax") << QByteArray("chartmuseum: { url: http://h\n") << 2 << 1
+                                 << QStringLiteral("not valid YAML");
+    QTest::newRow("top level is a list") << QByteArray("- a\n- b\n") << 1 << 1
+                                         << QStringLiteral("top level must be a mapping");
+    QTest::newRow("empty value") << QByteArray("chart:\n  name: \"\"\n") << 2 << 9
+                                 << QStringLiteral("must not be empty");
+}
+
+void TstConfig::rejects()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, expected);
+    ConfigError error;
+    const auto config = ConfigLoader::parse(yaml, QStringLiteral("bad.yaml"), &error);
+    QVERIFY(!config);
+    QVERIFY2(error.message.contains(expected), qPrintable(error.message));
+    QCOMPARE(error.file, QStringLiteral("bad.yaml"));
+    QCOMPARE(error.line, line);
+    QCOMPARE(error.column, column);
+    QVERIFY(error.toString().startsWith(QStringLiteral("bad.yaml:%1:%2: ").arg(line).arg(column)));
+}
+
+void TstConfig::locate()
+{
+    QTemporaryDir work, user;
+    QCOMPARE(ConfigLoader::locate(QStringLiteral("/x/given.yaml"), work.path(), user.path()),
+             QStringLiteral("/x/given.yaml"));
+    QCOMPARE(ConfigLoader::locate({}, work.path(), user.path()), QString());
+    QFile userFile(user.filePath(QStringLiteral("capstan.yaml")));
+    QVERIFY(userFile.open(QIODevice::WriteOnly));
+    userFile.close();
+    QCOMPARE(ConfigLoader::locate({}, work.path(), user.path()), userFile.fileName());
+    QFile localFile(work.filePath(QStringLiteral("capstan.yaml")));
+    QVERIFY(localFile.open(QIODevice::WriteOnly));
+    localFile.close();
+    QCOMPARE(ConfigLoader::locate({}, work.path(), user.path()), localFile.fileName());
+}
+
+void TstConfig::writerKeepsOtherKeys()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("capstan.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("chart: { name: torvalds, version: \"1.0.0-{build}\" }\n"
+               "chartmuseum: { url: https://old.example.net, username: admin, timeout: 12 }\n");
+    file.close();
+
+    Config config;
+    config.chartmuseum = Config::ChartMuseum{QUrl(QStringLiteral("https://new.example.net")), QStringLiteral("ci"),
+                                             {}, 30};
+    config.argocd = Config::ArgoCd{QUrl(QStringLiteral("https://argocd.example.net")), QStringLiteral("torvalds"), {}};
+    QString error;
+    QVERIFY2(ConfigWriter::saveServers(path, config, &error), qPrintable(error));
+
+    ConfigError configError;
+    const auto reread = ConfigLoader::loadFile(path, &configError);
+    QVERIFY2(reread, qPrintable(configError.toString()));
+    QCOMPARE(reread->chartmuseum->url, QUrl(QStringLiteral("https://new.example.net")));
+    QCOMPARE(reread->chartmuseum->username, QStringLiteral("ci"));
+    QCOMPARE(reread->chartmuseum->timeoutSeconds, 12);
+    QCOMPARE(reread->chart->name, QStringLiteral("torvalds"));
+    QCOMPARE(reread->chart->version, QStringLiteral("1.0.0-{build}"));
+    QCOMPARE(reread->argocd->app, QStringLiteral("torvalds"));
+}
+
+void TstConfig::writerRefusesBrokenFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("capstan.yaml"));
+    const QByteArray broken = "chartmuseum: { url: http://h\n";
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(broken);
+    file.close();
+    Config config;
+    config.chartmuseum = Config::ChartMuseum{QUrl(QStringLiteral("https://new")), {}, {}, 30};
+    QString error;
+    QVERIFY(!ConfigWriter::saveServers(path, config, &error));
+    QVERIFY2(error.contains(QStringLiteral("nothing was changed")), qPrintable(error));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), broken);
+}
+
+void TstConfig::missingFile()
+{
+    ConfigError error;
+    QVERIFY(!ConfigLoader::loadFile(QStringLiteral("/nonexistent/capstan.yaml"), &error));
+    QCOMPARE(error.file, QStringLiteral("/nonexistent/capstan.yaml"));
+    QVERIFY(error.message.contains(QStringLiteral("cannot read")));
+}
 
 QTEST_GUILESS_MAIN(TstConfig)
 #include "tst_config.moc"

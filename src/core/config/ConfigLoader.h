@@ -4,6 +4,7 @@
 #include "ConfigError.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -13,6 +14,8 @@ namespace capstan {
 // Why: turns capstan.yaml into a Config, rejecting unknown keys and wrong types with file:line:column.
 class ConfigLoader
 {
+    Q_DECLARE_TR_FUNCTIONS(ConfigLoader)
+
 public:
     static std::optional<Config> loadFile(const QString &path, ConfigError *error);
     static std::optional<Config> parse(const QByteArray &yaml, const QString &fileName, ConfigError *error);

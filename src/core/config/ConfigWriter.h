@@ -2,6 +2,7 @@
 
 #include "Config.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace capstan {
@@ -10,6 +11,8 @@ namespace capstan {
 // it owns and writes atomically, so an interrupted save leaves the old file intact.
 class ConfigWriter
 {
+    Q_DECLARE_TR_FUNCTIONS(ConfigWriter)
+
 public:
     // Updates chartmuseum/argocd/github url and username keys in `path` (created if missing), keeping
     // every other key. Returns false and sets *error when the file cannot be parsed or written.

@@ -1,0 +1,163 @@
+#include "CredentialStore.h"
+
+#include "net/ApiError.h"
+
+#include <QPromise>
+
+#include <qt6keychain/keychain.h>
+
+#include <memory>
+
+namespace capstan {
+
+namespace {
+
+struct Kind
+{
+    const char *name;
+    const char *variable;
+};
+
+constexpr Kind Kinds[] = {
+    {"chartmuseum", "CAPSTAN_CHARTMUSEUM_PASSWORD"},
+    {"argocd", "CAPSTAN_ARGOCD_TOKEN"},
+    {"github", "CAPSTAN_GITHUB_TOKEN"},
+};
+
+} // namespace
+
+CredentialStore::CredentialStore(const QProcessEnvironment &environment, const QString &service, QObject *parent)
+    : QObject(parent)
+    , m_environment(environment)
+    , m_service(service)
+{
+}
+
+QStringList CredentialStore::knownNames()
+{
+    QStringList names;
+    for (const Kind &kind : Kinds)
+        names.append(QString::fromLatin1(kind.name));
+    return names;
+}
+
+bool CredentialStore::isKnownName(const QString &name)
+{
+    return knownNames().contains(name);
+}
+
+QString CredentialStore::environmentVariable(const QString &name)
+{
+    for (const Kind &kind : Kinds) {
+        if (name == QLatin1StringView(kind.name))
+            return QString::fromLatin1(kind.variable);
+    }
+    return QStringLiteral("CAPSTAN_%1_SECRET").arg(name.toUpper());
+}
+
+bool CredentialStore::overriddenByEnvironment(const QString &name) const
+{
+    return !m_environment.value(environmentVariable(name)).isEmpty();
+}
+
+namespace {
+
+ApiError keychainError(const QKeychain::Job *job, const QString &name, const QString &service)
+{
+    const QString variable = CredentialStore::environmentVariable(name);
+    switch (job->error()) {
+    case QKeychain::EntryNotFound:
+        return ApiError(ApiError::Kind::NotFound,
+                        CredentialStore::tr("No %1 secret in the keychain (service \"%2\")").arg(name, service),
+                        CredentialStore::tr("Run `capstan --cli credentials set %1`, or set %2.").arg(name, variable));
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        return ApiError(ApiError::Kind::Credentials,
+                        CredentialStore::tr("The keychain refused access to the %1 secret: %2")
+                            .arg(name, job->errorString()),
+                        CredentialStore::tr("Unlock the keychain, or set %1.").arg(variable));
+    default:
+        return ApiError(ApiError::Kind::Credentials,
+                        CredentialStore::tr("No keychain is reachable (%1)").arg(job->errorString()),
+                        CredentialStore::tr("Start a desktop session with a Secret Service (for example "
+                                            "gnome-keyring), or set %1 to pass the secret through the "
+                                            "environment.")
+                            .arg(variable));
+    }
+}
+
+template<typename T>
+std::shared_ptr<QPromise<T>> startedPromise()
+{
+    auto promise = std::make_shared<QPromise<T>>();
+    promise->start();
+    return promise;
+}
+
+} // namespace
+
+QFuture<QString> CredentialStore::read(const QString &name)
+{
+    const QString fromEnvironment = m_environment.value(environmentVariable(name));
+    if (!fromEnvironment.isEmpty())
+        return QtFuture::makeReadyFuture(fromEnvironment);
+
+    auto promise = startedPromise<QString>();
+    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(name);
+    const QString service = m_service;
+    connect(job, &QKeychain::Job::finished, this, [promise, name, service](QKeychain::Job *finished) {
+        auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
+        if (readJob->error() == QKeychain::NoError)
+            promise->addResult(readJob->textData());
+        else
+            promise->setException(keychainError(readJob, name, service));
+        promise->finish();
+    });
+    job->start();
+    return promise->future();
+}
+
+QFuture<void> CredentialStore::write(const QString &name, const QString &secret)
+{
+    auto promise = startedPromise<void>();
+    if (secret.isEmpty()) {
+        promise->setException(ApiError(ApiError::Kind::Usage, tr("Refusing to store an empty %1 secret").arg(name)));
+        promise->finish();
+        return promise->future();
+    }
+    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(name);
+    job->setTextData(secret);
+    const QString service = m_service;
+    connect(job, &QKeychain::Job::finished, this, [promise, name, service](QKeychain::Job *finished) {
+        if (finished->error() != QKeychain::NoError)
+            promise->setException(keychainError(finished, name, service));
+        promise->finish();
+    });
+    job->start();
+    return promise->future();
+}
+
+QFuture<void> CredentialStore::remove(const QString &name)
+{
+    auto promise = startedPromise<void>();
+    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(name);
+    const QString service = m_service;
+    connect(job, &QKeychain::Job::finished, this, [promise, name, service](QKeychain::Job *finished) {
+        if (finished->error() != QKeychain::NoError)
+            promise->setException(keychainError(finished, name, service));
+        promise->finish();
+    });
+    job->start();
+    return promise->future();
+}
+
+} // namespace capstan

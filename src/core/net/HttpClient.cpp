@@ -1,0 +1,276 @@
+#include "HttpClient.h"
+
+#include "credentials/CredentialStore.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QJsonParseError>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QPromise>
+#include <QTimer>
+
+namespace capstan {
+
+struct HttpClient::Call
+{
+    HttpRequest request;
+    QUrl url;
+    QPromise<HttpResponse> promise;
+    int attempt = 0;
+    QPointer<QNetworkReply> reply;
+    QTimer *watchdog = nullptr;
+    bool timedOut = false;
+};
+
+HttpClient::HttpClient(QNetworkAccessManager *network, const QUrl &baseUrl, Options options, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_baseUrl(baseUrl)
+    , m_options(std::move(options))
+{
+    if (m_options.serviceName.isEmpty())
+        m_options.serviceName = baseUrl.host();
+}
+
+QUrl HttpClient::resolve(const QString &path, const QUrlQuery &query) const
+{
+    QUrl url;
+    if (path.startsWith(QLatin1StringView("http://")) || path.startsWith(QLatin1StringView("https://"))) {
+        url = QUrl(path);
+    } else {
+        url = m_baseUrl;
+        QString base = url.path();
+        while (base.endsWith(u'/'))
+            base.chop(1);
+        url.setPath(base + (path.startsWith(u'/') ? path : u'/' + path));
+    }
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return url;
+}
+
+QFuture<HttpResponse> HttpClient::send(const HttpRequest &request)
+{
+    auto call = std::make_shared<Call>();
+    call->request = request;
+    call->url = resolve(request.path, request.query);
+    call->promise.start();
+    QFuture<HttpResponse> future = call->promise.future();
+    start(call);
+    return future;
+}
+
+QFuture<QJsonDocument> HttpClient::getJson(const QString &path, const QUrlQuery &query)
+{
+    HttpRequest request;
+    request.path = path;
+    request.query = query;
+    const QString service = m_options.serviceName;
+    return send(request).then([service](const HttpResponse &response) { return parseJson(response, service); });
+}
+
+void HttpClient::start(const std::shared_ptr<Call> &call)
+{
+    ++call->attempt;
+    call->timedOut = false;
+
+    QNetworkRequest request(call->url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArrayLiteral("capstan/") + QByteArrayLiteral(CAPSTAN_VERSION));
+    request.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json, */*;q=0.5"));
+    for (const auto &[name, value] : call->request.headers)
+        request.setRawHeader(name, value);
+    if (!call->request.contentType.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, call->request.contentType);
+    switch (m_auth.scheme) {
+    case Auth::Scheme::None:
+        break;
+    case Auth::Scheme::Basic:
+        request.setRawHeader(QByteArrayLiteral("Authorization"),
+                             QByteArrayLiteral("Basic ") +
+                                 (m_auth.user + u':' + m_auth.secret).toUtf8().toBase64());
+        break;
+    case Auth::Scheme::Bearer:
+        request.setRawHeader(QByteArrayLiteral("Authorization"),
+                             QByteArrayLiteral("Bearer ") + m_auth.secret.toUtf8());
+        break;
+    }
+
+    QNetworkReply *reply = call->request.method == "GET"
+                               ? m_network->get(request)
+                               : m_network->sendCustomRequest(request, call->request.method, call->request.body);
+    call->reply = reply;
+
+    auto *watchdog = new QTimer(reply);
+    watchdog->setSingleShot(true);
+    watchdog->setInterval(m_options.timeoutMs);
+    call->watchdog = watchdog;
+    connect(watchdog, &QTimer::timeout, reply, [call] {
+        call->timedOut = true;
+        if (call->reply)
+            call->reply->abort();
+    });
+    watchdog->start();
+
+    auto keepAlive = [call] {
+        if (call->promise.isCanceled()) {
+            if (call->reply)
+                call->reply->abort();
+            return;
+        }
+        call->watchdog->start();
+    };
+    connect(reply, &QNetworkReply::uploadProgress, reply, keepAlive);
+    connect(reply, &QNetworkReply::downloadProgress, reply, [call, keepAlive](qint64 received, qint64 total) {
+        keepAlive();
+        const int cap = std::numeric_limits<int>::max();
+        call->promise.setProgressRange(0, total > 0 ? int(std::min<qint64>(total, cap)) : 0);
+        call->promise.setProgressValue(int(std::min<qint64>(received, cap)));
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, call, reply] { finish(call, reply, call->timedOut); });
+}
+
+void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply, bool timedOut)
+{
+    reply->deleteLater();
+    if (call->promise.isCanceled()) {
+        call->promise.finish();
+        return;
+    }
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError networkError = reply->error();
+    const bool canRetry = call->request.isIdempotent() && call->attempt < m_options.maxAttempts;
+    const QString target = call->url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+
+    auto retryLater = [this, call](int delayMs) {
+        QTimer::singleShot(delayMs, this, [this, call] { start(call); });
+    };
+    const int backoff = m_options.backoffMs * (1 << std::min(call->attempt - 1, 6));
+
+    // Transport failure: no status, or the body was cut short.
+    const bool transportFailed = timedOut || (networkError != QNetworkReply::NoError &&
+                                              (status == 0 || networkError < QNetworkReply::ContentAccessDenied));
+    if (transportFailed) {
+        if (canRetry) {
+            retryLater(backoff);
+            return;
+        }
+        ApiError error;
+        if (timedOut) {
+            error = ApiError(ApiError::Kind::Timeout,
+                             tr("%1 did not answer within %2 s: %3")
+                                 .arg(m_options.serviceName)
+                                 .arg(m_options.timeoutMs / 1000.0)
+                                 .arg(target),
+                             tr("Check that the server is up, or raise the timeout."));
+        } else if (status != 0) {
+            error = ApiError(ApiError::Kind::Integrity,
+                             tr("The answer from %1 was cut short (%2)").arg(target, reply->errorString()),
+                             tr("The connection dropped mid-transfer; try again."));
+        } else {
+            error = ApiError(ApiError::Kind::Network,
+                             tr("Cannot reach %1 at %2: %3").arg(m_options.serviceName, target, reply->errorString()),
+                             tr("Check the server URL in capstan.yaml and that the server is running."));
+        }
+        if (call->attempt > 1)
+            error.setHint(error.hint() + u' ' + tr("Tried %n time(s).", nullptr, call->attempt));
+        error.setUrl(call->url);
+        call->promise.setException(error);
+        call->promise.finish();
+        return;
+    }
+
+    const QByteArray body = reply->readAll();
+    const bool retryableStatus = status == 502 || status == 503 || status == 504;
+    if (retryableStatus && canRetry) {
+        bool ok = false;
+        const int retryAfter = reply->rawHeader(QByteArrayLiteral("Retry-After")).toInt(&ok);
+        retryLater(ok && retryAfter >= 0 && retryAfter <= 10 ? retryAfter * 1000 : backoff);
+        return;
+    }
+
+    const bool success = call->request.expectedStatus != 0 ? status == call->request.expectedStatus
+                                                            : (status >= 200 && status < 300);
+    if (!success) {
+        ApiError error = errorFor(call->request, call->url, status, body);
+        if (status >= 500 && call->attempt > 1)
+            error.setHint(error.hint() + u' ' + tr("Tried %n time(s).", nullptr, call->attempt));
+        call->promise.setException(error);
+        call->promise.finish();
+        return;
+    }
+
+    HttpResponse response;
+    response.status = status;
+    response.url = call->url;
+    response.body = body;
+    const auto pairs = reply->rawHeaderPairs();
+    for (const auto &pair : pairs)
+        response.headers.append({pair.first, pair.second});
+    call->promise.addResult(std::move(response));
+    call->promise.finish();
+}
+
+ApiError HttpClient::errorFor(const HttpRequest &, const QUrl &url, int status, const QByteArray &body) const
+{
+    QString hint;
+    if (status == 401) {
+        hint = m_options.credentialName.isEmpty()
+                   ? tr("Check the credentials.")
+                   : tr("Check the %1 credentials: run `capstan --cli credentials set %2`, or set %3.")
+                         .arg(m_options.serviceName, m_options.credentialName,
+                              CredentialStore::environmentVariable(m_options.credentialName));
+    } else if (status == 403) {
+        hint = tr("The credentials were accepted but lack permission for this operation.");
+    } else if (status >= 500) {
+        hint = tr("%1 failed on its side.").arg(m_options.serviceName);
+    }
+    ApiError error = ApiError::http(status, url, serverMessageFrom(body), hint);
+    return error;
+}
+
+QJsonDocument HttpClient::parseJson(const HttpResponse &response, const QString &serviceName)
+{
+    QJsonParseError parseError;
+    QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const QString excerpt = QString::fromUtf8(response.body.left(60)).simplified();
+        ApiError error(ApiError::Kind::Decode,
+                       QCoreApplication::translate("HttpClient",
+                                                   "%1 sent an answer that is not JSON (%2 at byte %3): \"%4\"")
+                           .arg(serviceName, parseError.errorString())
+                           .arg(parseError.offset)
+                           .arg(excerpt),
+                       QCoreApplication::translate("HttpClient",
+                                                   "Check that the URL points at the %1 API and not at a web page "
+                                                   "or proxy.")
+                           .arg(serviceName));
+        error.setUrl(response.url);
+        throw error;
+    }
+    return document;
+}
+
+QString HttpClient::serverMessageFrom(const QByteArray &body)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (document.isObject()) {
+        const QJsonObject object = document.object();
+        for (const auto key : {QLatin1StringView("error"), QLatin1StringView("message")}) {
+            const QJsonValue value = object.value(key);
+            if (value.isString())
+                return value.toString();
+        }
+        return {};
+    }
+    const QString text = QString::fromUtf8(body).trimmed();
+    if (text.isEmpty() || text.startsWith(u'<'))
+        return {};
+    return text.size() > 200 ? text.left(200) + QStringLiteral("…") : text;
+}
+
+} // namespace capstan
