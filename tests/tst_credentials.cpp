@@ -1,10 +1,207 @@
-#include <QTest>
+#include "credentials/CredentialStore.h"
+#include "credentials/Redactor.h"
+#include "net/ApiError.h"
 
-// Placeholder until this area's tests land.
+#include <QFutureWatcher>
+#include <QProcess>
+#include <QTest>
+#include <QUuid>
+
+using namespace capstan;
+
+namespace {
+
+// Waits for a future on the event loop (keychain jobs answer through D-Bus).
+template<typename T>
+bool waitFor(const QFuture<T> &future, int timeoutMs = 20000)
+{
+    QFutureWatcher<T> watcher;
+    watcher.setFuture(future);
+    return QTest::qWaitFor([&] { return watcher.isFinished(); }, timeoutMs);
+}
+
+template<typename T>
+std::optional<ApiError> failureOf(QFuture<T> future)
+{
+    try {
+        future.waitForFinished();
+        if constexpr (!std::is_void_v<T>)
+            future.result();
+    } catch (const ApiError &error) {
+        return error;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+// Runs against a real Secret Service (gnome-keyring in a private D-Bus session, see support/with-keyring.sh).
 class TstCredentials : public QObject
 {
     Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void environmentNames_data();
+    void environmentNames();
+    void roundTripThroughKeychain();
+    void missingEntryIsNotFound();
+    void environmentOverridesKeychain();
+    void emptySecretRefused();
+    void noKeychainReachable();
+    void redactor_data();
+    void redactor();
+
+private:
+    QString m_service;
 };
+
+void TstCredentials::initTestCase()
+{
+    QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+             "run under dbus-run-session with gnome-keyring (tests/support/with-keyring.sh)");
+    m_service = QStringLiteral("capstan-test-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+void TstCredentials::environmentNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("variable");
+    QTest::newRow("chartmuseum") << QStringLiteral("chartmuseum") << QStringLiteral("CAPSTAN_CHARTMUSEUM_PASSWORD");
+    QTest::newRow("argocd") << QStringLiteral("argocd") << QStringLiteral("CAPSTAN_ARGOCD_TOKEN");
+    QTest::newRow("github") << QStringLiteral("github") << QStringLiteral("CAPSTAN_GITHUB_TOKEN");
+}
+
+void TstCredentials::environmentNames()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, variable);
+    QCOMPARE(CredentialStore::environmentVariable(name), variable);
+    QVERIFY(CredentialStore::isKnownName(name));
+}
+
+void TstCredentials::roundTripThroughKeychain()
+{
+    CredentialStore store(QProcessEnvironment(), m_service);
+    const QString secret = QStringLiteral("s3cr3t-") + QUuid::createUuid().toString();
+    QFuture<void> written = store.write(QStringLiteral("chartmuseum"), secret);
+    QVERIFY(waitFor(written));
+    QVERIFY2(!failureOf(written), qPrintable(failureOf(written)->toString()));
+
+    QFuture<QString> read = store.read(QStringLiteral("chartmuseum"));
+    QVERIFY(waitFor(read));
+    QVERIFY(!failureOf(read));
+    QCOMPARE(read.result(), secret);
+
+    // The secret is really in the Secret Service, under service "capstan-test-…", account "chartmuseum".
+    QProcess lookup;
+    lookup.start(QStringLiteral("secret-tool"), {QStringLiteral("search"), QStringLiteral("service"), m_service});
+    if (lookup.waitForFinished(10000) && lookup.exitStatus() == QProcess::NormalExit)
+        QVERIFY(lookup.readAllStandardOutput().contains(secret.toUtf8()) ||
+                lookup.readAllStandardError().contains("chartmuseum"));
+
+    QFuture<void> removed = store.remove(QStringLiteral("chartmuseum"));
+    QVERIFY(waitFor(removed));
+    QVERIFY(!failureOf(removed));
+    QFuture<QString> again = store.read(QStringLiteral("chartmuseum"));
+    QVERIFY(waitFor(again));
+    const auto error = failureOf(again);
+    QVERIFY(error);
+    QCOMPARE(error->kind(), ApiError::Kind::NotFound);
+}
+
+void TstCredentials::missingEntryIsNotFound()
+{
+    CredentialStore store(QProcessEnvironment(), m_service);
+    QFuture<QString> read = store.read(QStringLiteral("argocd"));
+    QVERIFY(waitFor(read));
+    const auto error = failureOf(read);
+    QVERIFY(error);
+    QCOMPARE(error->kind(), ApiError::Kind::NotFound);
+    QCOMPARE(error->exitCode(), ExitCode::NotFound);
+    QVERIFY(error->hint().contains(QStringLiteral("CAPSTAN_ARGOCD_TOKEN")));
+    QVERIFY(error->hint().contains(QStringLiteral("credentials set argocd")));
+}
+
+void TstCredentials::environmentOverridesKeychain()
+{
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("CAPSTAN_GITHUB_TOKEN"), QStringLiteral("from-env"));
+    CredentialStore store(environment, m_service);
+    QVERIFY(store.overriddenByEnvironment(QStringLiteral("github")));
+    QVERIFY(!store.overriddenByEnvironment(QStringLiteral("argocd")));
+
+    CredentialStore keychainOnly(QProcessEnvironment(), m_service);
+    QFuture<void> written = keychainOnly.write(QStringLiteral("github"), QStringLiteral("from-keychain"));
+    QVERIFY(waitFor(written));
+    QVERIFY(!failureOf(written));
+
+    QFuture<QString> read = store.read(QStringLiteral("github"));
+    QVERIFY(waitFor(read));
+    QCOMPARE(read.result(), QStringLiteral("from-env"));
+    QFuture<QString> direct = keychainOnly.read(QStringLiteral("github"));
+    QVERIFY(waitFor(direct));
+    QCOMPARE(direct.result(), QStringLiteral("from-keychain"));
+    QVERIFY(waitFor(keychainOnly.remove(QStringLiteral("github"))));
+}
+
+void TstCredentials::emptySecretRefused()
+{
+    CredentialStore store(QProcessEnvironment(), m_service);
+    QFuture<void> written = store.write(QStringLiteral("chartmuseum"), QString());
+    QVERIFY(waitFor(written));
+    const auto error = failureOf(written);
+    QVERIFY(error);
+    QCOMPARE(error->kind(), ApiError::Kind::Usage);
+}
+
+void TstCredentials::noKeychainReachable()
+{
+    // A child process with no D-Bus session must fail clearly, name the variable, and never fall back.
+    const QString helper = QStringLiteral(CAPSTAN_BINARY);
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("CAPSTAN_CHARTMUSEUM_PASSWORD"));
+    environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+    child.setProcessEnvironment(environment);
+    child.start(helper, {QStringLiteral("--cli"), QStringLiteral("credentials"), QStringLiteral("check"),
+                         QStringLiteral("chartmuseum")});
+    QVERIFY(child.waitForFinished(30000));
+    const QString err = QString::fromUtf8(child.readAllStandardError());
+    QCOMPARE(child.exitCode(), int(ExitCode::Auth));
+    QVERIFY2(err.contains(QStringLiteral("keychain")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("CAPSTAN_CHARTMUSEUM_PASSWORD")), qPrintable(err));
+}
+
+void TstCredentials::redactor_data()
+{
+    QTest::addColumn<QStringList>("secrets");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("none") << QStringList() << QStringLiteral("plain") << QStringLiteral("plain");
+    QTest::newRow("one") << QStringList{QStringLiteral("hunter2")} << QStringLiteral("pw=hunter2;")
+                         << QStringLiteral("pw=••••••;");
+    QTest::newRow("repeated") << QStringList{QStringLiteral("tok")} << QStringLiteral("tok tok")
+                              << QStringLiteral("•••••• ••••••");
+    QTest::newRow("overlapping, longest first")
+        << QStringList{QStringLiteral("abc"), QStringLiteral("abcdef")} << QStringLiteral("x abcdef y")
+        << QStringLiteral("x •••••• y");
+    QTest::newRow("empty secret ignored") << QStringList{QString()} << QStringLiteral("text")
+                                          << QStringLiteral("text");
+}
+
+void TstCredentials::redactor()
+{
+    QFETCH(QStringList, secrets);
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    Redactor redactor;
+    for (const QString &secret : secrets)
+        redactor.addSecret(secret);
+    QCOMPARE(redactor.redact(text), expected);
+}
 
 QTEST_GUILESS_MAIN(TstCredentials)
 #include "tst_credentials.moc"
