@@ -45,7 +45,7 @@ QUrl HttpClient::resolve(const QString &path, const QUrlQuery &query) const
         QString base = url.path();
         while (base.endsWith(u'/'))
             base.chop(1);
-        url.setPath(base + (path.startsWith(u'/') ? path : u'/' + path));
+        url.setPath(base + (path.startsWith(u'/') ? path : u'/' + path), QUrl::TolerantMode);
     }
     if (!query.isEmpty())
         url.setQuery(query);
