@@ -86,14 +86,6 @@ ApiError keychainError(const QKeychain::Job *job, const QString &name, const QSt
     }
 }
 
-template<typename T>
-std::shared_ptr<QPromise<T>> startedPromise()
-{
-    auto promise = std::make_shared<QPromise<T>>();
-    promise->start();
-    return promise;
-}
-
 } // namespace
 
 QFuture<QString> CredentialStore::read(const QString &name)
@@ -101,59 +93,45 @@ QFuture<QString> CredentialStore::read(const QString &name)
     const QString fromEnvironment = m_environment.value(environmentVariable(name));
     if (!fromEnvironment.isEmpty())
         return QtFuture::makeReadyFuture(fromEnvironment);
-
-    auto promise = startedPromise<QString>();
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(name);
-    const QString service = m_service;
-    connect(job, &QKeychain::Job::finished, this, [promise, name, service](QKeychain::Job *finished) {
-        auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
-        if (readJob->error() == QKeychain::NoError)
-            promise->addResult(readJob->textData());
-        else
-            promise->setException(keychainError(readJob, name, service));
-        promise->finish();
+    return run<QString>(new QKeychain::ReadPasswordJob(m_service, this), name, [](QKeychain::Job *job) {
+        return static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
     });
-    job->start();
-    return promise->future();
 }
 
 QFuture<void> CredentialStore::write(const QString &name, const QString &secret)
 {
-    auto promise = startedPromise<void>();
     if (secret.isEmpty()) {
-        promise->setException(ApiError(ApiError::Kind::Usage, tr("Refusing to store an empty %1 secret").arg(name)));
-        promise->finish();
-        return promise->future();
+        return QtFuture::makeExceptionalFuture(
+            ApiError(ApiError::Kind::Usage, tr("Refusing to store an empty %1 secret").arg(name)));
     }
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(name);
     job->setTextData(secret);
-    const QString service = m_service;
-    connect(job, &QKeychain::Job::finished, this, [promise, name, service](QKeychain::Job *finished) {
-        if (finished->error() != QKeychain::NoError)
-            promise->setException(keychainError(finished, name, service));
-        promise->finish();
-    });
-    job->start();
-    return promise->future();
+    return run<void>(job, name, [](QKeychain::Job *) {});
 }
 
 QFuture<void> CredentialStore::remove(const QString &name)
 {
-    auto promise = startedPromise<void>();
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    return run<void>(new QKeychain::DeletePasswordJob(m_service, this), name, [](QKeychain::Job *) {});
+}
+
+template<typename T>
+QFuture<T> CredentialStore::run(QKeychain::Job *job, const QString &name,
+                                const std::function<T(QKeychain::Job *)> &result)
+{
+    auto promise = std::make_shared<QPromise<T>>();
+    promise->start();
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     job->setKey(name);
     const QString service = m_service;
-    connect(job, &QKeychain::Job::finished, this, [promise, name, service](QKeychain::Job *finished) {
-        if (finished->error() != QKeychain::NoError)
+    connect(job, &QKeychain::Job::finished, this, [promise, name, service, result](QKeychain::Job *finished) {
+        if (finished->error() != QKeychain::NoError) {
             promise->setException(keychainError(finished, name, service));
+        } else if constexpr (std::is_void_v<T>) {
+            result(finished);
+        } else {
+            promise->addResult(result(finished));
+        }
         promise->finish();
     });
     job->start();

@@ -5,6 +5,12 @@
 #include <QProcessEnvironment>
 #include <QString>
 
+#include <functional>
+
+namespace QKeychain {
+class Job;
+}
+
 namespace capstan {
 
 // Why: server secrets live in the OS keychain (service "capstan", one entry per credential); CI overrides
@@ -33,6 +39,10 @@ public:
     QFuture<void> remove(const QString &name);
 
 private:
+    // Starts a keychain job for entry `name` and turns its outcome into a future.
+    template<typename T>
+    QFuture<T> run(QKeychain::Job *job, const QString &name, const std::function<T(QKeychain::Job *)> &result);
+
     QProcessEnvironment m_environment;
     QString m_service;
 };

@@ -19,14 +19,16 @@ class ChartMuseumServer : public QObject
 public:
     struct Options
     {
-        QString storageDirectory;       // <root>; charts live in <root>/<repo>/
-        int depth = 0;                  // multitenant depth (--depth)
-        QString contextPath;            // "/p" or empty (--context-path)
-        QString basicUser;              // basic auth when user and password are both set
+        QString storageDirectory; // <root>; charts live in <root>/<repo>/
+        int depth = 0;            // multitenant depth (--depth)
+        QString contextPath;      // "/p" or empty (--context-path)
+        QString basicUser;        // basic auth when user and password are both set
         QString basicPassword;
-        QString bearerToken;            // bearer auth (exact token match) when set; takes precedence
-        bool anonymousGet = false;      // --auth-anonymous-get
-        bool allowOverwrite = false;    // --allow-overwrite
+        QString bearerToken; // bearer auth (exact token match) when set; takes precedence
+        QString bearerRealm; // --auth-realm for the Bearer challenge; default <url>/oauth/token
+        QString bearerService = QStringLiteral("chartmuseum"); // --auth-service
+        bool anonymousGet = false;                             // --auth-anonymous-get
+        bool allowOverwrite = false;                           // --allow-overwrite
         bool disableForceOverwrite = false;
         bool disableDelete = false;
         bool disableApi = false;
@@ -39,10 +41,10 @@ public:
     {
         enum class Kind { Status, Delay, TruncateBody, CloseConnection, GarbageBody };
         Kind kind = Kind::Status;
-        QString pathPrefix;   // e.g. "/api/charts"; empty matches every path
-        int status = 500;     // for Status
-        QByteArray body;      // for Status and GarbageBody; defaults to {"error":"..."} for Status
-        int delayMs = 0;      // for Delay: wait this long, then answer normally
+        QString pathPrefix; // e.g. "/api/charts"; empty matches every path
+        int status = 500;   // for Status
+        QByteArray body;    // for Status and GarbageBody; defaults to {"error":"..."} for Status
+        int delayMs = 0;    // for Delay: wait this long, then answer normally
         int count = 1;
     };
 
@@ -56,7 +58,7 @@ public:
 
     void addFault(const Fault &fault);
     void clearFaults();
-    int requestCount() const;          // requests served, for tests of retry behaviour
+    int requestCount() const; // requests served, for tests of retry behaviour
     QByteArray lastAuthorization() const;
 
     // Re-reads storage (as ChartMuseum does at start or on its cache interval).
