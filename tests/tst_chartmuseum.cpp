@@ -1,9 +1,10 @@
+#include "ServerFixture.h"
+#include "TestChartFactory.h"
 #include "chart/ChartArchive.h"
 #include "chart/ChartArchiveWriter.h"
 #include "chartmuseum/ChartMuseumClient.h"
 #include "chartmuseum/ChartMuseumServer.h"
 #include "net/HttpClient.h"
-#include "SandboxSeeder.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -19,16 +20,14 @@ using namespace capstan;
 
 namespace {
 
-template<typename T>
-struct Outcome
+template <typename T> struct Outcome
 {
     std::optional<T> value;
     std::optional<ApiError> error;
 };
 
 // Runs the event loop until the future finishes, then splits it into value or ApiError.
-template<typename T>
-Outcome<T> await(QFuture<T> future, int timeoutMs = 30000)
+template <typename T> Outcome<T> await(QFuture<T> future, int timeoutMs = 30000)
 {
     QFutureWatcher<T> watcher;
     watcher.setFuture(future);
@@ -39,25 +38,6 @@ Outcome<T> await(QFuture<T> future, int timeoutMs = 30000)
     } catch (const ApiError &error) {
         return {std::nullopt, error};
     }
-}
-
-QByteArray chartPackage(const QString &name, const QString &version, const QString &appVersion = QStringLiteral("1.0"))
-{
-    const QByteArray chartYaml = QStringLiteral("apiVersion: v2\nname: %1\nversion: %2\nappVersion: \"%3\"\n"
-                                                "description: test chart\ntype: application\n")
-                                     .arg(name, version, appVersion)
-                                     .toUtf8();
-    return ChartArchiveWriter::write(name, {{QStringLiteral("Chart.yaml"), chartYaml},
-                                            {QStringLiteral("values.yaml"), QByteArray("replicas: 1\n")},
-                                            {QStringLiteral("templates/cm.yaml"),
-                                             QByteArray("apiVersion: v1\nkind: ConfigMap\n")}});
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
 }
 
 } // namespace
@@ -91,8 +71,8 @@ private Q_SLOTS:
 private:
     ChartMuseumClient *client(const QUrl &url, const QString &repo = {}, int timeoutMs = 5000);
 
-    std::unique_ptr<QTemporaryDir> m_storage;
-    std::unique_ptr<ChartMuseumServer> m_server;
+    std::unique_ptr<ServerFixture> m_fixture;
+    ChartMuseumServer *m_server = nullptr;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::vector<std::unique_ptr<QObject>> m_owned;
 };
@@ -114,29 +94,26 @@ ChartMuseumClient *TstChartMuseum::client(const QUrl &url, const QString &repo, 
 
 void TstChartMuseum::init()
 {
-    m_storage = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_storage->isValid());
+    m_fixture = std::make_unique<ServerFixture>();
     for (int build : {7, 10, 9, 100})
-        QVERIFY(writeFile(m_storage->filePath(QStringLiteral("torvalds-1.0.0-%1.tgz").arg(build)),
-                          chartPackage(QStringLiteral("torvalds"), QStringLiteral("1.0.0-%1").arg(build))));
-    QVERIFY(writeFile(m_storage->filePath(QStringLiteral("torvalds-0.9.0.tgz")),
-                      chartPackage(QStringLiteral("torvalds"), QStringLiteral("0.9.0"))));
-    QVERIFY(writeFile(m_storage->filePath(QStringLiteral("monitoring-2.1.0.tgz")),
-                      chartPackage(QStringLiteral("monitoring"), QStringLiteral("2.1.0"))));
-    ChartMuseumServer::Options options;
-    options.storageDirectory = m_storage->path();
-    m_server = std::make_unique<ChartMuseumServer>(options);
+        m_fixture->putFile(QStringLiteral("torvalds-1.0.0-%1.tgz").arg(build),
+                           TestChartFactory::chart(QStringLiteral("torvalds"),
+                                                   QStringLiteral("1.0.0-%1").arg(build),
+                                                   QStringLiteral("1.0")));
+    m_fixture->putChart(QStringLiteral("torvalds"), QStringLiteral("0.9.0"));
+    m_fixture->putChart(QStringLiteral("monitoring"), QStringLiteral("2.1.0"));
     QString error;
-    QVERIFY2(m_server->listen(0, &error), qPrintable(error));
+    QVERIFY2(m_fixture->start(&error), qPrintable(error));
+    m_server = m_fixture->server();
     m_network = std::make_unique<QNetworkAccessManager>();
 }
 
 void TstChartMuseum::cleanup()
 {
     m_owned.clear();
-    m_server.reset();
+    m_server = nullptr;
+    m_fixture.reset();
     m_network.reset();
-    m_storage.reset();
 }
 
 void TstChartMuseum::listsVersionsNewestFirst()
@@ -147,8 +124,9 @@ void TstChartMuseum::listsVersionsNewestFirst()
     for (const ChartVersion &v : *result.value)
         versions.append(v.version());
     // SemVer precedence: numeric prerelease identifiers compare as numbers, a release beats its prereleases.
-    QCOMPARE(versions, (QStringList{QStringLiteral("1.0.0-100"), QStringLiteral("1.0.0-10"), QStringLiteral("1.0.0-9"),
-                                    QStringLiteral("1.0.0-7"), QStringLiteral("0.9.0")}));
+    QCOMPARE(versions,
+             (QStringList{QStringLiteral("1.0.0-100"), QStringLiteral("1.0.0-10"), QStringLiteral("1.0.0-9"),
+                          QStringLiteral("1.0.0-7"), QStringLiteral("0.9.0")}));
     const ChartVersion &newest = result.value->first();
     QCOMPARE(newest.name(), QStringLiteral("torvalds"));
     QCOMPARE(newest.appVersion(), QStringLiteral("1.0"));
@@ -214,8 +192,11 @@ void TstChartMuseum::downloadDetectsChangedFile()
     auto entry = await(cm->version(QStringLiteral("torvalds"), QStringLiteral("1.0.0-7")));
     QVERIFY(entry.value);
     // The file changes on disk after the index listed its digest: the bytes no longer match.
-    QVERIFY(writeFile(m_storage->filePath(QStringLiteral("torvalds-1.0.0-7.tgz")),
-                      chartPackage(QStringLiteral("torvalds"), QStringLiteral("1.0.0-7"), QStringLiteral("2.0"))));
+    QFile changed(QDir(m_fixture->storageDirectory()).filePath(QStringLiteral("torvalds-1.0.0-7.tgz")));
+    QVERIFY(changed.open(QIODevice::WriteOnly));
+    changed.write(TestChartFactory::chart(QStringLiteral("torvalds"), QStringLiteral("1.0.0-7"),
+                                          QStringLiteral("2.0")));
+    changed.close();
     auto bytes = await(cm->download(*entry.value));
     QVERIFY(bytes.error);
     QCOMPARE(bytes.error->kind(), ApiError::Kind::Integrity);
@@ -242,7 +223,8 @@ void TstChartMuseum::truncatedDownloadFails()
     m_server->addFault(fault);
     auto bytes = await(cm->download(*entry.value));
     QVERIFY(bytes.error);
-    QVERIFY2(bytes.error->kind() == ApiError::Kind::Integrity || bytes.error->kind() == ApiError::Kind::Network,
+    QVERIFY2(bytes.error->kind() == ApiError::Kind::Integrity ||
+                 bytes.error->kind() == ApiError::Kind::Network,
              qPrintable(bytes.error->toString()));
     QCOMPARE(bytes.error->exitCode() == ExitCode::Ok, false);
 }
@@ -255,10 +237,10 @@ void TstChartMuseum::errors_data()
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("inMessage");
     using K = ApiError::Kind;
-    QTest::newRow("401") << 401 << QByteArray(R"({"error":"unauthorized"})") << int(K::Http) << int(ExitCode::Auth)
-                         << QStringLiteral("unauthorized");
-    QTest::newRow("403") << 403 << QByteArray(R"({"error":"forbidden"})") << int(K::Http) << int(ExitCode::Auth)
-                         << QStringLiteral("forbidden");
+    QTest::newRow("401") << 401 << QByteArray(R"({"error":"unauthorized"})") << int(K::Http)
+                         << int(ExitCode::Auth) << QStringLiteral("unauthorized");
+    QTest::newRow("403") << 403 << QByteArray(R"({"error":"forbidden"})") << int(K::Http)
+                         << int(ExitCode::Auth) << QStringLiteral("forbidden");
     QTest::newRow("404") << 404 << QByteArray(R"({"error":"chart not found"})") << int(K::Http)
                          << int(ExitCode::NotFound) << QStringLiteral("chart not found");
     QTest::newRow("500") << 500 << QByteArray(R"({"error":"disk on fire"})") << int(K::Http)
@@ -270,11 +252,12 @@ void TstChartMuseum::errors_data()
     QTest::newRow("wrong shape: object") << 200 << QByteArray(R"({"versions":[]})") << int(K::Decode)
                                          << int(ExitCode::Failed) << QStringLiteral("not a JSON array");
     QTest::newRow("wrong shape: field type")
-        << 200 << QByteArray(R"([{"name":"torvalds","version":1,"urls":[],"created":"2026-01-01T00:00:00Z"}])")
+        << 200
+        << QByteArray(R"([{"name":"torvalds","version":1,"urls":[],"created":"2026-01-01T00:00:00Z"}])")
         << int(K::Decode) << int(ExitCode::Failed) << QStringLiteral("field \"version\" is a number");
     QTest::newRow("wrong shape: bad time")
-        << 200 << QByteArray(R"([{"name":"t","version":"1.0.0","urls":[],"created":"yesterday"}])") << int(K::Decode)
-        << int(ExitCode::Failed) << QStringLiteral("RFC 3339");
+        << 200 << QByteArray(R"([{"name":"t","version":"1.0.0","urls":[],"created":"yesterday"}])")
+        << int(K::Decode) << int(ExitCode::Failed) << QStringLiteral("RFC 3339");
 }
 
 void TstChartMuseum::errors()
@@ -320,7 +303,7 @@ void TstChartMuseum::retriesIdempotentOnly()
     HttpRequest post;
     post.method = "POST";
     post.path = QStringLiteral("/api/charts");
-    post.body = chartPackage(QStringLiteral("x"), QStringLiteral("1.0.0"));
+    post.body = TestChartFactory::chart(QStringLiteral("x"), QStringLiteral("1.0.0"));
     const int beforePost = m_server->requestCount();
     auto posted = await(cm->http()->send(post));
     QVERIFY(posted.error);
@@ -382,11 +365,12 @@ void TstChartMuseum::timeout()
 void TstChartMuseum::basicAuth()
 {
     ChartMuseumServer::Options options;
-    options.storageDirectory = m_storage->path();
     options.basicUser = QStringLiteral("admin");
     options.basicPassword = QStringLiteral("pa:ss w0rd");
-    ChartMuseumServer secured(options);
-    QVERIFY(secured.listen());
+    ServerFixture fixture(options);
+    fixture.putChart(QStringLiteral("torvalds"), QStringLiteral("1.0.0-1"));
+    QVERIFY(fixture.start());
+    ChartMuseumServer &secured = *fixture.server();
 
     ChartMuseumClient *anonymous = client(secured.url());
     auto denied = await(anonymous->versions(QStringLiteral("torvalds")));
@@ -396,14 +380,16 @@ void TstChartMuseum::basicAuth()
     QVERIFY(!denied.error->toString().contains(QStringLiteral("pa:ss w0rd")));
 
     ChartMuseumClient *wrong = client(secured.url());
-    wrong->http()->setAuth({HttpClient::Auth::Scheme::Basic, QStringLiteral("admin"), QStringLiteral("nope")});
+    wrong->http()->setAuth(
+        {HttpClient::Auth::Scheme::Basic, QStringLiteral("admin"), QStringLiteral("nope")});
     auto wrongResult = await(wrong->versions(QStringLiteral("torvalds")));
     QVERIFY(wrongResult.error);
     QVERIFY(!wrongResult.error->toString().contains(QStringLiteral("nope")));
     QVERIFY(!wrongResult.error->hint().contains(QStringLiteral("nope")));
 
     ChartMuseumClient *right = client(secured.url());
-    right->http()->setAuth({HttpClient::Auth::Scheme::Basic, QStringLiteral("admin"), QStringLiteral("pa:ss w0rd")});
+    right->http()->setAuth(
+        {HttpClient::Auth::Scheme::Basic, QStringLiteral("admin"), QStringLiteral("pa:ss w0rd")});
     auto ok = await(right->versions(QStringLiteral("torvalds")));
     QVERIFY2(ok.value, ok.error ? qPrintable(ok.error->toString()) : "");
     QCOMPARE(secured.lastAuthorization(), QByteArray("Basic ") + QByteArray("admin:pa:ss w0rd").toBase64());
@@ -411,15 +397,13 @@ void TstChartMuseum::basicAuth()
 
 void TstChartMuseum::multitenantAndContextPath()
 {
-    QTemporaryDir root;
-    QVERIFY(writeFile(root.filePath(QStringLiteral("team/torvalds-1.0.0-5.tgz")),
-                      chartPackage(QStringLiteral("torvalds"), QStringLiteral("1.0.0-5"))));
     ChartMuseumServer::Options options;
-    options.storageDirectory = root.path();
     options.depth = 1;
     options.contextPath = QStringLiteral("/cm");
-    ChartMuseumServer tenant(options);
-    QVERIFY(tenant.listen());
+    ServerFixture fixture(options);
+    fixture.putChart(QStringLiteral("torvalds"), QStringLiteral("1.0.0-5"), QStringLiteral("team"));
+    QVERIFY(fixture.start());
+    ChartMuseumServer &tenant = *fixture.server();
     QVERIFY(tenant.url().path().endsWith(QStringLiteral("/cm")));
 
     ChartMuseumClient *cm = client(tenant.url(), QStringLiteral("team"));

@@ -26,11 +26,12 @@ private Q_SLOTS:
 
 void TstConfig::fullExample()
 {
-    const QByteArray yaml = "github:      { url: https://api.github.com, repo: owner/name, workflow: ci.yml, branch: main }\n"
-                            "chartmuseum: { url: https://charts.example.net, username: admin }\n"
-                            "chart:       { name: torvalds, path: src/cdk8s/helm, manifests: src/cdk8s/dist, "
-                            "version: \"1.0.0-{build}\" }\n"
-                            "argocd:      { url: https://argocd.example.net, app: torvalds }\n";
+    const QByteArray yaml =
+        "github:      { url: https://api.github.com, repo: owner/name, workflow: ci.yml, branch: main }\n"
+        "chartmuseum: { url: https://charts.example.net, username: admin }\n"
+        "chart:       { name: torvalds, path: src/cdk8s/helm, manifests: src/cdk8s/dist, "
+        "version: \"1.0.0-{build}\" }\n"
+        "argocd:      { url: https://argocd.example.net, app: torvalds }\n";
     ConfigError error;
     const std::optional<Config> config = ConfigLoader::parse(yaml, QStringLiteral("capstan.yaml"), &error);
     QVERIFY2(config, qPrintable(error.toString()));
@@ -70,25 +71,25 @@ void TstConfig::rejects_data()
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("unknown top-level key") << QByteArray("chartmuseum: { url: http://h }\nchartmusem: {}\n") << 2
-                                           << 1 << QStringLiteral("unknown key \"chartmusem\"");
+    QTest::newRow("unknown top-level key") << QByteArray("chartmuseum: { url: http://h }\nchartmusem: {}\n")
+                                           << 2 << 1 << QStringLiteral("unknown key \"chartmusem\"");
     QTest::newRow("unknown key with suggestion")
         << QByteArray("chartmuseum:\n  url: http://h\n  usernme: admin\n") << 3 << 3
         << QStringLiteral("did you mean \"username\"");
-    QTest::newRow("password in config") << QByteArray("chartmuseum:\n  url: http://h\n  password: hunter2\n") << 3
-                                        << 3 << QStringLiteral("secrets live in the keychain");
+    QTest::newRow("password in config") << QByteArray("chartmuseum:\n  url: http://h\n  password: hunter2\n")
+                                        << 3 << 3 << QStringLiteral("secrets live in the keychain");
     QTest::newRow("bad url scheme") << QByteArray("chartmuseum:\n  url: ftp://charts\n") << 2 << 8
                                     << QStringLiteral("expected an http:// or https:// URL");
     QTest::newRow("url without host") << QByteArray("argocd: { url: \"https://\", app: x }\n") << 1 << 16
                                       << QStringLiteral("argocd.url is \"https://\"");
     QTest::newRow("url with credentials") << QByteArray("chartmuseum:\n  url: https://u:p@charts\n") << 2 << 8
                                           << QStringLiteral("must not carry a user name");
-    QTest::newRow("section not a map") << QByteArray("chartmuseum: https://charts\n") << 1 << 14
-                                       << QStringLiteral("must be a mapping");
-    QTest::newRow("missing required key") << QByteArray("argocd:\n  app: torvalds\n") << 2 << 3
-                                          << QStringLiteral("needs the key \"url\"");
-    QTest::newRow("list where value expected") << QByteArray("chart:\n  name: [a, b]\n") << 2 << 9
-                                               << QStringLiteral("must be a single value");
+    QTest::newRow("section not a map")
+        << QByteArray("chartmuseum: https://charts\n") << 1 << 14 << QStringLiteral("must be a mapping");
+    QTest::newRow("missing required key")
+        << QByteArray("argocd:\n  app: torvalds\n") << 2 << 3 << QStringLiteral("needs the key \"url\"");
+    QTest::newRow("list where value expected")
+        << QByteArray("chart:\n  name: [a, b]\n") << 2 << 9 << QStringLiteral("must be a single value");
     QTest::newRow("duplicate key") << QByteArray("chart:\n  name: a\n  name: b\n") << 3 << 3
                                    << QStringLiteral("appears twice");
     QTest::newRow("bad repo shape") << QByteArray("github:\n  repo: justaname\n") << 2 << 9
@@ -97,8 +98,8 @@ void TstConfig::rejects_data()
                                  << QStringLiteral("positive whole number");
     QTest::newRow("yaml syntax") << QByteArray("chartmuseum: { url: http://h\n") << 2 << 1
                                  << QStringLiteral("not valid YAML");
-    QTest::newRow("top level is a list") << QByteArray("- a\n- b\n") << 1 << 1
-                                         << QStringLiteral("top level must be a mapping");
+    QTest::newRow("top level is a list")
+        << QByteArray("- a\n- b\n") << 1 << 1 << QStringLiteral("top level must be a mapping");
     QTest::newRow("empty value") << QByteArray("chart:\n  name: \"\"\n") << 2 << 9
                                  << QStringLiteral("must not be empty");
 }
@@ -146,9 +147,10 @@ void TstConfig::writerKeepsOtherKeys()
     file.close();
 
     Config config;
-    config.chartmuseum = Config::ChartMuseum{QUrl(QStringLiteral("https://new.example.net")), QStringLiteral("ci"),
-                                             {}, 30};
-    config.argocd = Config::ArgoCd{QUrl(QStringLiteral("https://argocd.example.net")), QStringLiteral("torvalds"), {}};
+    config.chartmuseum =
+        Config::ChartMuseum{QUrl(QStringLiteral("https://new.example.net")), QStringLiteral("ci"), {}, 30};
+    config.argocd =
+        Config::ArgoCd{QUrl(QStringLiteral("https://argocd.example.net")), QStringLiteral("torvalds"), {}};
     QString error;
     QVERIFY2(ConfigWriter::saveServers(path, config, &error), qPrintable(error));
 

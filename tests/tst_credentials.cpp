@@ -12,16 +12,14 @@ using namespace capstan;
 namespace {
 
 // Waits for a future on the event loop (keychain jobs answer through D-Bus).
-template<typename T>
-bool waitFor(const QFuture<T> &future, int timeoutMs = 20000)
+template <typename T> bool waitFor(const QFuture<T> &future, int timeoutMs = 20000)
 {
     QFutureWatcher<T> watcher;
     watcher.setFuture(future);
     return QTest::qWaitFor([&] { return watcher.isFinished(); }, timeoutMs);
 }
 
-template<typename T>
-std::optional<ApiError> failureOf(QFuture<T> future)
+template <typename T> std::optional<ApiError> failureOf(QFuture<T> future)
 {
     try {
         future.waitForFinished();
@@ -67,7 +65,8 @@ void TstCredentials::environmentNames_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("variable");
-    QTest::newRow("chartmuseum") << QStringLiteral("chartmuseum") << QStringLiteral("CAPSTAN_CHARTMUSEUM_PASSWORD");
+    QTest::newRow("chartmuseum") << QStringLiteral("chartmuseum")
+                                 << QStringLiteral("CAPSTAN_CHARTMUSEUM_PASSWORD");
     QTest::newRow("argocd") << QStringLiteral("argocd") << QStringLiteral("CAPSTAN_ARGOCD_TOKEN");
     QTest::newRow("github") << QStringLiteral("github") << QStringLiteral("CAPSTAN_GITHUB_TOKEN");
 }
@@ -97,8 +96,9 @@ void TstCredentials::roundTripThroughKeychain()
     // The secret is really in the Secret Service: QtKeychain stores it with attributes server=<service>,
     // user=<name>.
     QProcess lookup;
-    lookup.start(QStringLiteral("secret-tool"), {QStringLiteral("lookup"), QStringLiteral("server"), m_service,
-                                                 QStringLiteral("user"), QStringLiteral("chartmuseum")});
+    lookup.start(QStringLiteral("secret-tool"),
+                 {QStringLiteral("lookup"), QStringLiteral("server"), m_service, QStringLiteral("user"),
+                  QStringLiteral("chartmuseum")});
     QVERIFY(lookup.waitForFinished(10000));
     QCOMPARE(QString::fromUtf8(lookup.readAllStandardOutput()).trimmed(), secret);
 
@@ -166,7 +166,8 @@ void TstCredentials::noKeychainReachable()
     environment.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
     environment.remove(QStringLiteral("DISPLAY"));
     environment.remove(QStringLiteral("CAPSTAN_CHARTMUSEUM_PASSWORD"));
-    environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+    environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                       QStringLiteral("unix:path=/nonexistent/bus"));
     child.setProcessEnvironment(environment);
     child.start(helper, {QStringLiteral("--cli"), QStringLiteral("credentials"), QStringLiteral("check"),
                          QStringLiteral("chartmuseum")});
@@ -190,8 +191,8 @@ void TstCredentials::redactor_data()
     QTest::newRow("overlapping, longest first")
         << QStringList{QStringLiteral("abc"), QStringLiteral("abcdef")} << QStringLiteral("x abcdef y")
         << QStringLiteral("x •••••• y");
-    QTest::newRow("empty secret ignored") << QStringList{QString()} << QStringLiteral("text")
-                                          << QStringLiteral("text");
+    QTest::newRow("empty secret ignored")
+        << QStringList{QString()} << QStringLiteral("text") << QStringLiteral("text");
 }
 
 void TstCredentials::redactor()

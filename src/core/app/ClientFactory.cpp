@@ -10,8 +10,7 @@ ClientFactory::ClientFactory(QNetworkAccessManager *network, CredentialStore *cr
     : QObject(parent)
     , m_network(network)
     , m_credentials(credentials)
-{
-}
+{}
 
 QFuture<ChartMuseumClient *> ClientFactory::chartMuseum(const Config &config)
 {

@@ -125,25 +125,28 @@ QFuture<QByteArray> ChartMuseumClient::download(const ChartVersion &entry)
     const QUrl target = repository.resolved(QUrl(entry.urls.first()));
     HttpRequest request;
     request.path = target.toString();
-    request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/gzip,application/octet-stream")});
+    request.headers.append(
+        {QByteArrayLiteral("Accept"), QByteArrayLiteral("application/gzip,application/octet-stream")});
     const QString expected = entry.digest.toLower();
     const QString label = entry.name() + u' ' + entry.version();
     return m_http->send(request).then([expected, label, target](const HttpResponse &response) {
         const QString actual =
             QString::fromLatin1(QCryptographicHash::hash(response.body, QCryptographicHash::Sha256).toHex());
         if (expected.isEmpty()) {
-            ApiError error(ApiError::Kind::Integrity,
-                           tr("ChartMuseum lists no digest for %1; refusing an unverified download").arg(label));
+            ApiError error(
+                ApiError::Kind::Integrity,
+                tr("ChartMuseum lists no digest for %1; refusing an unverified download").arg(label));
             error.setUrl(target);
             throw error;
         }
         if (actual != expected) {
-            ApiError error(ApiError::Kind::Integrity,
-                           tr("The download of %1 does not match its digest (expected sha256 %2, got %3 for %4 bytes)")
-                               .arg(label, expected.left(12), actual.left(12))
-                               .arg(response.body.size()),
-                           tr("The file was cut short or changed on the server; try again, and check the "
-                              "repository if it persists."));
+            ApiError error(
+                ApiError::Kind::Integrity,
+                tr("The download of %1 does not match its digest (expected sha256 %2, got %3 for %4 bytes)")
+                    .arg(label, expected.left(12), actual.left(12))
+                    .arg(response.body.size()),
+                tr("The file was cut short or changed on the server; try again, and check the "
+                   "repository if it persists."));
             error.setUrl(target);
             throw error;
         }

@@ -36,8 +36,7 @@ public:
     FieldReader(const QJsonObject &object, QString where)
         : m_object(object)
         , m_where(std::move(where))
-    {
-    }
+    {}
 
     QString string(const QString &key, bool required = false)
     {
@@ -192,8 +191,8 @@ std::optional<ChartVersion> ChartVersion::fromJson(const QJsonObject &object, QS
     for (const QJsonValue &value : dependencies) {
         FieldReader sub(value.toObject(), where + QStringLiteral(" dependency"));
         m.dependencies.append({sub.string(QStringLiteral("name")), sub.string(QStringLiteral("version")),
-                               sub.string(QStringLiteral("repository")), sub.string(QStringLiteral("condition")),
-                               sub.string(QStringLiteral("alias"))});
+                               sub.string(QStringLiteral("repository")),
+                               sub.string(QStringLiteral("condition")), sub.string(QStringLiteral("alias"))});
         if (!sub.error().isEmpty())
             read.failWith(sub.error());
     }
@@ -203,8 +202,8 @@ std::optional<ChartVersion> ChartVersion::fromJson(const QJsonObject &object, QS
     if (!created.isEmpty()) {
         entry.created = parseRfc3339(created);
         if (!entry.created.isValid())
-            read.failWith(QCoreApplication::translate("ChartVersion",
-                                                      "field \"created\" is \"%1\", expected an RFC 3339 time")
+            read.failWith(QCoreApplication::translate(
+                              "ChartVersion", "field \"created\" is \"%1\", expected an RFC 3339 time")
                               .arg(created));
     }
     entry.digest = read.string(QStringLiteral("digest"));

@@ -48,8 +48,7 @@ class Reader
 public:
     explicit Reader(QString file)
         : m_file(std::move(file))
-    {
-    }
+    {}
 
     [[noreturn]] void fail(const YAML::Mark &mark, const QString &message) const
     {
@@ -78,8 +77,9 @@ public:
             if (!known.contains(key)) {
                 if (key == QLatin1StringView("password") || key == QLatin1StringView("token"))
                     fail(it->first.Mark(),
-                         ConfigLoader::tr("\"%1\" does not belong in capstan.yaml: secrets live in the keychain "
-                            "(capstan --cli credentials set NAME) or in CAPSTAN_* environment variables")
+                         ConfigLoader::tr(
+                             "\"%1\" does not belong in capstan.yaml: secrets live in the keychain "
+                             "(capstan --cli credentials set NAME) or in CAPSTAN_* environment variables")
                              .arg(key));
                 QString message = ConfigLoader::tr("unknown key \"%1\" in %2 (expected one of: %3)")
                                       .arg(key, where, known.join(QStringLiteral(", ")));
@@ -98,7 +98,8 @@ public:
     QString scalar(const YAML::Node &node, const QString &where) const
     {
         if (!node.IsScalar())
-            fail(node.Mark(), ConfigLoader::tr("%1 must be a single value, not a list or mapping").arg(where));
+            fail(node.Mark(),
+                 ConfigLoader::tr("%1 must be a single value, not a list or mapping").arg(where));
         return str(node.Scalar());
     }
 
@@ -114,16 +115,18 @@ public:
     {
         const QString text = nonEmpty(node, where);
         const QUrl parsed(text, QUrl::StrictMode);
-        if (!parsed.isValid() || (parsed.scheme() != QLatin1StringView("http") &&
-                                  parsed.scheme() != QLatin1StringView("https")) ||
+        if (!parsed.isValid() ||
+            (parsed.scheme() != QLatin1StringView("http") && parsed.scheme() != QLatin1StringView("https")) ||
             parsed.host().isEmpty())
-            fail(node.Mark(), ConfigLoader::tr("%1 is \"%2\", expected an http:// or https:// URL with a host, "
-                                 "e.g. https://charts.example.net")
-                                  .arg(where, text));
+            fail(node.Mark(),
+                 ConfigLoader::tr("%1 is \"%2\", expected an http:// or https:// URL with a host, "
+                                  "e.g. https://charts.example.net")
+                     .arg(where, text));
         if (!parsed.userInfo().isEmpty())
-            fail(node.Mark(), ConfigLoader::tr("%1 must not carry a user name or password; use the username key and the "
-                                 "keychain")
-                                  .arg(where));
+            fail(node.Mark(),
+                 ConfigLoader::tr("%1 must not carry a user name or password; use the username key and the "
+                                  "keychain")
+                     .arg(where));
         if (parsed.hasQuery() || parsed.hasFragment())
             fail(node.Mark(), ConfigLoader::tr("%1 must not have a query or fragment").arg(where));
         return parsed;
@@ -135,14 +138,16 @@ public:
         bool ok = false;
         const int value = text.toInt(&ok);
         if (!ok || value <= 0)
-            fail(node.Mark(), ConfigLoader::tr("%1 is \"%2\", expected a positive whole number").arg(where, text));
+            fail(node.Mark(),
+                 ConfigLoader::tr("%1 is \"%2\", expected a positive whole number").arg(where, text));
         return value;
     }
 
     void require(const YAML::Node &section, const QString &name, const QStringList &keys) const
     {
         if (!section.IsMap())
-            fail(section.Mark(), ConfigLoader::tr("section \"%1\" must be a mapping of keys to values").arg(name));
+            fail(section.Mark(),
+                 ConfigLoader::tr("section \"%1\" must be a mapping of keys to values").arg(name));
         for (const QString &key : keys) {
             if (!section[key.toStdString()])
                 fail(section.Mark(), ConfigLoader::tr("section \"%1\" needs the key \"%2\"").arg(name, key));
@@ -161,90 +166,99 @@ Config read(const YAML::Node &root, const QString &fileName)
     if (!root || root.IsNull())
         return config;
     if (!root.IsMap())
-        r.fail(root.Mark(), ConfigLoader::tr("the top level must be a mapping of sections (github, chartmuseum, chart, argocd)"));
+        r.fail(root.Mark(),
+               ConfigLoader::tr(
+                   "the top level must be a mapping of sections (github, chartmuseum, chart, argocd)"));
 
-    const QStringList sections{QStringLiteral("github"), QStringLiteral("chartmuseum"), QStringLiteral("chart"),
-                               QStringLiteral("argocd")};
-    r.forEachKey(root, ConfigLoader::tr("the top level"), sections, [&](const QString &section, const YAML::Node &node) {
-        const QString where = ConfigLoader::tr("section \"%1\"").arg(section);
-        if (section == QLatin1StringView("github")) {
-            Config::GitHub g;
-            r.require(node, section, {QStringLiteral("repo")});
-            r.forEachKey(node, where,
-                         {QStringLiteral("url"), QStringLiteral("repo"), QStringLiteral("workflow"),
-                          QStringLiteral("branch")},
-                         [&](const QString &key, const YAML::Node &value) {
-                             const QString at = section + u'.' + key;
-                             if (key == QLatin1StringView("url"))
-                                 g.url = r.url(value, at);
-                             else if (key == QLatin1StringView("repo")) {
-                                 g.repo = r.nonEmpty(value, at);
-                                 static const QRegularExpression shape(QStringLiteral("^[\\w.-]+/[\\w.-]+$"));
-                                 if (!shape.match(g.repo).hasMatch())
-                                     r.fail(value.Mark(), ConfigLoader::tr("%1 is \"%2\", expected owner/name").arg(at, g.repo));
-                             } else if (key == QLatin1StringView("workflow"))
-                                 g.workflow = r.nonEmpty(value, at);
-                             else
-                                 g.branch = r.nonEmpty(value, at);
-                         });
-            config.github = g;
-        } else if (section == QLatin1StringView("chartmuseum")) {
-            Config::ChartMuseum c;
-            r.require(node, section, {QStringLiteral("url")});
-            r.forEachKey(node, where,
-                         {QStringLiteral("url"), QStringLiteral("username"), QStringLiteral("repo"),
-                          QStringLiteral("timeout")},
-                         [&](const QString &key, const YAML::Node &value) {
-                             const QString at = section + u'.' + key;
-                             if (key == QLatin1StringView("url"))
-                                 c.url = r.url(value, at);
-                             else if (key == QLatin1StringView("username"))
-                                 c.username = r.scalar(value, at).trimmed();
-                             else if (key == QLatin1StringView("repo")) {
-                                 c.repo = r.scalar(value, at).trimmed();
-                                 static const QRegularExpression shape(QStringLiteral("^[\\w.-]+(/[\\w.-]+)*$"));
-                                 if (!c.repo.isEmpty() && !shape.match(c.repo).hasMatch())
-                                     r.fail(value.Mark(), ConfigLoader::tr("%1 is \"%2\", expected path segments such as "
-                                                             "org/team")
-                                                              .arg(at, c.repo));
-                             } else
-                                 c.timeoutSeconds = r.positive(value, at);
-                         });
-            config.chartmuseum = c;
-        } else if (section == QLatin1StringView("chart")) {
-            Config::Chart c;
-            r.require(node, section, {QStringLiteral("name")});
-            r.forEachKey(node, where,
-                         {QStringLiteral("name"), QStringLiteral("path"), QStringLiteral("manifests"),
-                          QStringLiteral("version")},
-                         [&](const QString &key, const YAML::Node &value) {
-                             const QString at = section + u'.' + key;
-                             if (key == QLatin1StringView("name"))
-                                 c.name = r.nonEmpty(value, at);
-                             else if (key == QLatin1StringView("path"))
-                                 c.path = r.nonEmpty(value, at);
-                             else if (key == QLatin1StringView("manifests"))
-                                 c.manifests = r.nonEmpty(value, at);
-                             else
-                                 c.version = r.nonEmpty(value, at);
-                         });
-            config.chart = c;
-        } else {
-            Config::ArgoCd a;
-            r.require(node, section, {QStringLiteral("url"), QStringLiteral("app")});
-            r.forEachKey(node, where, {QStringLiteral("url"), QStringLiteral("app"), QStringLiteral("username")},
-                         [&](const QString &key, const YAML::Node &value) {
-                             const QString at = section + u'.' + key;
-                             if (key == QLatin1StringView("url"))
-                                 a.url = r.url(value, at);
-                             else if (key == QLatin1StringView("app"))
-                                 a.app = r.nonEmpty(value, at);
-                             else
-                                 a.username = r.scalar(value, at).trimmed();
-                         });
-            config.argocd = a;
-        }
-    });
+    const QStringList sections{QStringLiteral("github"), QStringLiteral("chartmuseum"),
+                               QStringLiteral("chart"), QStringLiteral("argocd")};
+    r.forEachKey(
+        root, ConfigLoader::tr("the top level"), sections,
+        [&](const QString &section, const YAML::Node &node) {
+            const QString where = ConfigLoader::tr("section \"%1\"").arg(section);
+            if (section == QLatin1StringView("github")) {
+                Config::GitHub g;
+                r.require(node, section, {QStringLiteral("repo")});
+                r.forEachKey(
+                    node, where,
+                    {QStringLiteral("url"), QStringLiteral("repo"), QStringLiteral("workflow"),
+                     QStringLiteral("branch")},
+                    [&](const QString &key, const YAML::Node &value) {
+                        const QString at = section + u'.' + key;
+                        if (key == QLatin1StringView("url"))
+                            g.url = r.url(value, at);
+                        else if (key == QLatin1StringView("repo")) {
+                            g.repo = r.nonEmpty(value, at);
+                            static const QRegularExpression shape(QStringLiteral("^[\\w.-]+/[\\w.-]+$"));
+                            if (!shape.match(g.repo).hasMatch())
+                                r.fail(value.Mark(),
+                                       ConfigLoader::tr("%1 is \"%2\", expected owner/name").arg(at, g.repo));
+                        } else if (key == QLatin1StringView("workflow"))
+                            g.workflow = r.nonEmpty(value, at);
+                        else
+                            g.branch = r.nonEmpty(value, at);
+                    });
+                config.github = g;
+            } else if (section == QLatin1StringView("chartmuseum")) {
+                Config::ChartMuseum c;
+                r.require(node, section, {QStringLiteral("url")});
+                r.forEachKey(
+                    node, where,
+                    {QStringLiteral("url"), QStringLiteral("username"), QStringLiteral("repo"),
+                     QStringLiteral("timeout")},
+                    [&](const QString &key, const YAML::Node &value) {
+                        const QString at = section + u'.' + key;
+                        if (key == QLatin1StringView("url"))
+                            c.url = r.url(value, at);
+                        else if (key == QLatin1StringView("username"))
+                            c.username = r.scalar(value, at).trimmed();
+                        else if (key == QLatin1StringView("repo")) {
+                            c.repo = r.scalar(value, at).trimmed();
+                            static const QRegularExpression shape(QStringLiteral("^[\\w.-]+(/[\\w.-]+)*$"));
+                            if (!c.repo.isEmpty() && !shape.match(c.repo).hasMatch())
+                                r.fail(value.Mark(),
+                                       ConfigLoader::tr("%1 is \"%2\", expected path segments such as "
+                                                        "org/team")
+                                           .arg(at, c.repo));
+                        } else
+                            c.timeoutSeconds = r.positive(value, at);
+                    });
+                config.chartmuseum = c;
+            } else if (section == QLatin1StringView("chart")) {
+                Config::Chart c;
+                r.require(node, section, {QStringLiteral("name")});
+                r.forEachKey(node, where,
+                             {QStringLiteral("name"), QStringLiteral("path"), QStringLiteral("manifests"),
+                              QStringLiteral("version")},
+                             [&](const QString &key, const YAML::Node &value) {
+                                 const QString at = section + u'.' + key;
+                                 if (key == QLatin1StringView("name"))
+                                     c.name = r.nonEmpty(value, at);
+                                 else if (key == QLatin1StringView("path"))
+                                     c.path = r.nonEmpty(value, at);
+                                 else if (key == QLatin1StringView("manifests"))
+                                     c.manifests = r.nonEmpty(value, at);
+                                 else
+                                     c.version = r.nonEmpty(value, at);
+                             });
+                config.chart = c;
+            } else {
+                Config::ArgoCd a;
+                r.require(node, section, {QStringLiteral("url"), QStringLiteral("app")});
+                r.forEachKey(node, where,
+                             {QStringLiteral("url"), QStringLiteral("app"), QStringLiteral("username")},
+                             [&](const QString &key, const YAML::Node &value) {
+                                 const QString at = section + u'.' + key;
+                                 if (key == QLatin1StringView("url"))
+                                     a.url = r.url(value, at);
+                                 else if (key == QLatin1StringView("app"))
+                                     a.app = r.nonEmpty(value, at);
+                                 else
+                                     a.username = r.scalar(value, at).trimmed();
+                             });
+                config.argocd = a;
+            }
+        });
     return config;
 }
 

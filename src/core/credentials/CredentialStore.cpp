@@ -26,12 +26,12 @@ constexpr Kind Kinds[] = {
 
 } // namespace
 
-CredentialStore::CredentialStore(const QProcessEnvironment &environment, const QString &service, QObject *parent)
+CredentialStore::CredentialStore(const QProcessEnvironment &environment, const QString &service,
+                                 QObject *parent)
     : QObject(parent)
     , m_environment(environment)
     , m_service(service)
-{
-}
+{}
 
 QStringList CredentialStore::knownNames()
 {
@@ -67,9 +67,10 @@ ApiError keychainError(const QKeychain::Job *job, const QString &name, const QSt
     const QString variable = CredentialStore::environmentVariable(name);
     switch (job->error()) {
     case QKeychain::EntryNotFound:
-        return ApiError(ApiError::Kind::NotFound,
-                        CredentialStore::tr("No %1 secret in the keychain (service \"%2\")").arg(name, service),
-                        CredentialStore::tr("Run `capstan --cli credentials set %1`, or set %2.").arg(name, variable));
+        return ApiError(
+            ApiError::Kind::NotFound,
+            CredentialStore::tr("No %1 secret in the keychain (service \"%2\")").arg(name, service),
+            CredentialStore::tr("Run `capstan --cli credentials set %1`, or set %2.").arg(name, variable));
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         return ApiError(ApiError::Kind::Credentials,
@@ -114,7 +115,7 @@ QFuture<void> CredentialStore::remove(const QString &name)
     return run<void>(new QKeychain::DeletePasswordJob(m_service, this), name, [](QKeychain::Job *) {});
 }
 
-template<typename T>
+template <typename T>
 QFuture<T> CredentialStore::run(QKeychain::Job *job, const QString &name,
                                 const std::function<T(QKeychain::Job *)> &result)
 {

@@ -19,8 +19,9 @@ class CredentialStore : public QObject
 {
     Q_OBJECT
 public:
-    explicit CredentialStore(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
-                             const QString &service = QStringLiteral("capstan"), QObject *parent = nullptr);
+    explicit CredentialStore(
+        const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+        const QString &service = QStringLiteral("capstan"), QObject *parent = nullptr);
 
     // "chartmuseum", "argocd", "github".
     static QStringList knownNames();
@@ -40,8 +41,9 @@ public:
 
 private:
     // Starts a keychain job for entry `name` and turns its outcome into a future.
-    template<typename T>
-    QFuture<T> run(QKeychain::Job *job, const QString &name, const std::function<T(QKeychain::Job *)> &result);
+    template <typename T>
+    QFuture<T> run(QKeychain::Job *job, const QString &name,
+                   const std::function<T(QKeychain::Job *)> &result);
 
     QProcessEnvironment m_environment;
     QString m_service;

@@ -8,8 +8,7 @@ ApiError::ApiError(Kind kind, QString message, QString hint)
     : m_kind(kind)
     , m_message(std::move(message))
     , m_hint(std::move(hint))
-{
-}
+{}
 
 ApiError ApiError::http(int status, const QUrl &url, QString serverMessage, QString hint)
 {

@@ -14,17 +14,17 @@ class ApiError : public QException
 {
 public:
     enum class Kind {
-        Network,   // connection refused, DNS, TLS: the server could not be reached
-        Timeout,   // no data within the timeout
-        Http,      // the server answered with a non-success status
-        Decode,    // the answer was not what the contract says (non-JSON, wrong shape)
-        Integrity, // downloaded bytes do not match the listed digest, or truncated
-        Config,    // a setting needed for the call is missing or invalid
-        Usage,     // the caller asked for something that cannot be done
+        Network,     // connection refused, DNS, TLS: the server could not be reached
+        Timeout,     // no data within the timeout
+        Http,        // the server answered with a non-success status
+        Decode,      // the answer was not what the contract says (non-JSON, wrong shape)
+        Integrity,   // downloaded bytes do not match the listed digest, or truncated
+        Config,      // a setting needed for the call is missing or invalid
+        Usage,       // the caller asked for something that cannot be done
         Credentials, // no secret available, or the keychain cannot be reached
-        NotFound,  // something local or remote does not exist (without an HTTP status)
-        Archive,   // a chart archive is corrupt or breaks the loader's rules
-        Failed,    // anything else
+        NotFound,    // something local or remote does not exist (without an HTTP status)
+        Archive,     // a chart archive is corrupt or breaks the loader's rules
+        Failed,      // anything else
     };
 
     ApiError() = default;

@@ -69,7 +69,8 @@ QFuture<QJsonDocument> HttpClient::getJson(const QString &path, const QUrlQuery 
     request.path = path;
     request.query = query;
     const QString service = m_options.serviceName;
-    return send(request).then([service](const HttpResponse &response) { return parseJson(response, service); });
+    return send(request).then(
+        [service](const HttpResponse &response) { return parseJson(response, service); });
 }
 
 void HttpClient::start(const std::shared_ptr<Call> &call)
@@ -100,9 +101,10 @@ void HttpClient::start(const std::shared_ptr<Call> &call)
         break;
     }
 
-    QNetworkReply *reply = call->request.method == "GET"
-                               ? m_network->get(request)
-                               : m_network->sendCustomRequest(request, call->request.method, call->request.body);
+    QNetworkReply *reply =
+        call->request.method == "GET"
+            ? m_network->get(request)
+            : m_network->sendCustomRequest(request, call->request.method, call->request.body);
     call->reply = reply;
 
     auto *watchdog = new QTimer(reply);
@@ -131,7 +133,8 @@ void HttpClient::start(const std::shared_ptr<Call> &call)
         call->promise.setProgressRange(0, total > 0 ? int(std::min<qint64>(total, cap)) : 0);
         call->promise.setProgressValue(int(std::min<qint64>(received, cap)));
     });
-    connect(reply, &QNetworkReply::finished, this, [this, call, reply] { finish(call, reply, call->timedOut); });
+    connect(reply, &QNetworkReply::finished, this,
+            [this, call, reply] { finish(call, reply, call->timedOut); });
 }
 
 void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply, bool timedOut)
@@ -152,8 +155,9 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply,
     const int backoff = m_options.backoffMs * (1 << std::min(call->attempt - 1, 6));
 
     // Transport failure: no status, or the body was cut short.
-    const bool transportFailed = timedOut || (networkError != QNetworkReply::NoError &&
-                                              (status == 0 || networkError < QNetworkReply::ContentAccessDenied));
+    const bool transportFailed =
+        timedOut || (networkError != QNetworkReply::NoError &&
+                     (status == 0 || networkError < QNetworkReply::ContentAccessDenied));
     if (transportFailed) {
         if (canRetry) {
             retryLater(backoff);
@@ -172,9 +176,10 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply,
                              tr("The answer from %1 was cut short (%2)").arg(target, reply->errorString()),
                              tr("The connection dropped mid-transfer; try again."));
         } else {
-            error = ApiError(ApiError::Kind::Network,
-                             tr("Cannot reach %1 at %2: %3").arg(m_options.serviceName, target, reply->errorString()),
-                             tr("Check the server URL in capstan.yaml and that the server is running."));
+            error = ApiError(
+                ApiError::Kind::Network,
+                tr("Cannot reach %1 at %2: %3").arg(m_options.serviceName, target, reply->errorString()),
+                tr("Check the server URL in capstan.yaml and that the server is running."));
         }
         if (call->attempt > 1)
             error.setHint(error.hint() + u' ' + tr("Tried %n time(s).", nullptr, call->attempt));
@@ -194,7 +199,7 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply,
     }
 
     const bool success = call->request.expectedStatus != 0 ? status == call->request.expectedStatus
-                                                            : (status >= 200 && status < 300);
+                                                           : (status >= 200 && status < 300);
     if (!success) {
         ApiError error = errorFor(call->request, call->url, status, body);
         if (status >= 500 && call->attempt > 1)
@@ -240,14 +245,14 @@ QJsonDocument HttpClient::parseJson(const HttpResponse &response, const QString 
     if (parseError.error != QJsonParseError::NoError) {
         const QString excerpt = QString::fromUtf8(response.body.left(60)).simplified();
         ApiError error(ApiError::Kind::Decode,
-                       QCoreApplication::translate("HttpClient",
-                                                   "%1 sent an answer that is not JSON (%2 at byte %3): \"%4\"")
+                       QCoreApplication::translate(
+                           "HttpClient", "%1 sent an answer that is not JSON (%2 at byte %3): \"%4\"")
                            .arg(serviceName, parseError.errorString())
                            .arg(parseError.offset)
                            .arg(excerpt),
-                       QCoreApplication::translate("HttpClient",
-                                                   "Check that the URL points at the %1 API and not at a web page "
-                                                   "or proxy.")
+                       QCoreApplication::translate(
+                           "HttpClient", "Check that the URL points at the %1 API and not at a web page "
+                                         "or proxy.")
                            .arg(serviceName));
         error.setUrl(response.url);
         throw error;

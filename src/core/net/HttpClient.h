@@ -32,11 +32,11 @@ public:
 
     struct Options
     {
-        int timeoutMs = 30000;   // no bytes for this long aborts the attempt
-        int maxAttempts = 4;     // first try plus retries, for idempotent requests only
-        int backoffMs = 200;     // doubled on each retry
-        QString serviceName;     // "ChartMuseum": used in messages
-        QString credentialName;  // "chartmuseum": used in the hint on 401/403
+        int timeoutMs = 30000;  // no bytes for this long aborts the attempt
+        int maxAttempts = 4;    // first try plus retries, for idempotent requests only
+        int backoffMs = 200;    // doubled on each retry
+        QString serviceName;    // "ChartMuseum": used in messages
+        QString credentialName; // "chartmuseum": used in the hint on 401/403
     };
 
     HttpClient(QNetworkAccessManager *network, const QUrl &baseUrl, Options options,
