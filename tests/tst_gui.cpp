@@ -1,10 +1,751 @@
-#include <QTest>
+#include "ArchiveFilesModel.h"
+#include "ChartsView.h"
+#include "MainWindow.h"
+#include "MessageBanner.h"
+#include "SettingsDialog.h"
+#include "YamlHighlighter.h"
 
-// Placeholder until this area's tests land.
+#include "SandboxSeeder.h"
+#include "app/ClientFactory.h"
+#include "chart/ChartArchive.h"
+#include "chart/SemVer.h"
+#include "chartmuseum/ChartMuseumServer.h"
+#include "config/ConfigLoader.h"
+#include "credentials/CredentialStore.h"
+#include "models/ChartListModel.h"
+#include "models/ChartVersionsModel.h"
+#include "models/ChartVersionsProxyModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDirIterator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QThreadPool>
+
+#include <algorithm>
+
+// Opens a main window on `config` and waits until its charts are on screen.
+#define LOADED_VIEW(view, config)                                                                            \
+    ChartsView *view = makeWindow(config)->chartsView();                                                     \
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), ChartsView::State::Ready, LoadTimeoutMs)
+#include <memory>
+
+using namespace capstan;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+constexpr int LoadTimeoutMs = 20000;
+
+struct SeededVersion
+{
+    QString version;
+    QString appVersion;
+    QByteArray chartYaml;
+    QByteArray valuesYaml;
+    QList<ChartArchive::File> files;
+};
+
+// The versions the GUI must show, read straight from the seeded archives, newest first.
+QMap<QString, QList<SeededVersion>> readSeed(const QString &directory, QString *error)
+{
+    QMap<QString, QList<SeededVersion>> charts;
+    QDirIterator it(directory, {u"*.tgz"_s}, QDir::Files);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = u"cannot open "_s + path;
+            return {};
+        }
+        QString readError;
+        const std::optional<ChartArchive> archive = ChartArchive::read(file.readAll(), &readError);
+        if (!archive) {
+            *error = path + u": "_s + readError;
+            return {};
+        }
+        charts[archive->metadata().name].append({archive->metadata().version, archive->metadata().appVersion,
+                                                 archive->chartYaml(), archive->valuesYaml(),
+                                                 archive->files()});
+    }
+    for (QList<SeededVersion> &versions : charts) {
+        std::sort(versions.begin(), versions.end(), [](const SeededVersion &a, const SeededVersion &b) {
+            return SemVer::compareStrings(a.version, b.version) > 0;
+        });
+    }
+    return charts;
+}
+
+QtMessageHandler previousHandler = nullptr;
+
+// The offscreen platform warns about every top-level window; that says nothing about Capstan.
+void dropPlatformNoise(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.contains(u"does not support propagateSizeHints"_s))
+        return;
+    previousHandler(type, context, message);
+}
+
+template <typename T> T *child(QObject *parent, const QString &name)
+{
+    T *found = parent->findChild<T *>(name);
+    if (!found)
+        qWarning("no child %s", qPrintable(name));
+    return found;
+}
+
+} // namespace
+
 class TstGui : public QObject
 {
     Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void chartListShowsEverySeededChart();
+    void versionsNewestFirst();
+    void detailsShowChartYamlValuesAndFiles();
+    void newerSelectionWins();
+    void filter_data();
+    void filter();
+    void serverErrorShowsBannerAndRetryRecovers();
+    void offlineServerSaysSoAndOffersRetry();
+    void statusBarShowsServerAndHealth();
+    void emptyStates_data();
+    void emptyStates();
+    void sandboxBannerOnlyInSandbox();
+    void windowStateIsRestored();
+
+    void urlProblem_data();
+    void urlProblem();
+    void settingsRejectsBadUrl_data();
+    void settingsRejectsBadUrl();
+    void settingsSavesGoodUrlKeepingOtherKeys();
+    void settingsShowsEnvironmentCredentialsWithoutEchoingThem();
+
+    void yamlHighlighter_data();
+    void yamlHighlighter();
+    void archiveFilesModel();
+
+private:
+    MainWindow *makeWindow(const Config &config, bool sandbox = false, const QString &configError = {});
+    Config serverConfig() const;
+    QString biggestChart() const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ChartMuseumServer> m_server;
+    QMap<QString, QList<SeededVersion>> m_seed;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<CredentialStore> m_credentials;
+    std::unique_ptr<ClientFactory> m_factory;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    QList<std::shared_ptr<QAbstractItemModelTester>> m_testers;
 };
 
-QTEST_GUILESS_MAIN(TstGui)
+void TstGui::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    previousHandler = qInstallMessageHandler(dropPlatformNoise);
+    QVERIFY(m_dir.isValid());
+    const QString storage = m_dir.filePath(u"charts"_s);
+    const SandboxSeeder::Result seeded = SandboxSeeder::seedHomelab(storage);
+    QVERIFY2(seeded.error.isEmpty(), qPrintable(seeded.error));
+    QVERIFY(seeded.chartFiles > 1);
+    QString error;
+    m_seed = readSeed(storage, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(!m_seed.isEmpty());
+
+    ChartMuseumServer::Options options;
+    options.storageDirectory = storage;
+    m_server = std::make_unique<ChartMuseumServer>(options);
+    QVERIFY2(m_server->listen(0, &error), qPrintable(error));
+}
+
+void TstGui::init()
+{
+    m_network = std::make_unique<QNetworkAccessManager>();
+    // No secrets in the environment and none needed: the test server runs without auth.
+    m_credentials = std::make_unique<CredentialStore>(QProcessEnvironment(), u"capstan-tst-gui"_s);
+    m_factory = std::make_unique<ClientFactory>(m_network.get(), m_credentials.get());
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(u"window.ini"_s), QSettings::IniFormat);
+}
+
+void TstGui::cleanup()
+{
+    m_testers.clear();
+    m_window.reset();
+    m_server->clearFaults();
+    m_factory.reset();
+    m_credentials.reset();
+    m_network.reset();
+    m_settings.reset();
+}
+
+Config TstGui::serverConfig() const
+{
+    Config config;
+    config.file = m_dir.filePath(u"capstan.yaml"_s);
+    Config::ChartMuseum section;
+    section.url = m_server->url();
+    config.chartmuseum = section;
+    return config;
+}
+
+MainWindow *TstGui::makeWindow(const Config &config, bool sandbox, const QString &configError)
+{
+    MainWindow::Setup setup;
+    setup.factory = m_factory.get();
+    setup.credentials = m_credentials.get();
+    setup.settings = m_settings.get();
+    setup.config = config;
+    setup.configPath = config.file;
+    setup.configError = configError;
+    setup.sandbox = sandbox;
+    m_window = std::make_unique<MainWindow>(setup);
+    ChartsView *view = m_window->chartsView();
+    for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{
+             view->chartListModel(), view->versionsModel(), view->versionsProxy(), view->filesModel()})
+        m_testers.append(std::make_shared<QAbstractItemModelTester>(
+            model, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    m_window->show();
+    return m_window.get();
+}
+
+QString TstGui::biggestChart() const
+{
+    QString best;
+    for (auto it = m_seed.cbegin(); it != m_seed.cend(); ++it) {
+        if (best.isEmpty() || it.value().size() > m_seed.value(best).size())
+            best = it.key();
+    }
+    return best;
+}
+
+void TstGui::chartListShowsEverySeededChart()
+{
+    LOADED_VIEW(view, serverConfig());
+    ChartListModel *charts = view->chartListModel();
+    QCOMPARE(charts->rowCount(), int(m_seed.size()));
+    for (auto it = m_seed.cbegin(); it != m_seed.cend(); ++it) {
+        const int row = charts->rowOf(it.key());
+        QVERIFY2(row >= 0, qPrintable(it.key()));
+        const QModelIndex index = charts->index(row, 0);
+        QCOMPARE(index.data(ChartListModel::VersionCountRole).toInt(), int(it.value().size()));
+        QCOMPARE(index.data(ChartListModel::LatestVersionRole).toString(), it.value().first().version);
+    }
+    auto *list = child<QListView>(view, u"chartList"_s);
+    QVERIFY(list);
+    QVERIFY(list->currentIndex().isValid()); // the first chart is opened on load
+}
+
+void TstGui::versionsNewestFirst()
+{
+    LOADED_VIEW(view, serverConfig());
+    const QString chart = biggestChart();
+    QVERIFY(view->selectChart(chart));
+    const QList<SeededVersion> expected = m_seed.value(chart);
+    QTRY_COMPARE(view->versionsProxy()->rowCount(), int(expected.size()));
+    for (int row = 0; row < expected.size(); ++row) {
+        const QModelIndex index = view->versionsProxy()->index(row, ChartVersionsModel::Version);
+        QCOMPARE(index.data(ChartVersionsModel::ChartVersionRole).value<ChartVersion>().version(),
+                 expected.at(row).version);
+    }
+    auto *table = child<QTableView>(view, u"versionTable"_s);
+    QVERIFY(table->isColumnHidden(ChartVersionsModel::Name));
+    // The newest version is selected and shown without a click.
+    QTRY_VERIFY(view->shownVersion().has_value());
+    QCOMPARE(view->shownVersion()->version(), expected.first().version);
+}
+
+void TstGui::detailsShowChartYamlValuesAndFiles()
+{
+    LOADED_VIEW(view, serverConfig());
+    const QString chart = biggestChart();
+    const QList<SeededVersion> versions = m_seed.value(chart);
+    QVERIFY(versions.size() >= 2);
+    const SeededVersion &target = versions.at(versions.size() / 2); // not the one shown by default
+    QVERIFY(view->selectChart(chart));
+    QTRY_VERIFY(view->shownVersion().has_value());
+    QSignalSpy loaded(view, &ChartsView::detailsLoaded);
+    QVERIFY(view->selectVersion(target.version));
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.last().at(1).toString() == target.version,
+                             LoadTimeoutMs);
+    QCOMPARE(loaded.last().at(0).toString(), chart);
+
+    auto *chartYaml = child<QPlainTextEdit>(view, u"chartYamlEdit"_s);
+    auto *valuesYaml = child<QPlainTextEdit>(view, u"valuesYamlEdit"_s);
+    QCOMPARE(chartYaml->toPlainText(), QString::fromUtf8(target.chartYaml));
+    QVERIFY(chartYaml->toPlainText().contains(target.version));
+    QVERIFY(chartYaml->isReadOnly());
+    if (!target.valuesYaml.isNull())
+        QCOMPARE(valuesYaml->toPlainText(), QString::fromUtf8(target.valuesYaml));
+    QCOMPARE(child<QLabel>(view, u"versionValue"_s)->text(), target.version);
+    QCOMPARE(child<QLabel>(view, u"nameValue"_s)->text(), chart);
+    QVERIFY(child<QLabel>(view, u"digestValue"_s)->text().startsWith(u"sha256:"_s));
+
+    ArchiveFilesModel *files = view->filesModel();
+    QCOMPARE(files->rowCount(), int(target.files.size()));
+    QStringList shownPaths;
+    for (int row = 0; row < files->rowCount(); ++row)
+        shownPaths << files->index(row, ArchiveFilesModel::Path).data().toString();
+    for (const ChartArchive::File &file : target.files) {
+        const int row = int(shownPaths.indexOf(file.path));
+        QVERIFY2(row >= 0, qPrintable(file.path));
+        QCOMPARE(files->index(row, ArchiveFilesModel::Size).data().toString(),
+                 QLocale().formattedDataSize(file.size, file.size < 1024 ? 0 : 1));
+    }
+    QVERIFY(shownPaths.contains(u"Chart.yaml"_s));
+    QVERIFY(!child<QWidget>(view, u"downloadProgress"_s)->isVisible());
+}
+
+void TstGui::newerSelectionWins()
+{
+    LOADED_VIEW(view, serverConfig());
+    const QString chart = biggestChart();
+    const QList<SeededVersion> versions = m_seed.value(chart);
+    QVERIFY(versions.size() >= 3);
+    QVERIFY(view->selectChart(chart));
+    QTRY_VERIFY(view->shownVersion().has_value());
+    QSignalSpy loaded(view, &ChartsView::detailsLoaded);
+
+    const QString slow = versions.at(1).version;
+    const QString fast = versions.at(2).version;
+    // The older selection's download answers late; its result must not replace the newer one.
+    ChartMuseumServer::Fault delay;
+    delay.kind = ChartMuseumServer::Fault::Kind::Delay;
+    delay.pathPrefix = u"/charts/%1-%2.tgz"_s.arg(chart, slow);
+    delay.delayMs = 1500;
+    m_server->addFault(delay);
+    QStringList finished;
+    connect(m_network.get(), &QNetworkAccessManager::finished, this,
+            [&finished](QNetworkReply *reply) { finished << reply->url().path(); });
+    QVERIFY(view->selectVersion(slow));
+    QVERIFY(view->selectVersion(fast));
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), LoadTimeoutMs);
+    QCOMPARE(loaded.last().at(1).toString(), fast);
+    // Once the slow reply has finished (or was aborted), let every continuation it could start run.
+    QTRY_VERIFY_WITH_TIMEOUT(finished.contains(delay.pathPrefix), LoadTimeoutMs);
+    for (int round = 0; round < 3; ++round) {
+        QCoreApplication::processEvents();
+        QThreadPool::globalInstance()->waitForDone();
+    }
+    QCoreApplication::processEvents();
+    m_network->disconnect(this);
+    for (const QList<QVariant> &emission : std::as_const(loaded))
+        QCOMPARE(emission.at(1).toString(), fast);
+    QCOMPARE(view->shownVersion()->version(), fast);
+    QVERIFY(child<QPlainTextEdit>(view, u"chartYamlEdit"_s)->toPlainText().contains(fast));
+}
+
+void TstGui::filter_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("text: a version's run number") << u"text"_s;
+    QTest::newRow("text: nothing matches") << u"none"_s;
+    QTest::newRow("range: from the middle version up") << u"range"_s;
+}
+
+void TstGui::filter()
+{
+    QFETCH(QString, kind);
+    LOADED_VIEW(view, serverConfig());
+    const QString chart = biggestChart();
+    const QList<SeededVersion> versions = m_seed.value(chart);
+    QVERIFY(view->selectChart(chart));
+    QTRY_COMPARE(view->versionsProxy()->rowCount(), int(versions.size()));
+
+    QString text;
+    QStringList expected;
+    if (kind == "text"_L1) {
+        text = versions.at(versions.size() / 2).version;
+        for (const SeededVersion &v : versions) {
+            if (v.version.contains(text, Qt::CaseInsensitive) ||
+                v.appVersion.contains(text, Qt::CaseInsensitive))
+                expected << v.version;
+        }
+    } else if (kind == "none"_L1) {
+        text = u"no-such-version-zzz"_s;
+    } else {
+        const QString from = versions.at(versions.size() / 2).version;
+        text = u">="_s + from;
+        for (const SeededVersion &v : versions) {
+            if (SemVer::compareStrings(v.version, from) >= 0)
+                expected << v.version;
+        }
+    }
+
+    auto *edit = child<QLineEdit>(view, u"filterEdit"_s);
+    QVERIFY(edit->placeholderText().contains(u">="_s));
+    edit->setFocus();
+    QTest::keyClicks(edit, text);
+    QCOMPARE(view->versionsProxy()->filterText(), text);
+    QCOMPARE(view->versionsProxy()->isRangeFilter(), kind == "range"_L1);
+    QStringList shown;
+    for (int row = 0; row < view->versionsProxy()->rowCount(); ++row)
+        shown << view->versionsProxy()
+                     ->index(row, ChartVersionsModel::Version)
+                     .data(ChartVersionsModel::ChartVersionRole)
+                     .value<ChartVersion>()
+                     .version();
+    QCOMPARE(shown, expected); // still newest first
+    const QString count = child<QLabel>(view, u"versionCountLabel"_s)->text();
+    QVERIFY2(count.contains(QString::number(expected.size())) &&
+                 count.contains(QString::number(versions.size())),
+             qPrintable(count));
+
+    edit->clear();
+    QCOMPARE(view->versionsProxy()->rowCount(), int(versions.size()));
+}
+
+void TstGui::serverErrorShowsBannerAndRetryRecovers()
+{
+    LOADED_VIEW(view, serverConfig());
+    ChartMuseumServer::Fault fault;
+    fault.kind = ChartMuseumServer::Fault::Kind::Status;
+    fault.status = 500;
+    fault.body = R"({"error":"storage backend exploded"})";
+    fault.pathPrefix = u"/api/charts"_s;
+    fault.count = -1;
+    m_server->addFault(fault);
+
+    QSignalSpy failed(view, &ChartsView::loadFailed);
+    m_window->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), LoadTimeoutMs);
+    MessageBanner *banner = view->banner();
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->type(), MessageBanner::Type::Error);
+    QVERIFY2(banner->text().contains(u"storage backend exploded"_s), qPrintable(banner->text()));
+    QCOMPARE(view->state(), ChartsView::State::Failed);
+    // What was loaded before stays on screen.
+    QCOMPARE(view->chartListModel()->rowCount(), int(m_seed.size()));
+
+    m_server->clearFaults();
+    auto *retry = banner->findChild<QPushButton *>(u"bannerAction"_s);
+    QVERIFY(retry && retry->isVisible());
+    QSignalSpy loaded(view, &ChartsView::chartsLoaded);
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), LoadTimeoutMs);
+    QCOMPARE(view->state(), ChartsView::State::Ready);
+    QVERIFY(!banner->isVisible());
+}
+
+void TstGui::offlineServerSaysSoAndOffersRetry()
+{
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close(); // nothing listens there any more
+    Config config;
+    Config::ChartMuseum section;
+    section.url = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
+    config.chartmuseum = section;
+
+    MainWindow *window = makeWindow(config);
+    ChartsView *view = window->chartsView();
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), ChartsView::State::Failed, LoadTimeoutMs);
+    QVERIFY(view->banner()->isVisible());
+    QVERIFY(!view->banner()->text().isEmpty());
+    QCOMPARE(view->banner()->type(), MessageBanner::Type::Error);
+    const QString title = child<QLabel>(view, u"stateTitle"_s)->text();
+    QVERIFY2(title.contains(u"offline"_s), qPrintable(title));
+    QVERIFY(view->banner()->findChild<QPushButton *>(u"bannerAction"_s)->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(window->health(), MainWindow::Health::Unreachable, LoadTimeoutMs);
+}
+
+void TstGui::statusBarShowsServerAndHealth()
+{
+    LOADED_VIEW(view, serverConfig());
+    MainWindow *window = m_window.get();
+    QVERIFY(child<QLabel>(window, u"serverLabel"_s)->text().contains(m_server->url().toDisplayString()));
+    QTRY_COMPARE_WITH_TIMEOUT(window->health(), MainWindow::Health::Healthy, LoadTimeoutMs);
+    QVERIFY(window->lastRefresh().isValid());
+    QVERIFY(!child<QLabel>(window, u"refreshLabel"_s)->text().isEmpty());
+}
+
+void TstGui::emptyStates_data()
+{
+    QTest::addColumn<bool>("withSection");
+    QTest::addColumn<QString>("configError");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no chartmuseum section") << false << QString() << u"chartmuseum"_s;
+    QTest::newRow("broken capstan.yaml")
+        << false << u"/x/capstan.yaml:3:7: unknown key \"chartmusem\""_s << u"/x/capstan.yaml:3:7"_s;
+}
+
+void TstGui::emptyStates()
+{
+    QFETCH(bool, withSection);
+    QFETCH(QString, configError);
+    QFETCH(QString, expected);
+    Config config = serverConfig();
+    if (!withSection)
+        config.chartmuseum.reset();
+    MainWindow *window = makeWindow(config, false, configError);
+    ChartsView *view = window->chartsView();
+    QCOMPARE(view->state(), ChartsView::State::NotConfigured);
+    const QString text = child<QLabel>(view, u"stateText"_s)->text();
+    QVERIFY2(text.contains(expected), qPrintable(text));
+    QVERIFY2(text.contains(u"Settings"_s), qPrintable(text));
+    QVERIFY(child<QPushButton>(view, u"stateSettingsButton"_s)->isVisible());
+    QCOMPARE(window->health(), MainWindow::Health::NotConfigured);
+}
+
+void TstGui::sandboxBannerOnlyInSandbox()
+{
+    for (const bool sandbox : {false, true}) {
+        MainWindow *window = makeWindow(serverConfig(), sandbox);
+        auto *banner = child<QLabel>(window, u"sandboxBanner"_s);
+        QVERIFY(banner);
+        QCOMPARE(banner->isVisible(), sandbox);
+        QVERIFY(banner->text().contains(u"SANDBOX"_s));
+        cleanup();
+        init();
+    }
+}
+
+void TstGui::windowStateIsRestored()
+{
+    MainWindow *window = makeWindow(serverConfig());
+    window->resize(1011, 677);
+    auto *splitter = child<QSplitter>(window, u"mainSplitter"_s);
+    splitter->setSizes({301, 402, 503});
+    const QList<int> sizes = splitter->sizes();
+    window->close();
+    m_testers.clear();
+    m_window.reset();
+
+    window = makeWindow(serverConfig());
+    QCOMPARE(window->size(), QSize(1011, 677));
+    QCOMPARE(child<QSplitter>(window, u"mainSplitter"_s)->sizes(), sizes);
+}
+
+void TstGui::urlProblem_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("problem"); // a word the message must hold; empty: accepted
+    QTest::newRow("https") << u"https://charts.example.net"_s << QString();
+    QTest::newRow("http with port and path") << u"http://127.0.0.1:8080/p"_s << QString();
+    QTest::newRow("empty is allowed") << QString() << QString();
+    QTest::newRow("ftp") << u"ftp://charts.example.net"_s << u"ftp"_s;
+    QTest::newRow("no scheme") << u"charts.example.net"_s << u"scheme"_s;
+    QTest::newRow("no host") << u"http://"_s << u"host"_s;
+    QTest::newRow("password in URL") << u"https://admin:hunter2@charts.example.net"_s << u"password"_s;
+    QTest::newRow("spaces") << u"http://exa mple.net"_s << u"not a valid URL"_s;
+}
+
+void TstGui::urlProblem()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, problem);
+    const QString message = SettingsDialog::urlProblem(url);
+    if (problem.isEmpty()) {
+        QVERIFY2(message.isEmpty(), qPrintable(message));
+    } else {
+        QVERIFY2(message.contains(problem), qPrintable(message));
+        QVERIFY(!message.contains(u"hunter2"_s));
+    }
+}
+
+void TstGui::settingsRejectsBadUrl_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("url");
+    QTest::newRow("chartmuseum ftp") << u"chartMuseumUrl"_s << u"ftp://charts.example.net"_s;
+    QTest::newRow("argocd without host") << u"argoCdUrl"_s << u"https://"_s;
+    QTest::newRow("github without scheme") << u"gitHubUrl"_s << u"api.github.com"_s;
+}
+
+void TstGui::settingsRejectsBadUrl()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, url);
+    const QString path = m_dir.filePath(u"bad-url.yaml"_s);
+    QFile::remove(path);
+    const QByteArray original = "chartmuseum:\n  url: http://127.0.0.1:1\n";
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(original);
+    }
+    ConfigError error;
+    const std::optional<Config> config = ConfigLoader::loadFile(path, &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+
+    SettingsDialog dialog(*config, path, m_credentials.get(), false);
+    auto *edit = child<QLineEdit>(&dialog, field + u"Edit"_s);
+    edit->setText(url);
+    dialog.show();
+    dialog.save();
+    auto *message = child<QLabel>(&dialog, field + u"Error"_s);
+    QVERIFY(message->isVisible());
+    QVERIFY2(!message->text().isEmpty(), "the field says what is wrong");
+    QVERIFY(dialog.savedPath().isEmpty());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(dialog.isVisible());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), original);
+}
+
+void TstGui::settingsSavesGoodUrlKeepingOtherKeys()
+{
+    const QString path = m_dir.filePath(u"good-url.yaml"_s);
+    QFile::remove(path);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# release settings\n"
+                   "chartmuseum:\n"
+                   "  url: http://127.0.0.1:1\n"
+                   "  username: ci\n"
+                   "chart:\n"
+                   "  name: torvalds\n"
+                   "  path: deploy/chart\n");
+    }
+    ConfigError error;
+    const std::optional<Config> config = ConfigLoader::loadFile(path, &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+
+    SettingsDialog dialog(*config, path, m_credentials.get(), false);
+    QCOMPARE(child<QLineEdit>(&dialog, u"chartMuseumUserEdit"_s)->text(), u"ci"_s);
+    child<QLineEdit>(&dialog, u"chartMuseumUrlEdit"_s)->setText(u"https://charts.example.net/museum"_s);
+    child<QLineEdit>(&dialog, u"argoCdUrlEdit"_s)->setText(u"https://argocd.example.net"_s);
+    child<QLineEdit>(&dialog, u"argoCdAppEdit"_s)->setText(u"torvalds"_s);
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.show();
+    dialog.save();
+    QTRY_COMPARE(accepted.size(), 1);
+    QCOMPARE(dialog.savedPath(), path);
+    for (const QString &name : {u"chartMuseumUrlError"_s, u"argoCdUrlError"_s, u"gitHubUrlError"_s})
+        QVERIFY(!child<QLabel>(&dialog, name)->isVisibleTo(&dialog));
+
+    const std::optional<Config> saved = ConfigLoader::loadFile(path, &error);
+    QVERIFY2(saved, qPrintable(error.toString()));
+    QCOMPARE(saved->chartmuseum->url, QUrl(u"https://charts.example.net/museum"_s));
+    QCOMPARE(saved->chartmuseum->username, u"ci"_s);
+    QVERIFY(saved->argocd.has_value());
+    QCOMPARE(saved->argocd->url, QUrl(u"https://argocd.example.net"_s));
+    QCOMPARE(saved->argocd->app, u"torvalds"_s);
+    QVERIFY(saved->chart.has_value());
+    QCOMPARE(saved->chart->name, u"torvalds"_s);
+    QCOMPARE(saved->chart->path, u"deploy/chart"_s);
+}
+
+void TstGui::settingsShowsEnvironmentCredentialsWithoutEchoingThem()
+{
+    QProcessEnvironment environment;
+    const QString secret = u"s3cr3t-value-that-must-not-show"_s;
+    for (const QString &name : CredentialStore::knownNames())
+        environment.insert(CredentialStore::environmentVariable(name), secret);
+    CredentialStore credentials(environment, u"capstan-tst-gui"_s);
+
+    SettingsDialog dialog(serverConfig(), m_dir.filePath(u"env.yaml"_s), &credentials, false);
+    dialog.show();
+    const QList<std::pair<QString, QString>> fields = {{u"chartMuseumPassword"_s, u"chartmuseum"_s},
+                                                       {u"argoCdToken"_s, u"argocd"_s},
+                                                       {u"gitHubToken"_s, u"github"_s}};
+    for (const auto &[field, name] : fields) {
+        auto *edit = child<QLineEdit>(&dialog, field + u"Edit"_s);
+        QCOMPARE(edit->echoMode(), QLineEdit::Password);
+        QVERIFY(!edit->isEnabled());
+        const QString state = child<QLabel>(&dialog, field + u"State"_s)->text();
+        QVERIFY2(state.contains(CredentialStore::environmentVariable(name)), qPrintable(state));
+    }
+    const QList<QLineEdit *> edits = dialog.findChildren<QLineEdit *>();
+    for (const QLineEdit *edit : edits)
+        QVERIFY(!edit->text().contains(secret) && !edit->placeholderText().contains(secret));
+    const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+    for (const QLabel *label : labels)
+        QVERIFY(!label->text().contains(secret));
+}
+
+void TstGui::yamlHighlighter_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("fragment");
+    QTest::addColumn<int>("token");
+    QTest::newRow("key") << u"apiVersion: v2"_s << u"apiVersion"_s << int(YamlHighlighter::Token::Key);
+    QTest::newRow("nested key") << u"  repository: ghcr.io/x"_s << u"repository"_s
+                                << int(YamlHighlighter::Token::Key);
+    QTest::newRow("comment") << u"replicas: 2 # scale later"_s << u"# scale later"_s
+                             << int(YamlHighlighter::Token::Comment);
+    QTest::newRow("number") << u"replicas: 2"_s << u"2"_s << int(YamlHighlighter::Token::Number);
+    QTest::newRow("keyword") << u"enabled: false"_s << u"false"_s << int(YamlHighlighter::Token::Keyword);
+    QTest::newRow("string") << u"tag: \"1.0.0-42\""_s << u"\"1.0.0-42\""_s
+                            << int(YamlHighlighter::Token::String);
+    QTest::newRow("template") << u"image: {{ .Values.image }}"_s << u"{{ .Values.image }}"_s
+                              << int(YamlHighlighter::Token::Template);
+    QTest::newRow("hash inside quotes is no comment")
+        << u"color: \"#ff0000\""_s << u"\"#ff0000\""_s << int(YamlHighlighter::Token::String);
+}
+
+void TstGui::yamlHighlighter()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, fragment);
+    QFETCH(int, token);
+    QTextDocument document;
+    document.setPlainText(line);
+    YamlHighlighter highlighter(&document);
+    highlighter.rehighlight();
+    const QList<QTextLayout::FormatRange> ranges = document.firstBlock().layout()->formats();
+    const int start = int(line.indexOf(fragment));
+    QVERIFY(start >= 0);
+    const QTextCharFormat expected = highlighter.formatFor(static_cast<YamlHighlighter::Token>(token));
+    for (int position = start; position < start + fragment.size(); ++position) {
+        QTextCharFormat at;
+        for (const QTextLayout::FormatRange &range : ranges) {
+            if (position >= range.start && position < range.start + range.length)
+                at = range.format;
+        }
+        QVERIFY2(at.foreground() == expected.foreground(),
+                 qPrintable(u"position %1 of \"%2\""_s.arg(position).arg(line)));
+    }
+}
+
+void TstGui::archiveFilesModel()
+{
+    ArchiveFilesModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<ChartArchive::File> files;
+    files.append({u"Chart.yaml"_s, 120, {}});
+    files.append({u"templates/deployment.yaml"_s, 3 * 1024 + 512, {}});
+    files.append({u"charts/big.tgz"_s, 5 * 1024 * 1024, {}});
+    model.setFiles(files);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.columnCount(), int(ArchiveFilesModel::ColumnCount));
+    QCOMPARE(model.index(1, ArchiveFilesModel::Path).data().toString(), u"templates/deployment.yaml"_s);
+    QCOMPARE(model.index(0, ArchiveFilesModel::Size).data().toString(), QLocale().formattedDataSize(120, 0));
+    QCOMPARE(model.index(1, ArchiveFilesModel::Size).data().toString(), QLocale().formattedDataSize(3584, 1));
+    QCOMPARE(model.index(2, ArchiveFilesModel::Size).data(ArchiveFilesModel::SortRole).toLongLong(),
+             5 * 1024 * 1024);
+    QVERIFY(!model.headerData(ArchiveFilesModel::Size, Qt::Horizontal).toString().isEmpty());
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_MAIN(TstGui)
 #include "tst_gui.moc"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace capstan {
@@ -8,6 +9,8 @@ namespace capstan {
 // main window. Needs a QApplication.
 class GuiRunner
 {
+    Q_DECLARE_TR_FUNCTIONS(GuiRunner)
+
 public:
     static int run(const QStringList &arguments);
 };

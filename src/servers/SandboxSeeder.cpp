@@ -75,8 +75,8 @@ QByteArray torvaldsChartYaml(const Build &build)
         "  - homelab\n"
         "  - home-assistant\n"
         "maintainers:\n"
-        "  - name: Jerred Shepherd\n"
-        "    email: jerred@homelab.example\n"
+        "  - name: Homelab Ops\n"
+        "    email: ops@homelab.example\n"
         "    url: https://github.com/homelab\n"
         "annotations:\n"
         "  capstan.io/build: \"%3\"\n"
@@ -249,7 +249,7 @@ QList<ChartArchiveWriter::Entry> smallChart(const QString &name, const QString &
     QList<ChartArchiveWriter::Entry> entries;
     entries.append(
         {u"Chart.yaml"_s, u"apiVersion: v2\nname: %1\ndescription: \"%2\"\ntype: application\nversion: %3\n"
-                          "appVersion: \"%4\"\nmaintainers:\n  - name: Jerred Shepherd\n"_s
+                          "appVersion: \"%4\"\nmaintainers:\n  - name: Homelab Ops\n"_s
                               .arg(name, description, version, appVersion)
                               .toUtf8()});
     entries.append({u"values.yaml"_s, u"image:\n  tag: \"%1\"\nreplicas: 1\n"_s.arg(appVersion).toUtf8()});

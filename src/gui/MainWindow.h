@@ -1,0 +1,94 @@
+#pragma once
+
+#include "chartmuseum/ChartMuseumClient.h"
+#include "config/Config.h"
+
+#include <QDateTime>
+#include <QIcon>
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QLabel;
+class QSettings;
+class QTimer;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace capstan {
+
+class ChartMuseumClient;
+class ChartsView;
+class ClientFactory;
+class CredentialStore;
+
+// Why: the frame around the views: navigation, menus, the sandbox warning and the connection state in the
+// status bar; it builds the service clients from the config and hands them to the views.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    struct Setup
+    {
+        ClientFactory *factory = nullptr;
+        CredentialStore *credentials = nullptr;
+        QSettings *settings = nullptr; // window state; not owned
+        Config config;
+        QString configPath;  // the file in use, empty when none was found
+        QString configError; // file:line:col text when the config could not be read
+        bool sandbox = false;
+    };
+
+    enum class Health { NotConfigured, Checking, Healthy, Unhealthy, Unreachable };
+    Q_ENUM(Health)
+
+    explicit MainWindow(const Setup &setup, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Views register here; the navigation lists them in this order.
+    int addView(const QString &title, const QIcon &icon, QWidget *view);
+
+    ChartsView *chartsView() const { return m_chartsView; }
+    Health health() const { return m_health; }
+    QString configPath() const { return m_setup.configPath; }
+    const Config &config() const { return m_setup.config; }
+    bool isSandbox() const { return m_setup.sandbox; }
+    QDateTime lastRefresh() const { return m_lastRefresh; }
+
+public Q_SLOTS:
+    void refresh();
+    void openSettings();
+    void reconnect();
+
+Q_SIGNALS:
+    void healthChanged(capstan::MainWindow::Health health);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void checkHealth();
+    void setHealth(Health health, const QString &detail = {});
+    void applySavedConfig(const QString &path);
+    void saveWindowState();
+    void restoreWindowState();
+    void showAbout();
+
+    std::unique_ptr<Ui::MainWindow> ui;
+    Setup m_setup;
+    ChartsView *m_chartsView;
+    QLabel *m_serverLabel;
+    QLabel *m_healthLabel;
+    QLabel *m_refreshLabel;
+    QTimer *m_healthTimer;
+    QPointer<ChartMuseumClient> m_client;
+    Health m_health = Health::NotConfigured;
+    QDateTime m_lastRefresh;
+    quint64 m_connectGeneration = 0;
+    quint64 m_healthGeneration = 0;
+};
+
+} // namespace capstan

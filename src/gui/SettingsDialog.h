@@ -1,0 +1,80 @@
+#pragma once
+
+#include "config/Config.h"
+
+#include <QDialog>
+#include <QList>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+
+namespace Ui {
+class SettingsDialog;
+}
+
+namespace capstan {
+
+class CredentialStore;
+
+// Why: server URLs go to capstan.yaml and secrets to the keychain; this dialog edits both, checks URLs
+// before anything is written and says where each secret comes from.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // `configPath` is the file in use; empty means ConfigLoader::defaultUserConfigPath(). In the sandbox
+    // nothing is saved.
+    SettingsDialog(const Config &config, const QString &configPath, CredentialStore *credentials,
+                   bool sandbox, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
+
+    // Empty when the URL is fine (or empty), else what is wrong with it.
+    static QString urlProblem(const QString &text);
+
+    QString targetPath() const { return m_targetPath; }
+    QString savedPath() const { return m_savedPath; } // set once the file was written
+    // Every credential state line (read or written) has settled.
+    bool credentialsSettled() const { return m_pending == 0; }
+
+public Q_SLOTS:
+    void save();
+
+Q_SIGNALS:
+    void credentialStatesSettled();
+
+private:
+    struct Secret
+    {
+        QString name; // CredentialStore name
+        QLineEdit *edit;
+        QLabel *state;
+    };
+    struct UrlField
+    {
+        QLineEdit *edit;
+        QLabel *error;
+    };
+
+    void loadCredentialStates();
+    void setState(const Secret &secret, const QString &text, bool error);
+    bool validate();
+    Config collect() const;
+    void writeCredentials();
+    void finishPending();
+
+    std::unique_ptr<Ui::SettingsDialog> ui;
+    Config m_config;
+    CredentialStore *m_credentials;
+    bool m_sandbox;
+    QString m_targetPath;
+    QString m_savedPath;
+    QList<Secret> m_secrets;
+    QList<UrlField> m_urls;
+    int m_pending = 0;
+    int m_failedWrites = 0;
+    bool m_writing = false;
+};
+
+} // namespace capstan
