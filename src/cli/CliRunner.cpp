@@ -1,10 +1,69 @@
 #include "CliRunner.h"
 
+#include "ChartCommands.h"
+#include "CliSession.h"
+#include "CommandLine.h"
+#include "CredentialCommands.h"
+#include "DeveloperCommands.h"
+#include "OutputWriter.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
 namespace capstan {
 
-int CliRunner::run(const QStringList &)
+int CliRunner::run(const QStringList &arguments)
 {
-    return 2;
+    QList<CommandSpec> specs = ChartCommands::specs();
+    specs += CredentialCommands::specs();
+    specs += DeveloperCommands::specs();
+
+    const CommandLine::Result parsed = CommandLine::parse(arguments, specs);
+    const CommandLine::Invocation &invocation = parsed.invocation;
+    OutputWriter output(invocation.output);
+    if (!parsed.ok()) {
+        output.error(ApiError(ApiError::Kind::Usage, parsed.error, parsed.hint));
+        return int(ExitCode::Usage);
+    }
+    if (invocation.help) {
+        if (invocation.spec)
+            output.text(CommandLine::help(*invocation.spec));
+        else if (!invocation.group.isEmpty())
+            output.text(CommandLine::groupHelp(invocation.group, specs));
+        else
+            output.text(CommandLine::overview(specs));
+        return int(ExitCode::Ok);
+    }
+    if (invocation.version) {
+        const QString version = QCoreApplication::applicationVersion().isEmpty()
+                                    ? QStringLiteral(CAPSTAN_VERSION)
+                                    : QCoreApplication::applicationVersion();
+        if (output.isJson()) {
+            output.json(QJsonObject{{QStringLiteral("name"), QStringLiteral("capstan")},
+                                    {QStringLiteral("version"), version}});
+        } else {
+            output.text(QStringLiteral("capstan %1\n").arg(version));
+        }
+        return int(ExitCode::Ok);
+    }
+
+    CliSession session(invocation, &output);
+    ChartCommands charts(&session);
+    CredentialCommands credentials(&session);
+    DeveloperCommands developer(&session);
+    return session.exec([&] {
+        const QString command = invocation.command();
+        if (charts.handles(command))
+            charts.run(invocation);
+        else if (credentials.handles(command))
+            credentials.run(invocation);
+        else if (developer.handles(command))
+            developer.run(invocation);
+        else
+            session.fail(
+                ApiError(ApiError::Kind::Usage,
+                         QCoreApplication::translate("CliRunner", "unknown command \"%1\"").arg(command)));
+    });
 }
 
 } // namespace capstan

@@ -130,7 +130,7 @@ int GuiRunner::run(const QStringList &arguments)
         environment = sandbox->environment();
     } else {
         const QString explicitPath = parser.value(configOption);
-        const QString userDirectory = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation);
+        const QString userDirectory = ConfigLoader::userConfigDirectory();
         const QString path = ConfigLoader::locate(explicitPath, QDir::currentPath(), userDirectory);
         if (!explicitPath.isEmpty() && (path.isEmpty() || !QFileInfo::exists(path))) {
             setup.configPath = QFileInfo(explicitPath).absoluteFilePath();

@@ -39,7 +39,9 @@ QFuture<ChartMuseumClient *> ClientFactory::chartMuseum(const Config &config)
         .onFailed(this, [http, client](const ApiError &error) -> ChartMuseumClient * {
             http->deleteLater();
             client->deleteLater();
-            ApiError wrapped = error;
+            ApiError wrapped = error.kind() == ApiError::Kind::NotFound
+                                   ? ApiError(ApiError::Kind::Credentials, error.message(), error.hint())
+                                   : error;
             wrapped.prependContext(tr("ChartMuseum user is set but its password is missing"));
             throw wrapped;
         });

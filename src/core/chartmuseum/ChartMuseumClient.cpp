@@ -23,6 +23,35 @@ ApiError shapeError(const QUrl &url, const QString &what)
     return error;
 }
 
+// The server already sends SemVer-descending lists; parse each version once and sort only when needed.
+QList<ChartVersion> sortedNewestFirst(QList<ChartVersion> versions)
+{
+    struct Key
+    {
+        std::optional<SemVer> version;
+        qsizetype index;
+    };
+    QList<Key> keys;
+    keys.reserve(versions.size());
+    for (qsizetype i = 0; i < versions.size(); ++i)
+        keys.append({SemVer::parse(versions.at(i).version()), i});
+    auto newerFirst = [&versions](const Key &a, const Key &b) {
+        if (a.version && b.version)
+            return *a.version > *b.version;
+        if (a.version != b.version)
+            return a.version.has_value();
+        return versions.at(a.index).version() < versions.at(b.index).version();
+    };
+    if (std::is_sorted(keys.begin(), keys.end(), newerFirst))
+        return versions;
+    std::stable_sort(keys.begin(), keys.end(), newerFirst);
+    QList<ChartVersion> sorted;
+    sorted.reserve(versions.size());
+    for (const Key &key : keys)
+        sorted.append(std::move(versions[key.index]));
+    return sorted;
+}
+
 QList<ChartVersion> parseVersionList(const QJsonValue &value, const QUrl &url, const QString &where)
 {
     if (!value.isArray())
@@ -39,10 +68,7 @@ QList<ChartVersion> parseVersionList(const QJsonValue &value, const QUrl &url, c
             throw shapeError(url, ChartMuseumClient::tr("entry %1 of %2: %3").arg(i).arg(where, error));
         versions.append(std::move(*entry));
     }
-    std::stable_sort(versions.begin(), versions.end(), [](const ChartVersion &a, const ChartVersion &b) {
-        return SemVer::compareStrings(a.version(), b.version()) > 0;
-    });
-    return versions;
+    return sortedNewestFirst(std::move(versions));
 }
 
 QString segment(const QString &text)

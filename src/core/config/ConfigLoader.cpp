@@ -311,10 +311,15 @@ QString ConfigLoader::locate(const QString &explicitPath, const QString &working
     return {};
 }
 
+QString ConfigLoader::userConfigDirectory()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation))
+        .filePath(QStringLiteral("capstan"));
+}
+
 QString ConfigLoader::defaultUserConfigPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
-        .filePath(QStringLiteral("capstan.yaml"));
+    return QDir(userConfigDirectory()).filePath(QStringLiteral("capstan.yaml"));
 }
 
 } // namespace capstan

@@ -24,7 +24,9 @@ public:
     // Returns the first candidate that exists, or an empty string.
     static QString locate(const QString &explicitPath, const QString &workingDirectory,
                           const QString &userConfigDirectory);
-    static QString defaultUserConfigPath(); // where the settings dialog writes when nothing exists yet
+    static QString userConfigDirectory();   // ~/.config/capstan
+    static QString defaultUserConfigPath(); // ~/.config/capstan/capstan.yaml // where the settings dialog
+                                            // writes when nothing exists yet
 };
 
 } // namespace capstan

@@ -67,6 +67,8 @@ ExitCode ApiError::exitCode() const
         return ExitCode::Auth;
     case Kind::NotFound:
         return ExitCode::NotFound;
+    case Kind::Conflict:
+        return ExitCode::Conflict;
     case Kind::Http:
         if (m_status == 401 || m_status == 403)
             return ExitCode::Auth;

@@ -24,6 +24,7 @@ public:
         Credentials, // no secret available, or the keychain cannot be reached
         NotFound,    // something local or remote does not exist (without an HTTP status)
         Archive,     // a chart archive is corrupt or breaks the loader's rules
+        Conflict,    // exists already, locked, or another operation is in progress
         Failed,      // anything else
     };
 

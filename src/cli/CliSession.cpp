@@ -1,0 +1,154 @@
+#include "CliSession.h"
+
+#include "OutputWriter.h"
+#include "Sandbox.h"
+#include "app/ClientFactory.h"
+#include "config/ConfigLoader.h"
+#include "credentials/CredentialStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+
+namespace capstan {
+
+CliSession::CliSession(const CommandLine::Invocation &invocation, OutputWriter *output, QObject *parent)
+    : QObject(parent)
+    , m_invocation(invocation)
+    , m_output(output)
+{}
+
+CliSession::~CliSession() = default;
+
+Sandbox *CliSession::sandbox()
+{
+    if (!m_invocation.sandbox)
+        return nullptr;
+    if (!m_sandbox) {
+        auto *sandbox = new Sandbox(this);
+        QString error;
+        if (!sandbox->start(&error)) {
+            delete sandbox;
+            throw ApiError(ApiError::Kind::Failed, tr("Cannot start the sandbox: %1").arg(error));
+        }
+        m_sandbox = sandbox;
+    }
+    return m_sandbox;
+}
+
+QProcessEnvironment CliSession::environment()
+{
+    if (Sandbox *box = sandbox())
+        return box->environment();
+    return QProcessEnvironment::systemEnvironment();
+}
+
+CredentialStore *CliSession::credentials()
+{
+    if (!m_credentials)
+        m_credentials = new CredentialStore(environment(), QStringLiteral("capstan"), this);
+    return m_credentials;
+}
+
+Config CliSession::config()
+{
+    if (m_config)
+        return *m_config;
+    if (Sandbox *box = sandbox()) {
+        m_config = box->config();
+        return *m_config;
+    }
+    const QString explicitPath = m_invocation.configPath;
+    if (!explicitPath.isEmpty() && !QFileInfo(explicitPath).isFile()) {
+        throw ApiError(ApiError::Kind::Config,
+                       QFileInfo::exists(explicitPath)
+                           ? tr("%1: the configuration is not a regular file").arg(explicitPath)
+                           : tr("%1: no such configuration file").arg(explicitPath),
+                       tr("Check the path given to --config."));
+    }
+    const QString userPath = ConfigLoader::defaultUserConfigPath();
+    const QString path =
+        ConfigLoader::locate(explicitPath, QDir::currentPath(), QFileInfo(userPath).absolutePath());
+    if (path.isEmpty()) {
+        throw ApiError(ApiError::Kind::Config,
+                       tr("No configuration file: looked for %1 and %2")
+                           .arg(QDir::current().filePath(QStringLiteral("capstan.yaml")), userPath),
+                       tr("Pass --config FILE, create capstan.yaml, or try --sandbox."));
+    }
+    ConfigError error;
+    std::optional<Config> loaded = ConfigLoader::loadFile(path, &error);
+    if (!loaded) {
+        if (error.file.isEmpty())
+            error.file = path;
+        throw ApiError(ApiError::Kind::Config, error.toString(),
+                       tr("Fix the configuration file, or pass another one with --config FILE."));
+    }
+    m_config = std::move(*loaded);
+    return *m_config;
+}
+
+QFuture<ChartMuseumClient *> CliSession::chartMuseum()
+{
+    try {
+        const Config current = config();
+        if (!m_network)
+            m_network = new QNetworkAccessManager(this);
+        if (!m_factory)
+            m_factory = new ClientFactory(m_network, credentials(), this);
+        return m_factory->chartMuseum(current);
+    } catch (const ApiError &error) {
+        return QtFuture::makeExceptionalFuture<ChartMuseumClient *>(error);
+    }
+}
+
+void CliSession::finish(ExitCode code)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_exitCode = code;
+    QCoreApplication::exit(int(code));
+}
+
+void CliSession::fail(const ApiError &error, std::optional<ExitCode> code)
+{
+    if (m_finished)
+        return;
+    m_output->error(error, code);
+    finish(code.value_or(error.exitCode()));
+}
+
+void CliSession::failUnexpected(std::exception_ptr exception)
+{
+    QString what = tr("unknown error");
+    try {
+        if (exception)
+            std::rethrow_exception(exception);
+    } catch (const ApiError &error) {
+        fail(error);
+        return;
+    } catch (const std::exception &error) {
+        what = QString::fromLocal8Bit(error.what());
+    } catch (...) {
+    }
+    fail(ApiError(ApiError::Kind::Failed, tr("Unexpected failure: %1").arg(what)));
+}
+
+int CliSession::exec(const std::function<void()> &start)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, start] {
+            try {
+                start();
+            } catch (...) {
+                failUnexpected(std::current_exception());
+            }
+        },
+        Qt::QueuedConnection);
+    const int code = QCoreApplication::exec();
+    return m_finished ? int(m_exitCode) : code;
+}
+
+} // namespace capstan
