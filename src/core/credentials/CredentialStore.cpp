@@ -2,6 +2,7 @@
 
 #include "net/ApiError.h"
 
+#include <QPointer>
 #include <QPromise>
 
 #include <qt6keychain/keychain.h>
@@ -112,7 +113,18 @@ QFuture<void> CredentialStore::write(const QString &name, const QString &secret)
 
 QFuture<void> CredentialStore::remove(const QString &name)
 {
-    return run<void>(new QKeychain::DeletePasswordJob(m_service, this), name, [](QKeychain::Job *) {});
+    // Secret Service deletes a missing entry without complaint; look first so "not found" is reported.
+    QPointer<CredentialStore> self(this);
+    return run<QString>(new QKeychain::ReadPasswordJob(m_service, this), name, [](QKeychain::Job *) {
+               return QString();
+           })
+        .then(this, [self, name](const QString &) {
+            if (!self)
+                return QtFuture::makeReadyFuture();
+            return self->run<void>(new QKeychain::DeletePasswordJob(self->m_service, self.data()), name,
+                                   [](QKeychain::Job *) {});
+        })
+        .unwrap();
 }
 
 template <typename T>
