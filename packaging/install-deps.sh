@@ -8,7 +8,7 @@ packages=(
   # Qt 6
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-svg-dev
-  libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
+  libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins qt6-translations-l10n
   # libraries
   qtkeychain-qt6-dev libyaml-cpp-dev libarchive-dev libdeflate-dev libgit2-dev
   # tests, screenshots and the helm binary used by interop tests

@@ -1,4 +1,2545 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>HTTP %1 from %2</source>
+        <translation>HTTP %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChartArchive</name>
+    <message>
+        <source>chart illegally contains absolute paths</source>
+        <translation>Chart enthält unzulässigerweise absolute Pfade</translation>
+    </message>
+    <message>
+        <source>chart illegally contains content outside the base directory: %1</source>
+        <translation>Chart enthält unzulässigerweise Inhalt außerhalb des Basisverzeichnisses: %1</translation>
+    </message>
+    <message>
+        <source>chart illegally references parent directory</source>
+        <translation>Chart verweist unzulässigerweise auf das übergeordnete Verzeichnis</translation>
+    </message>
+    <message>
+        <source>chart contains illegally named files</source>
+        <translation>Chart enthält Dateien mit unzulässigen Namen</translation>
+    </message>
+    <message>
+        <source>chart yaml not in base directory</source>
+        <translation>Chart.yaml liegt nicht im Basisverzeichnis</translation>
+    </message>
+    <message>
+        <source>decompressed chart is larger than the maximum file size %1</source>
+        <translation>das entpackte Chart ist größer als die maximale Dateigröße %1</translation>
+    </message>
+    <message>
+        <source>decompressed chart file %1 is larger than the maximum file size %2</source>
+        <translation>die entpackte Chart-Datei %1 ist größer als die maximale Dateigröße %2</translation>
+    </message>
+    <message>
+        <source>no files in chart archive</source>
+        <translation>keine Dateien im Chart-Archiv</translation>
+    </message>
+    <message>
+        <source>cannot load values.yaml: line %1: cannot unmarshal %2 into Go value of type map[string]interface {}</source>
+        <translation>values.yaml kann nicht geladen werden: Zeile %1: %2 kann nicht in einen Go-Wert vom Typ map[string]interface {} umgewandelt werden</translation>
+    </message>
+    <message>
+        <source>cannot load values.yaml: line %1: nesting is too deep</source>
+        <translation>values.yaml kann nicht geladen werden: Zeile %1: die Verschachtelung ist zu tief</translation>
+    </message>
+    <message>
+        <source>cannot load values.yaml: error converting YAML to JSON: yaml: line %1: %2</source>
+        <translation>values.yaml kann nicht geladen werden: Fehler beim Umwandeln von YAML in JSON: yaml: Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Chart.yaml file is missing</source>
+        <translation>Die Datei Chart.yaml fehlt</translation>
+    </message>
+    <message>
+        <source>error unpacking subchart %1 in %2: subcharts are nested deeper than %3 levels</source>
+        <translation>Fehler beim Entpacken des Subcharts %1 in %2: Subcharts sind tiefer als %3 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>error unpacking subchart tar in %1: expected %2, got %3</source>
+        <translation>Fehler beim Entpacken des Subchart-Tar-Archivs in %1: erwartet %2, erhalten %3</translation>
+    </message>
+    <message>
+        <source>error unpacking subchart %1 in %2: %3</source>
+        <translation>Fehler beim Entpacken des Subcharts %1 in %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>ChartCache</name>
+    <message>
+        <source>&quot;%1&quot; is not a sha256 digest</source>
+        <translation>&quot;%1&quot; ist kein sha256-Digest</translation>
+    </message>
+    <message>
+        <source>the bytes do not match the digest %1</source>
+        <translation>die Bytes passen nicht zum Digest %1</translation>
+    </message>
+    <message>
+        <source>cannot create the cache directory %1</source>
+        <translation>das Cache-Verzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChartDiffer</name>
+    <message>
+        <source>(no diff: %1)</source>
+        <translation>(kein Diff: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartListDelegate</name>
+    <message>
+        <source>%1 · latest %2</source>
+        <translation>%1 · neueste %2</translation>
+    </message>
+    <message>
+        <source>1 version</source>
+        <translation>1 Version</translation>
+    </message>
+    <message>
+        <source>%1 versions</source>
+        <translation>%1 Versionen</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPackager</name>
+    <message>
+        <source>error evaluating symlink %1: its target %2 does not exist</source>
+        <translation>Fehler beim Auswerten des Symlinks %1: sein Ziel %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>symlink %1 points outside the chart directory %2: %3</source>
+        <translation>Symlink %1 zeigt aus dem Chart-Verzeichnis %2 heraus: %3</translation>
+    </message>
+    <message>
+        <source>symlink loop: %1 leads back to %2, which contains it</source>
+        <translation>Symlink-Schleife: %1 führt zurück zu %2, das ihn enthält</translation>
+    </message>
+    <message>
+        <source>cannot load irregular file %1 as it has file mode type bits set (only regular files can be packaged)</source>
+        <translation>die irreguläre Datei %1 kann nicht geladen werden, da Dateityp-Bits im Modus gesetzt sind (nur reguläre Dateien können paketiert werden)</translation>
+    </message>
+    <message>
+        <source>chart file &quot;%1&quot; is larger than the maximum file size %2</source>
+        <translation>Chart-Datei &quot;%1&quot; ist größer als die maximale Dateigröße %2</translation>
+    </message>
+    <message>
+        <source>error reading %1: %2</source>
+        <translation>Fehler beim Lesen von %1: %2</translation>
+    </message>
+    <message>
+        <source>decompressed chart is larger than the maximum file size %1 (the total of all files Helm can load)</source>
+        <translation>das entpackte Chart ist größer als die maximale Dateigröße %1 (die Summe aller Dateien, die Helm laden kann)</translation>
+    </message>
+    <message>
+        <source>cannot load values.yaml: the top level must be a mapping</source>
+        <translation>values.yaml kann nicht geladen werden: die oberste Ebene muss ein Mapping sein</translation>
+    </message>
+    <message>
+        <source>cannot load values.yaml: error converting YAML to JSON: yaml: %1</source>
+        <translation>values.yaml kann nicht geladen werden: Fehler beim Umwandeln von YAML in JSON: yaml: %1</translation>
+    </message>
+    <message>
+        <source>Chart.yaml file is missing</source>
+        <translation>Die Datei Chart.yaml fehlt</translation>
+    </message>
+    <message>
+        <source>%1: Invalid JSON in values.schema.json: %2 at offset %3</source>
+        <translation>%1: ungültiges JSON in values.schema.json: %2 bei Offset %3</translation>
+    </message>
+    <message>
+        <source>error unpacking subchart %1 in %2: %3</source>
+        <translation>Fehler beim Entpacken des Subcharts %1 in %2: %3</translation>
+    </message>
+    <message>
+        <source>subcharts are nested deeper than %1 levels</source>
+        <translation>Subcharts sind tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>%1 is a directory, expected a chart archive</source>
+        <translation>%1 ist ein Verzeichnis, erwartet wird ein Chart-Archiv</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>the top level is not a mapping</source>
+        <translation>die oberste Ebene ist kein Mapping</translation>
+    </message>
+    <message>
+        <source>line %1: %2 is not a single-line value, so it cannot be replaced without rewriting the file; write it on one line, e.g. %2: &quot;1.0.0&quot;</source>
+        <translation>Zeile %1: %2 ist kein einzeiliger Wert und kann daher nicht ersetzt werden, ohne die Datei neu zu schreiben; bitte in eine Zeile schreiben, z. B. %2: &quot;1.0.0&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is missing and cannot be added to a flow-style Chart.yaml</source>
+        <translation>%1 fehlt und kann einer Chart.yaml im Flow-Stil nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>chart directory %1 does not exist</source>
+        <translation>das Chart-Verzeichnis %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 is not a directory: give the chart&apos;s directory, which holds Chart.yaml</source>
+        <translation>%1 ist kein Verzeichnis: bitte das Verzeichnis des Charts angeben, das die Chart.yaml enthält</translation>
+    </message>
+    <message>
+        <source>manifests directory %1 does not exist</source>
+        <translation>das Manifest-Verzeichnis %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 from the manifests directory %2 would replace the chart&apos;s own %1; rename one of them</source>
+        <translation>%1 aus dem Manifest-Verzeichnis %2 würde die chart-eigene %1 ersetzen; eine der beiden umbenennen</translation>
+    </message>
+    <message>
+        <source>Chart.yaml file is missing: %1.helmignore excludes it</source>
+        <translation>Die Datei Chart.yaml fehlt: %1.helmignore schließt sie aus</translation>
+    </message>
+    <message>
+        <source>Chart.yaml file is missing: %1 is not a chart directory</source>
+        <translation>Die Datei Chart.yaml fehlt: %1 ist kein Chart-Verzeichnis</translation>
+    </message>
+    <message>
+        <source>invalid chart apiVersion &quot;v3&quot;: helm package writes apiVersion v1 and v2 charts</source>
+        <translation>ungültige Chart-apiVersion &quot;v3&quot;: helm package schreibt Charts mit apiVersion v1 und v2</translation>
+    </message>
+    <message>
+        <source>unsupported chart version: apiVersion &quot;%1&quot;, expected v2 (or v1)</source>
+        <translation>nicht unterstützte Chart-Version: apiVersion &quot;%1&quot;, erwartet v2 (oder v1)</translation>
+    </message>
+    <message>
+        <source>invalid semantic version &quot;%1&quot;: the version override must be SemVer 2, e.g. 1.2.3 or 1.0.0-42</source>
+        <translation>ungültige semantische Version &quot;%1&quot;: die vorgegebene Version muss SemVer 2 sein, z. B. 1.2.3 oder 1.0.0-42</translation>
+    </message>
+    <message>
+        <source>%1: cannot apply the version override: %2</source>
+        <translation>%1: die vorgegebene Version kann nicht gesetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: the version override did not survive rewriting Chart.yaml (got version &quot;%2&quot;, appVersion &quot;%3&quot;)</source>
+        <translation>%1: die vorgegebene Version ging beim Neuschreiben der Chart.yaml verloren (erhalten: version &quot;%2&quot;, appVersion &quot;%3&quot;)</translation>
+    </message>
+    <message>
+        <source>found in Chart.yaml, but missing in charts/ directory: %1</source>
+        <translation>in Chart.yaml gefunden, fehlt aber im Verzeichnis charts/: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the chart archive for %1</source>
+        <translation>das Chart-Archiv für %1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>error reading directory %1: permission denied</source>
+        <translation>Fehler beim Lesen des Verzeichnisses %1: Zugriff verweigert</translation>
+    </message>
+</context>
+<context>
+    <name>ChartVersion</name>
+    <message>
+        <source>%1: field &quot;%2&quot; is %3, expected %4</source>
+        <translation>%1: Feld &quot;%2&quot; ist %3, erwartet %4</translation>
+    </message>
+    <message>
+        <source>field &quot;created&quot; is &quot;%1&quot;, expected an RFC 3339 time</source>
+        <translation>Feld &quot;created&quot; ist &quot;%1&quot;, erwartet eine Zeitangabe nach RFC 3339</translation>
+    </message>
+    <message>
+        <source>field &quot;name&quot; is empty</source>
+        <translation>Feld &quot;name&quot; ist leer</translation>
+    </message>
+    <message>
+        <source>field &quot;version&quot; is empty</source>
+        <translation>Feld &quot;version&quot; ist leer</translation>
+    </message>
+</context>
+<context>
+    <name>ChartYaml</name>
+    <message>
+        <source>cannot load Chart.yaml: line %1: cannot unmarshal %2 into Go struct field %3 of type %4</source>
+        <translation>Chart.yaml kann nicht geladen werden: Zeile %1: %2 kann nicht in das Go-Struct-Feld %3 vom Typ %4 umgewandelt werden</translation>
+    </message>
+    <message>
+        <source>cannot load Chart.yaml: line %1: cannot unmarshal %2 into Go value of type Metadata</source>
+        <translation>Chart.yaml kann nicht geladen werden: Zeile %1: %2 kann nicht in einen Go-Wert vom Typ Metadata umgewandelt werden</translation>
+    </message>
+    <message>
+        <source>chart.metadata.apiVersion is required</source>
+        <translation>chart.metadata.apiVersion ist erforderlich</translation>
+    </message>
+    <message>
+        <source>chart.metadata.name is required</source>
+        <translation>chart.metadata.name ist erforderlich</translation>
+    </message>
+    <message>
+        <source>chart.metadata.name %1 is not allowed</source>
+        <translation>chart.metadata.name %1 ist nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>chart.metadata.name %1 is invalid</source>
+        <translation>chart.metadata.name %1 ist ungültig</translation>
+    </message>
+    <message>
+        <source>chart.metadata.version is required</source>
+        <translation>chart.metadata.version ist erforderlich</translation>
+    </message>
+    <message>
+        <source>chart.metadata.version %1 is invalid</source>
+        <translation>chart.metadata.version %1 ist ungültig</translation>
+    </message>
+    <message>
+        <source>chart.metadata.type must be application or library</source>
+        <translation>chart.metadata.type muss application oder library sein</translation>
+    </message>
+    <message>
+        <source>maintainers must not contain empty or null nodes</source>
+        <translation>maintainers darf keine leeren oder null-Knoten enthalten</translation>
+    </message>
+    <message>
+        <source>dependencies must not contain empty or null nodes</source>
+        <translation>dependencies darf keine leeren oder null-Knoten enthalten</translation>
+    </message>
+    <message>
+        <source>dependency %1 has disallowed characters in the alias</source>
+        <translation>Abhängigkeit %1 hat unzulässige Zeichen im Alias</translation>
+    </message>
+    <message>
+        <source>more than one dependency with name or alias %1</source>
+        <translation>mehr als eine Abhängigkeit mit dem Namen oder Alias %1</translation>
+    </message>
+    <message>
+        <source>cannot load Chart.yaml: line %1: nesting is too deep</source>
+        <translation>Chart.yaml kann nicht geladen werden: Zeile %1: die Verschachtelung ist zu tief</translation>
+    </message>
+    <message>
+        <source>cannot load Chart.yaml: error converting YAML to JSON: yaml: line %1: %2</source>
+        <translation>Chart.yaml kann nicht geladen werden: Fehler beim Umwandeln von YAML in JSON: yaml: Zeile %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsView</name>
+    <message>
+        <source>ChartMuseum is not configured</source>
+        <translation>ChartMuseum ist nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation>Einstellungen öffnen…</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Filter: text, or a range such as &gt;=1.0.0-120</source>
+        <translation>Filter: Text oder ein Bereich wie &gt;=1.0.0-120</translation>
+    </message>
+    <message>
+        <source>Type text to match version, app version or digest, or a SemVer range such as &gt;=1.0.0-120, &lt;1.0.0-200 or ~1.0.0-0</source>
+        <translation>Text eingeben, um nach Version, App-Version oder Digest zu filtern, oder einen SemVer-Bereich wie &gt;=1.0.0-120, &lt;1.0.0-200 oder ~1.0.0-0</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Select a version to see its Chart.yaml, values and files.</source>
+        <translation>Eine Version auswählen, um ihre Chart.yaml, Values und Dateien zu sehen.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>App-Version</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+</context>
+<context>
+    <name>CliRunner</name>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>unbekannter Befehl &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Read this capstan.yaml instead of ./capstan.yaml or %1</source>
+        <translation>Diese capstan.yaml statt ./capstan.yaml oder %1 lesen</translation>
+    </message>
+    <message>
+        <source>text (default) or json: one JSON document on stdout, errors as JSON on stderr</source>
+        <translation>text (Standard) oder json: ein JSON-Dokument auf stdout, Fehler als JSON auf stderr</translation>
+    </message>
+    <message>
+        <source>Run against in-process sandbox servers seeded with a sample history (no config needed)</source>
+        <translation>Gegen prozessinterne Sandbox-Server mit einem Beispielverlauf arbeiten (keine Konfiguration nötig)</translation>
+    </message>
+    <message>
+        <source>Show help (also after a command)</source>
+        <translation>Hilfe anzeigen (auch nach einem Befehl)</translation>
+    </message>
+    <message>
+        <source>Show the version</source>
+        <translation>Version anzeigen</translation>
+    </message>
+    <message>
+        <source>invalid output format &quot;%1&quot; for -o/--output: expected text or json</source>
+        <translation>ungültiges Ausgabeformat &quot;%1&quot; für -o/--output: erwartet text oder json</translation>
+    </message>
+    <message>
+        <source>Use -o text or -o json.</source>
+        <translation>-o text oder -o json verwenden.</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>unbekannte Option %1</translation>
+    </message>
+    <message>
+        <source>unknown option %1 for %2</source>
+        <translation>unbekannte Option %1 für %2</translation>
+    </message>
+    <message>
+        <source>option %1 needs a value (%2)</source>
+        <translation>Option %1 braucht einen Wert (%2)</translation>
+    </message>
+    <message>
+        <source>option %1 takes no value</source>
+        <translation>Option %1 nimmt keinen Wert an</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation>unbekannter Befehl &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Run `capstan --cli --help` for the list of commands.</source>
+        <translation>`capstan --cli --help` zeigt die Liste der Befehle.</translation>
+    </message>
+    <message>
+        <source>unknown %1 command &quot;%2&quot;: expected one of %3</source>
+        <translation>unbekannter %1-Befehl &quot;%2&quot;: erwartet einer von %3</translation>
+    </message>
+    <message>
+        <source>--sandbox and --config cannot be combined: the sandbox brings its own configuration</source>
+        <translation>--sandbox und --config können nicht kombiniert werden: die Sandbox bringt ihre eigene Konfiguration mit</translation>
+    </message>
+    <message>
+        <source>Drop one of them.</source>
+        <translation>Eine der beiden Optionen weglassen.</translation>
+    </message>
+    <message>
+        <source>%1 needs a command: one of %2</source>
+        <translation>%1 braucht einen Befehl: einen von %2</translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation>kein Befehl angegeben</translation>
+    </message>
+    <message>
+        <source>--version cannot be combined with a command</source>
+        <translation>--version kann nicht mit einem Befehl kombiniert werden</translation>
+    </message>
+    <message>
+        <source>missing argument %1 for %2 (usage: %3)</source>
+        <translation>fehlendes Argument %1 für %2 (Aufruf: %3)</translation>
+    </message>
+    <message>
+        <source>too many arguments for %1 (usage: %2); a secret is read from standard input, never from the command line</source>
+        <translation>zu viele Argumente für %1 (Aufruf: %2); ein Secret wird von der Standardeingabe gelesen, nie von der Befehlszeile</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot; for %2 (usage: %3)</source>
+        <translation>unerwartetes Argument &quot;%1&quot; für %2 (Aufruf: %3)</translation>
+    </message>
+    <message>
+        <source>Run `capstan --cli --help` for usage.</source>
+        <translation>`capstan --cli --help` zeigt die Verwendung.</translation>
+    </message>
+    <message>
+        <source>Run `capstan --cli %1 --help` for usage and examples.</source>
+        <translation>`capstan --cli %1 --help` zeigt Verwendung und Beispiele.</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  success
+  1  the operation failed (e.g. a corrupt download or archive, a bad server answer)
+  2  usage or configuration error (unknown command or option, missing argument, bad config)
+  3  authentication or permission (401/403, no credential available)
+  4  server unreachable, timed out, or failing (5xx) after retries
+  5  not found (chart, version, credential)
+  6  conflict (e.g. a different file already exists)
+</source>
+        <translation>Exit-Codes:
+  0  Erfolg
+  1  der Vorgang ist fehlgeschlagen (z. B. beschädigter Download oder beschädigtes Archiv,
+     fehlerhafte Serverantwort)
+  2  Aufruf- oder Konfigurationsfehler (unbekannter Befehl oder unbekannte Option,
+     fehlendes Argument, fehlerhafte Konfiguration)
+  3  Authentifizierung oder Berechtigung (401/403, keine Zugangsdaten verfügbar)
+  4  Server nicht erreichbar, Zeitüberschreitung oder Serverfehler (5xx) nach allen Wiederholungen
+  5  nicht gefunden (Chart, Version, Zugangsdaten)
+  6  Konflikt (z. B. existiert bereits eine andere Datei)
+</translation>
+    </message>
+    <message>
+        <source>Usage: capstan --cli [GLOBAL OPTIONS] COMMAND [ARGUMENTS] [OPTIONS]
+
+Capstan&apos;s command line for scripts and CI: chart versions in ChartMuseum and the credentials
+Capstan uses. It needs no display.
+
+Commands:
+%1
+Global options (anywhere on the line):
+%2
+%3
+Run `capstan --cli COMMAND --help` for a command&apos;s options and examples.
+</source>
+        <translation>Aufruf: capstan --cli [GLOBAL OPTIONS] COMMAND [ARGUMENTS] [OPTIONS]
+
+Die Befehlszeile von Capstan für Skripte und CI: Chart-Versionen in ChartMuseum und die
+Zugangsdaten, die Capstan verwendet. Sie braucht kein Display.
+
+Befehle:
+%1
+Globale Optionen (an beliebiger Stelle der Zeile):
+%2
+%3
+`capstan --cli COMMAND --help` zeigt die Optionen und Beispiele eines Befehls.
+</translation>
+    </message>
+    <message>
+        <source>Usage: %1
+
+%2
+</source>
+        <translation>Aufruf: %1
+
+%2
+</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>Global options:</source>
+        <translation>Globale Optionen:</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>Beispiele:</translation>
+    </message>
+    <message>
+        <source>Usage: capstan --cli %1 COMMAND [ARGUMENTS] [OPTIONS]
+
+Commands:
+</source>
+        <translation>Aufruf: capstan --cli %1 COMMAND [ARGUMENTS] [OPTIONS]
+
+Befehle:
+</translation>
+    </message>
+    <message>
+        <source>Run `capstan --cli %1 COMMAND --help` for details and examples.</source>
+        <translation>`capstan --cli %1 COMMAND --help` zeigt Details und Beispiele.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigLoader</name>
+    <message>
+        <source>%1 must be a mapping of keys to values</source>
+        <translation>%1 muss ein Mapping von Schlüsseln auf Werte sein</translation>
+    </message>
+    <message>
+        <source>a key in %1 must be a plain name</source>
+        <translation>%1 enthält einen Schlüssel, der kein einfacher Name ist</translation>
+    </message>
+    <message>
+        <source>key &quot;%1&quot; appears twice in %2</source>
+        <translation>%2 enthält den Schlüssel &quot;%1&quot; doppelt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not belong in capstan.yaml: secrets live in the keychain (capstan --cli credentials set NAME) or in CAPSTAN_* environment variables</source>
+        <translation>&quot;%1&quot; gehört nicht in capstan.yaml: Secrets liegen im Schlüsselbund (capstan --cli credentials set NAME) oder in CAPSTAN_*-Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; in %2 (expected one of: %3)</source>
+        <translation>%2 enthält den unbekannten Schlüssel &quot;%1&quot; (erwartet wird einer von: %3)</translation>
+    </message>
+    <message>
+        <source>; did you mean &quot;%1&quot;?</source>
+        <translation>; war &quot;%1&quot; gemeint?</translation>
+    </message>
+    <message>
+        <source>%1 must be a single value, not a list or mapping</source>
+        <translation>%1 muss ein einzelner Wert sein, keine Liste und kein Mapping</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty</source>
+        <translation>%1 darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, expected an http:// or https:// URL with a host, e.g. https://charts.example.net</source>
+        <translation>%1 ist &quot;%2&quot;, erwartet wird eine http://- oder https://-URL mit Host, z. B. https://charts.example.net</translation>
+    </message>
+    <message>
+        <source>%1 must not carry a user name or password; use the username key and the keychain</source>
+        <translation>%1 darf keinen Benutzernamen und kein Passwort enthalten; dafür den Schlüssel username und den Schlüsselbund verwenden</translation>
+    </message>
+    <message>
+        <source>%1 must not have a query or fragment</source>
+        <translation>%1 darf keinen Query-String und kein Fragment haben</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, expected a positive whole number</source>
+        <translation>%1 ist &quot;%2&quot;, erwartet wird eine positive ganze Zahl</translation>
+    </message>
+    <message>
+        <source>section &quot;%1&quot; must be a mapping of keys to values</source>
+        <translation>Abschnitt &quot;%1&quot; muss ein Mapping von Schlüsseln auf Werte sein</translation>
+    </message>
+    <message>
+        <source>section &quot;%1&quot; needs the key &quot;%2&quot;</source>
+        <translation>Abschnitt &quot;%1&quot; braucht den Schlüssel &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>the top level must be a mapping of sections (github, chartmuseum, chart, argocd)</source>
+        <translation>die oberste Ebene muss ein Mapping von Abschnitten sein (github, chartmuseum, chart, argocd)</translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation>die oberste Ebene</translation>
+    </message>
+    <message>
+        <source>section &quot;%1&quot;</source>
+        <translation>der Abschnitt &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, expected owner/name</source>
+        <translation>%1 ist &quot;%2&quot;, erwartet wird Besitzer/Name</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, expected path segments such as org/team</source>
+        <translation>%1 ist &quot;%2&quot;, erwartet werden Pfadsegmente wie org/team</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1</source>
+        <translation>kein gültiges YAML: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the configuration: %1</source>
+        <translation>die Konfiguration kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigWriter</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: not valid YAML, nothing was changed: %4</source>
+        <translation>%1:%2:%3: kein gültiges YAML, nichts wurde geändert: %4</translation>
+    </message>
+    <message>
+        <source>%1: the top level is not a mapping, nothing was changed</source>
+        <translation>%1: die oberste Ebene ist kein Mapping, nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>cannot write the configuration: %1</source>
+        <translation>die Konfiguration kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>FutureWatch</name>
+    <message>
+        <source>The operation failed unexpectedly.</source>
+        <translation>Der Vorgang ist unerwartet fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>GuiRunner</name>
+    <message>
+        <source>Capstan: a release manager for GitHub builds, Helm charts in ChartMuseum and Argo CD deployments.</source>
+        <translation>Capstan: ein Release-Manager für GitHub-Builds, Helm-Charts in ChartMuseum und Argo-CD-Deployments.</translation>
+    </message>
+    <message>
+        <source>Read the configuration from &lt;file&gt;.</source>
+        <translation>Die Konfiguration aus &lt;Datei&gt; lesen.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Run against local test servers with a seeded history; nothing real is touched.</source>
+        <translation>Gegen lokale Testserver mit vorbefülltem Verlauf arbeiten; nichts Echtes wird angefasst.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the main window and quit.</source>
+        <translation>Ein Bild des Hauptfensters speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the settings dialog and quit.</source>
+        <translation>Ein Bild des Einstellungsdialogs speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Start with this version filter.</source>
+        <translation>Mit diesem Versionsfilter starten.</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Capstan sandbox</source>
+        <translation>Capstan-Sandbox</translation>
+    </message>
+    <message>
+        <source>The sandbox servers could not be started:
+%1</source>
+        <translation>Die Sandbox-Server konnten nicht gestartet werden:
+%1</translation>
+    </message>
+    <message>
+        <source>%1: the file does not exist</source>
+        <translation>%1: die Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>Configuration error</source>
+        <translation>Konfigurationsfehler</translation>
+    </message>
+    <message>
+        <source>The configuration could not be read.</source>
+        <translation>Die Konfiguration konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Capstan opens without servers. Fix the file, or use File → Settings… to write the server settings again.</source>
+        <translation>Capstan startet ohne Server. Die Datei korrigieren oder über Datei → Einstellungen… die Servereinstellungen neu schreiben.</translation>
+    </message>
+    <message>
+        <source>Show this tab of the version details.</source>
+        <translation>Diesen Reiter der Versionsdetails anzeigen.</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Save a picture of the diff of the newest two versions and quit.</source>
+        <translation>Ein Bild des Diffs der beiden neuesten Versionen speichern und beenden.</translation>
+    </message>
+</context>
+<context>
+    <name>HelmIgnore</name>
+    <message>
+        <source>double-star (**) syntax is not supported: &quot;%1&quot;</source>
+        <translation>die Doppelstern-Syntax (**) wird nicht unterstützt: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>syntax error in pattern &quot;%1&quot;</source>
+        <translation>Syntaxfehler im Muster &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>HttpClient</name>
+    <message>
+        <source>%1 sent an answer that is not JSON (%2 at byte %3): &quot;%4&quot;</source>
+        <translation>%1 hat eine Antwort gesendet, die kein JSON ist (%2 bei Byte %3): &quot;%4&quot;</translation>
+    </message>
+    <message>
+        <source>Check that the URL points at the %1 API and not at a web page or proxy.</source>
+        <translation>Prüfen, ob die URL auf die %1-API zeigt und nicht auf eine Webseite oder einen Proxy.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>SANDBOX — local test servers, nothing here is real</source>
+        <translation>SANDBOX — lokale Testserver, hier ist nichts echt</translation>
+    </message>
+    <message>
+        <source>Capstan was started with --sandbox: ChartMuseum, Argo CD and GitHub are simulated on 127.0.0.1 and vanish when the app quits.</source>
+        <translation>Capstan wurde mit --sandbox gestartet: ChartMuseum, Argo CD und GitHub werden auf 127.0.0.1 simuliert und verschwinden beim Beenden der App.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Server URLs and credentials</source>
+        <translation>Server-URLs und Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Load the data of the current view again</source>
+        <translation>Die Daten der aktuellen Ansicht neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;About Capstan</source>
+        <translation>&amp;Über Capstan</translation>
+    </message>
+</context>
+<context>
+    <name>OutputWriter</name>
+    <message>
+        <source>capstan: error: %1</source>
+        <translation>capstan: Fehler: %1</translation>
+    </message>
+    <message>
+        <source>hint: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SemVerConstraint</name>
+    <message>
+        <source>improper constraint: %1</source>
+        <translation>ungültige Einschränkung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>ChartMuseum</source>
+        <translation>ChartMuseum</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>Server-URL</translation>
+    </message>
+    <message>
+        <source>https://charts.example.com</source>
+        <translation>https://charts.example.com</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>empty for anonymous access</source>
+        <translation>leer für anonymen Zugriff</translation>
+    </message>
+    <message>
+        <source>Repository path</source>
+        <translation>Repository-Pfad</translation>
+    </message>
+    <message>
+        <source>org/team when the server runs with --depth; empty otherwise</source>
+        <translation>org/team, wenn der Server mit --depth läuft; sonst leer</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Argo CD</source>
+        <translation>Argo CD</translation>
+    </message>
+    <message>
+        <source>https://argocd.example.com</source>
+        <translation>https://argocd.example.com</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>the Argo CD application to deploy</source>
+        <translation>die zu deployende Argo-CD-Anwendung</translation>
+    </message>
+    <message>
+        <source>empty when using an API token</source>
+        <translation>leer bei Verwendung eines API-Tokens</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>GitHub</source>
+        <translation>GitHub</translation>
+    </message>
+    <message>
+        <source>API URL</source>
+        <translation>API-URL</translation>
+    </message>
+    <message>
+        <source>https://api.github.com</source>
+        <translation>https://api.github.com</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <source>owner/name</source>
+        <translation>Besitzer/Name</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>ci.yaml</source>
+        <translation>ci.yaml</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation>main</translation>
+    </message>
+    <message>
+        <source>%1 Set %2 instead.</source>
+        <translation>%1 Stattdessen %2 setzen.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ArchiveFilesModel</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ChartCommands</name>
+    <message>
+        <source>List the charts in ChartMuseum with their number of versions and newest version</source>
+        <translation>Charts in ChartMuseum auflisten, mit Anzahl der Versionen und neuester Version</translation>
+    </message>
+    <message>
+        <source>LATEST is the highest version by SemVer precedence, prereleases included: the builds CI publishes
+(1.0.0-&lt;run&gt;) are prereleases. JSON: an array of {name, versions, latest}, sorted by name.</source>
+        <translation>NEUESTE ist die höchste Version nach SemVer-Rangfolge, Vorabversionen eingeschlossen: die Builds,
+die CI veröffentlicht (1.0.0-&lt;run&gt;), sind Vorabversionen.
+JSON: ein Array von {name, versions, latest}, nach Name sortiert.</translation>
+    </message>
+    <message>
+        <source>List the versions of a chart, newest first</source>
+        <translation>Versionen eines Charts auflisten, die neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Only versions in this SemVer range, e.g. &quot;~1.2&quot; or &quot;&gt;=1.0.0-0 &lt;2&quot;; as in Helm, a prerelease matches only a range that names one</source>
+        <translation>Nur Versionen in diesem SemVer-Bereich, z. B. &quot;~1.2&quot; oder &quot;&gt;=1.0.0-0 &lt;2&quot;; wie bei Helm passt eine Vorabversion nur zu einem Bereich, der selbst eine nennt</translation>
+    </message>
+    <message>
+        <source>At most N versions (the newest)</source>
+        <translation>Höchstens N Versionen (die neuesten)</translation>
+    </message>
+    <message>
+        <source>Leave out prereleases (CI builds 1.0.0-&lt;run&gt; are prereleases)</source>
+        <translation>Vorabversionen weglassen (CI-Builds 1.0.0-&lt;run&gt; sind Vorabversionen)</translation>
+    </message>
+    <message>
+        <source>All versions are listed by default, prereleases included, since every CI build is one.
+JSON: an array of {name, version, appVersion, created (RFC 3339, UTC), digest (sha256)}.</source>
+        <translation>Standardmäßig werden alle Versionen aufgelistet, Vorabversionen eingeschlossen, denn jeder
+CI-Build ist eine.
+JSON: ein Array von {name, version, appVersion, created (RFC 3339, UTC), digest (sha256)}.</translation>
+    </message>
+    <message>
+        <source>Show a chart version: metadata, files with sizes, and values.yaml</source>
+        <translation>Chart-Version anzeigen: Metadaten, Dateien mit Größen und values.yaml</translation>
+    </message>
+    <message>
+        <source>VERSION is an exact version, a range the server resolves (e.g. &quot;~1.2&quot;), or &quot;latest&quot;: the newest
+version, prereleases included, as `charts` shows it. The package is downloaded, checked against its
+sha256 digest and read with Helm&apos;s loader rules.
+JSON: {name, version, appVersion, description, created, digest, chartYaml, values,
+files: [{path, size}]}.</source>
+        <translation>VERSION ist eine exakte Version, ein Bereich, den der Server auflöst (z. B. &quot;~1.2&quot;), oder
+&quot;latest&quot;: die neueste Version, Vorabversionen eingeschlossen, so wie `charts` sie anzeigt.
+Das Paket wird heruntergeladen, gegen seinen sha256-Digest geprüft und nach den Laderegeln
+von Helm gelesen.
+JSON: {name, version, appVersion, description, created, digest, chartYaml, values,
+files: [{path, size}]}.</translation>
+    </message>
+    <message>
+        <source>Download a chart version&apos;s package (.tgz), checked against its digest</source>
+        <translation>Paket (.tgz) einer Chart-Version herunterladen, gegen den Digest geprüft</translation>
+    </message>
+    <message>
+        <source>Write into DIR (created if needed) instead of the current directory</source>
+        <translation>In DIR schreiben (wird bei Bedarf angelegt) statt ins aktuelle Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Replace an existing file with different content</source>
+        <translation>Eine vorhandene Datei mit anderem Inhalt ersetzen</translation>
+    </message>
+    <message>
+        <source>Writes DIR/&lt;name&gt;-&lt;version&gt;.tgz atomically: the bytes are checked against the sha256 digest the
+server lists, written to a temporary file and renamed into place, so an interrupted pull never
+leaves a partial file. An existing file with the same content is left as it is (exit 0); one with
+different content is a conflict (exit 6) unless --force is given.
+VERSION is resolved as for `show`. JSON: {file, digest, size}.</source>
+        <translation>Schreibt DIR/&lt;name&gt;-&lt;version&gt;.tgz atomar: Die Bytes werden gegen den sha256-Digest geprüft,
+den der Server angibt, in eine temporäre Datei geschrieben und dann an ihren Platz umbenannt,
+sodass ein abgebrochener Pull nie eine halbe Datei hinterlässt. Eine vorhandene Datei mit
+gleichem Inhalt bleibt unverändert (Exit 0); eine mit anderem Inhalt ist ein Konflikt (Exit 6),
+außer mit --force.
+VERSION wird wie bei `show` aufgelöst. JSON: {file, digest, size}.</translation>
+    </message>
+    <message>
+        <source>No charts in %1.</source>
+        <translation>Keine Charts in %1.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>VERSIONS</source>
+        <translation>VERSIONEN</translation>
+    </message>
+    <message>
+        <source>LATEST</source>
+        <translation>NEUESTE</translation>
+    </message>
+    <message>
+        <source>invalid --range &quot;%1&quot;: %2</source>
+        <translation>ungültiger Wert für --range &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>Ranges look like &quot;~1.2&quot;, &quot;&gt;=1.0.0 &lt;2.0.0&quot; or &quot;1.0.0-0 - 1.0.0-999&quot;.</source>
+        <translation>Bereiche sehen so aus: &quot;~1.2&quot;, &quot;&gt;=1.0.0 &lt;2.0.0&quot; oder &quot;1.0.0-0 - 1.0.0-999&quot;.</translation>
+    </message>
+    <message>
+        <source>invalid --limit &quot;%1&quot;: expected a whole number of at least 1</source>
+        <translation>ungültiger Wert für --limit &quot;%1&quot;: erwartet wird eine ganze Zahl ab 1</translation>
+    </message>
+    <message>
+        <source>%1 has no versions.</source>
+        <translation>%1 hat keine Versionen.</translation>
+    </message>
+    <message>
+        <source>No version of %1 matches.</source>
+        <translation>Keine Version von %1 passt.</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <source>APP VERSION</source>
+        <translation>APP-VERSION</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>ERSTELLT</translation>
+    </message>
+    <message>
+        <source>DIGEST</source>
+        <translation>DIGEST</translation>
+    </message>
+    <message>
+        <source>%1 has no versions</source>
+        <translation>%1 hat keine Versionen</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a valid chart package: %3</source>
+        <translation>%1 %2 ist kein gültiges Chart-Paket: %3</translation>
+    </message>
+    <message>
+        <source>The package on the server is damaged; publish it again.</source>
+        <translation>Das Paket auf dem Server ist beschädigt; bitte erneut veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>App version:</source>
+        <translation>App-Version:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Digest:</source>
+        <translation>Digest:</translation>
+    </message>
+    <message>
+        <source>Files (%1, %2 bytes):</source>
+        <translation>Dateien (%1, %2 Bytes):</translation>
+    </message>
+    <message>
+        <source>SIZE</source>
+        <translation>GRÖSSE</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>values.yaml:</source>
+        <translation>values.yaml:</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>-d/--dir needs a directory, not an empty string</source>
+        <translation>-d/--dir braucht ein Verzeichnis, keine leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>%1 is not a directory</source>
+        <translation>%1 ist kein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>-d/--dir names the directory to write the package into.</source>
+        <translation>-d/--dir gibt das Verzeichnis an, in das das Paket geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>Refusing to write &quot;%1&quot;: the chart name or version from the server is not a plain file name</source>
+        <translation>&quot;%1&quot; wird nicht geschrieben: der Chart-Name oder die Version vom Server ist kein einfacher Dateiname</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1</source>
+        <translation>Das Verzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Check the path and its permissions.</source>
+        <translation>Pfad und Berechtigungen prüfen.</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a regular file</source>
+        <translation>%1 existiert und ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>Move it away or choose another directory with -d.</source>
+        <translation>Die Datei woandershin verschieben oder mit -d ein anderes Verzeichnis wählen.</translation>
+    </message>
+    <message>
+        <source>Cannot read the existing %1: %2</source>
+        <translation>Die vorhandene Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 already exists with different content</source>
+        <translation>%1 existiert bereits mit anderem Inhalt</translation>
+    </message>
+    <message>
+        <source>Pass --force to replace it, or pull into another directory with -d.</source>
+        <translation>Mit --force ersetzen oder mit -d in ein anderes Verzeichnis laden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Check free space and permissions; nothing was changed.</source>
+        <translation>Freien Speicherplatz und Berechtigungen prüfen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>%1 is already up to date (%2 bytes, sha256:%3)</source>
+        <translation>%1 ist bereits aktuell (%2 Bytes, sha256:%3)</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 bytes, sha256:%3)</source>
+        <translation>%1 gespeichert (%2 Bytes, sha256:%3)</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ChartListModel</name>
+    <message numerus="yes">
+        <source>%n version(s), newest %1</source>
+        <translation>
+            <numerusform>%n Version, neueste %1</numerusform>
+            <numerusform>%n Versionen, neueste %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ChartMuseumClient</name>
+    <message>
+        <source>ChartMuseum sent an answer of the wrong shape: %1</source>
+        <translation>ChartMuseum hat eine Antwort mit falscher Struktur gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Check that the URL points at a ChartMuseum server.</source>
+        <translation>Prüfen, ob die URL auf einen ChartMuseum-Server zeigt.</translation>
+    </message>
+    <message>
+        <source>%1 is not an array of chart versions</source>
+        <translation>%1: kein Array von Chart-Versionen</translation>
+    </message>
+    <message>
+        <source>entry %1 of %2 is not an object</source>
+        <translation>%2, Eintrag %1: kein Objekt</translation>
+    </message>
+    <message>
+        <source>entry %1 of %2: %3</source>
+        <translation>%2, Eintrag %1: %3</translation>
+    </message>
+    <message>
+        <source>the chart listing is not a JSON object</source>
+        <translation>die Chart-Liste ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>chart &quot;%1&quot;</source>
+        <translation>Chart &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the versions of &quot;%1&quot; are not a JSON array</source>
+        <translation>die Versionen von &quot;%1&quot; sind kein JSON-Array</translation>
+    </message>
+    <message>
+        <source>the versions of &quot;%1&quot;</source>
+        <translation>Versionen von &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the chart version is not a JSON object</source>
+        <translation>die Chart-Version ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>ChartMuseum lists no download URL for %1 %2</source>
+        <translation>ChartMuseum nennt keine Download-URL für %1 %2</translation>
+    </message>
+    <message>
+        <source>ChartMuseum lists no digest for %1; refusing an unverified download</source>
+        <translation>ChartMuseum nennt keinen Digest für %1; ein ungeprüfter Download wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>The download of %1 does not match its digest (expected sha256 %2, got %3 for %4 bytes)</source>
+        <translation>Der Download von %1 passt nicht zu seinem Digest (erwartet sha256 %2, erhalten %3 für %4 Bytes)</translation>
+    </message>
+    <message>
+        <source>The file was cut short or changed on the server; try again, and check the repository if it persists.</source>
+        <translation>Die Datei wurde abgeschnitten oder auf dem Server verändert; erneut versuchen und, falls es bestehen bleibt, das Repository prüfen.</translation>
+    </message>
+    <message>
+        <source>/health has no boolean &quot;healthy&quot; field</source>
+        <translation>/health hat kein boolesches Feld &quot;healthy&quot;</translation>
+    </message>
+    <message>
+        <source>The request failed unexpectedly.</source>
+        <translation>Die Anfrage ist unerwartet fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The package is %1 bytes; ChartMuseum accepts at most %2 bytes (20 MiB) per upload</source>
+        <translation>Das Paket ist %1 Bytes groß; ChartMuseum nimmt pro Upload höchstens %2 Bytes (20 MiB) an</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Keep large files out of the chart (.helmignore) and package it again.</source>
+        <translation>Es wurde nichts gesendet. Große Dateien aus dem Chart heraushalten (.helmignore) und es neu paketieren.</translation>
+    </message>
+    <message>
+        <source>Not a chart package: %1</source>
+        <translation>Kein Chart-Paket: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Publish a .tgz made by `capstan --cli package` or `helm package`.</source>
+        <translation>Es wurde nichts gesendet. Eine .tgz veröffentlichen, die mit `capstan --cli package` oder `helm package` erstellt wurde.</translation>
+    </message>
+    <message>
+        <source>%1 %2 already exists in the repository</source>
+        <translation>%1 %2 existiert bereits im Repository</translation>
+    </message>
+    <message>
+        <source>The server refused to overwrite it although --force was given: it was started with --disable-force-overwrite. Publish a new version instead.</source>
+        <translation>Der Server hat das Überschreiben trotz --force abgelehnt: er wurde mit --disable-force-overwrite gestartet. Stattdessen eine neue Version veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>--force overwrites it where the server allows (it refuses when started with --disable-force-overwrite)</source>
+        <translation>--force überschreibt die Version, wenn der Server es erlaubt (er lehnt ab, wenn er mit --disable-force-overwrite gestartet wurde)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s --max-upload-size is smaller than this package (%1 bytes).</source>
+        <translation>Die --max-upload-size des Servers ist kleiner als dieses Paket (%1 Bytes).</translation>
+    </message>
+    <message>
+        <source>Uploading %1 %2</source>
+        <translation>Hochladen von %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 was uploaded, but reading it back failed</source>
+        <translation>%1 wurde hochgeladen, aber das Zurücklesen ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 was uploaded, but the server lists it with sha256 %2 instead of %3</source>
+        <translation>%1 wurde hochgeladen, aber der Server führt es mit sha256 %2 statt %3</translation>
+    </message>
+    <message>
+        <source>Another upload may have replaced it at the same moment, or the server stored something else; check it with `capstan --cli show`.</source>
+        <translation>Möglicherweise hat ein anderer Upload es im selben Moment ersetzt, oder der Server hat etwas anderes gespeichert; mit `capstan --cli show` prüfen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was uploaded, but the server does not list it after %n look-up(s)</source>
+        <translation>
+            <numerusform>%1 wurde hochgeladen, aber der Server führt es nach %n Abfrage nicht auf</numerusform>
+            <numerusform>%1 wurde hochgeladen, aber der Server führt es nach %n Abfragen nicht auf</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server&apos;s index may be stale; check it with `capstan --cli versions %1`.</source>
+        <translation>Der Index des Servers ist vielleicht veraltet; mit `capstan --cli versions %1` prüfen.</translation>
+    </message>
+    <message>
+        <source>Deleting needs a chart name and an exact version</source>
+        <translation>Zum Löschen werden ein Chart-Name und eine exakte Version benötigt</translation>
+    </message>
+    <message>
+        <source>%1 does not exist in the repository</source>
+        <translation>%1 existiert nicht im Repository</translation>
+    </message>
+    <message>
+        <source>List the versions with `capstan --cli versions %1`.</source>
+        <translation>Die Versionen mit `capstan --cli versions %1` auflisten.</translation>
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation>Löschen von %1</translation>
+    </message>
+    <message>
+        <source>The server does not allow deletes (started with --disable-delete); %1 is still there</source>
+        <translation>Der Server erlaubt kein Löschen (gestartet mit --disable-delete); %1 ist noch vorhanden</translation>
+    </message>
+    <message>
+        <source>Ask the server&apos;s administrator to restart ChartMuseum without --disable-delete.</source>
+        <translation>Den Administrator des Servers bitten, ChartMuseum ohne --disable-delete neu zu starten.</translation>
+    </message>
+    <message>
+        <source>Checking whether the server allows deletes</source>
+        <translation>Prüfen, ob der Server Löschen erlaubt</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ChartVersionsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>App-Version</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ChartsView</name>
+    <message>
+        <source>No chartmuseum section in capstan.yaml — open Settings to add the server.</source>
+        <translation>Kein chartmuseum-Abschnitt in capstan.yaml — die Einstellungen öffnen, um den Server hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>ChartMuseum is not configured</source>
+        <translation>ChartMuseum ist nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>Connecting to ChartMuseum</source>
+        <translation>Verbindung zu ChartMuseum wird hergestellt</translation>
+    </message>
+    <message>
+        <source>ChartMuseum cannot be used</source>
+        <translation>ChartMuseum kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>Loading charts</source>
+        <translation>Charts werden geladen</translation>
+    </message>
+    <message>
+        <source>Reading the repository at %1 …</source>
+        <translation>Repository unter %1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>The repository is empty</source>
+        <translation>Das Repository ist leer</translation>
+    </message>
+    <message>
+        <source>%1 holds no charts yet. Publish one (for example with helm cm-push), then refresh with F5.</source>
+        <translation>%1 enthält noch keine Charts. Eines veröffentlichen (zum Beispiel mit helm cm-push) und dann mit F5 aktualisieren.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Could not load the charts: %1</source>
+        <translation>Die Charts konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Server offline</source>
+        <translation>Server offline</translation>
+    </message>
+    <message>
+        <source>No charts loaded</source>
+        <translation>Keine Charts geladen</translation>
+    </message>
+    <message>
+        <source>Retry when the server is back, or check the server URL in Settings.</source>
+        <translation>Erneut versuchen, sobald der Server wieder da ist, oder die Server-URL in den Einstellungen prüfen.</translation>
+    </message>
+    <message>
+        <source>1 version</source>
+        <translation>1 Version</translation>
+    </message>
+    <message>
+        <source>%1 versions</source>
+        <translation>%1 Versionen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 in range</source>
+        <translation>%1 von %2 im Bereich</translation>
+    </message>
+    <message>
+        <source>%1 of %2 match</source>
+        <translation>%1 von %2 passend</translation>
+    </message>
+    <message>
+        <source>Versions of %1</source>
+        <translation>Versionen von %1</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(keine Beschreibung)</translation>
+    </message>
+    <message>
+        <source>The archive of %1 %2 cannot be read: %3</source>
+        <translation>Das Archiv von %1 %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>The chart in the repository is damaged; publish it again.</source>
+        <translation>Das Chart im Repository ist beschädigt; bitte erneut veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>Downloading %1 failed: %2</source>
+        <translation>Download von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 empfangen</translation>
+    </message>
+    <message>
+        <source># This chart has no values.yaml</source>
+        <translation># Dieses Chart hat keine values.yaml</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Compare with…</source>
+        <translation>Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Compare the selected version with another one (Ctrl+D)</source>
+        <translation>Die ausgewählte Version mit einer anderen vergleichen (Strg+D)</translation>
+    </message>
+    <message>
+        <source>Upload chart…</source>
+        <translation>Chart hochladen…</translation>
+    </message>
+    <message>
+        <source>Upload a chart package (.tgz) to ChartMuseum</source>
+        <translation>Ein Chart-Paket (.tgz) nach ChartMuseum hochladen</translation>
+    </message>
+    <message>
+        <source>Upload chart directory…</source>
+        <translation>Chart-Verzeichnis hochladen…</translation>
+    </message>
+    <message>
+        <source>Package a chart directory and upload it to ChartMuseum</source>
+        <translation>Ein Chart-Verzeichnis paketieren und nach ChartMuseum hochladen</translation>
+    </message>
+    <message>
+        <source>Delete version</source>
+        <translation>Version löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 %2 from ChartMuseum</source>
+        <translation>%1 %2 aus ChartMuseum löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected version from ChartMuseum</source>
+        <translation>Die ausgewählte Version aus ChartMuseum löschen</translation>
+    </message>
+    <message>
+        <source>Compare %1 %2</source>
+        <translation>%1 %2 vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare %1 %2 with:</source>
+        <translation>%1 %2 vergleichen mit:</translation>
+    </message>
+    <message>
+        <source>%1 has no version %2</source>
+        <translation>%1 hat keine Version %2</translation>
+    </message>
+    <message>
+        <source>Downloading %1 %2 and %3 …</source>
+        <translation>%1 %2 und %3 werden heruntergeladen …</translation>
+    </message>
+    <message>
+        <source>Comparing %1 and %2 …</source>
+        <translation>%1 und %2 werden verglichen …</translation>
+    </message>
+    <message>
+        <source>Upload chart package</source>
+        <translation>Chart-Paket hochladen</translation>
+    </message>
+    <message>
+        <source>Chart packages (*.tgz);;All files (*)</source>
+        <translation>Chart-Pakete (*.tgz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Upload chart directory</source>
+        <translation>Chart-Verzeichnis hochladen</translation>
+    </message>
+    <message>
+        <source>Cannot package %1: %2</source>
+        <translation>%1 kann nicht paketiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Uploading %1</source>
+        <translation>%1 wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 %2</source>
+        <translation>%1 %2 hochgeladen</translation>
+    </message>
+    <message>
+        <source>Version exists</source>
+        <translation>Version existiert bereits</translation>
+    </message>
+    <message>
+        <source>%1
+
+Overwrite the version on the server with %2?</source>
+        <translation>%1
+
+Die Version auf dem Server mit %2 überschreiben?</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Überschreiben</translation>
+    </message>
+    <message>
+        <source>Upload of %1 failed: %2</source>
+        <translation>Hochladen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Delete %1 %2 from %3?
+
+Deployments that use this version can no longer be synced. This cannot be undone.</source>
+        <translation>%1 %2 aus %3 löschen?
+
+Deployments, die diese Version verwenden, können nicht mehr gesynct werden. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete %1 %2</source>
+        <translation>%1 %2 löschen</translation>
+    </message>
+    <message>
+        <source>Deleted %1 %2</source>
+        <translation>%1 %2 gelöscht</translation>
+    </message>
+    <message>
+        <source>Deleting %1 %2 failed: %3</source>
+        <translation>Löschen von %1 %2 fehlgeschlagen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::CliSession</name>
+    <message>
+        <source>Cannot start the sandbox: %1</source>
+        <translation>Die Sandbox kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: the configuration is not a regular file</source>
+        <translation>%1: die Konfiguration ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>%1: no such configuration file</source>
+        <translation>%1: Konfigurationsdatei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>Check the path given to --config.</source>
+        <translation>Den bei --config angegebenen Pfad prüfen.</translation>
+    </message>
+    <message>
+        <source>No configuration file: looked for %1 and %2</source>
+        <translation>Keine Konfigurationsdatei gefunden: gesucht in %1 und %2</translation>
+    </message>
+    <message>
+        <source>Pass --config FILE, create capstan.yaml, or try --sandbox.</source>
+        <translation>--config FILE angeben, capstan.yaml anlegen oder --sandbox ausprobieren.</translation>
+    </message>
+    <message>
+        <source>Fix the configuration file, or pass another one with --config FILE.</source>
+        <translation>Die Konfigurationsdatei korrigieren oder mit --config FILE eine andere angeben.</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>Unexpected failure: %1</source>
+        <translation>Unerwarteter Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ClientFactory</name>
+    <message>
+        <source>capstan.yaml</source>
+        <translation>capstan.yaml</translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;chartmuseum&quot; section</source>
+        <translation>%1 hat keinen Abschnitt &quot;chartmuseum&quot;</translation>
+    </message>
+    <message>
+        <source>Add one, e.g.
+  chartmuseum: { url: https://charts.example.net, username: admin }</source>
+        <translation>Einen hinzufügen, z. B.
+  chartmuseum: { url: https://charts.example.net, username: admin }</translation>
+    </message>
+    <message>
+        <source>ChartMuseum user is set but its password is missing</source>
+        <translation>Für ChartMuseum ist ein Benutzer gesetzt, aber das Passwort fehlt</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::CredentialCommands</name>
+    <message>
+        <source>Store a secret in the OS keychain, read from standard input</source>
+        <translation>Secret von der Standardeingabe im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <source>NAME is one of %1. The secret is read from standard input, never from the command line (which
+other users can see); one trailing newline is dropped, and an empty secret is refused. From a
+terminal it is read without echo. The secret is stored under service &quot;capstan&quot; and never printed.
+An environment variable (e.g. CAPSTAN_CHARTMUSEUM_PASSWORD) takes precedence over the keychain.</source>
+        <translation>NAME ist einer von %1. Das Secret wird von der Standardeingabe gelesen, nie von der
+Befehlszeile (die andere Benutzer sehen können); ein abschließender Zeilenumbruch wird
+entfernt, ein leeres Secret abgelehnt. Von einem Terminal wird es ohne Echo gelesen. Das Secret
+wird unter dem Dienst &quot;capstan&quot; gespeichert und nie ausgegeben.
+Eine Umgebungsvariable (z. B. CAPSTAN_CHARTMUSEUM_PASSWORD) hat Vorrang vor dem Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Say whether a secret is available and where from (never prints it)</source>
+        <translation>Zeigen, ob ein Secret verfügbar ist und woher (gibt es nie aus)</translation>
+    </message>
+    <message>
+        <source>NAME is one of %1. Reports &quot;environment&quot; when its environment variable is set (it wins), else
+&quot;keychain&quot; when the OS keychain holds it. Exit 0 when found, 5 when not.
+JSON: {name, found, source (&quot;environment&quot;, &quot;keychain&quot; or null), variable, service}.</source>
+        <translation>NAME ist einer von %1. Meldet &quot;environment&quot;, wenn die zugehörige Umgebungsvariable gesetzt ist
+(sie hat Vorrang), sonst &quot;keychain&quot;, wenn der Schlüsselbund des Betriebssystems das Secret
+enthält. Exit 0, wenn gefunden, sonst 5.
+JSON: {name, found, source (&quot;environment&quot;, &quot;keychain&quot; oder null), variable, service}.</translation>
+    </message>
+    <message>
+        <source>Delete a secret from the OS keychain</source>
+        <translation>Secret aus dem Schlüsselbund des Systems löschen</translation>
+    </message>
+    <message>
+        <source>NAME is one of %1. Exit 5 when the keychain holds no such secret. An environment variable that
+provides the same secret is not affected.</source>
+        <translation>NAME ist einer von %1. Exit 5, wenn der Schlüsselbund kein solches Secret enthält.
+Eine Umgebungsvariable, die dasselbe Secret liefert, bleibt unberührt.</translation>
+    </message>
+    <message>
+        <source>unknown credential name: expected one of %1</source>
+        <translation>unbekannter Name für Zugangsdaten: erwartet einer von %1</translation>
+    </message>
+    <message>
+        <source>credentials commands manage the OS keychain, which the sandbox never uses</source>
+        <translation>credentials-Befehle verwalten den Schlüsselbund des Betriebssystems, den die Sandbox nie verwendet</translation>
+    </message>
+    <message>
+        <source>Drop --sandbox.</source>
+        <translation>--sandbox weglassen.</translation>
+    </message>
+    <message>
+        <source>Secret for %1 (input hidden):</source>
+        <translation>Secret für %1 (Eingabe verborgen):</translation>
+    </message>
+    <message>
+        <source>no secret for %1 on standard input</source>
+        <translation>kein Secret für %1 auf der Standardeingabe</translation>
+    </message>
+    <message>
+        <source>Pipe the secret in, e.g. `capstan --cli credentials set %1 &lt; secret.txt`.</source>
+        <translation>Das Secret per Pipe übergeben, z. B. `capstan --cli credentials set %1 &lt; secret.txt`.</translation>
+    </message>
+    <message>
+        <source>the secret for %1 on standard input is longer than %2 bytes</source>
+        <translation>das Secret für %1 auf der Standardeingabe ist länger als %2 Bytes</translation>
+    </message>
+    <message>
+        <source>the secret for %1 on standard input spans several lines or holds a NUL byte</source>
+        <translation>das Secret für %1 auf der Standardeingabe umfasst mehrere Zeilen oder enthält ein NUL-Byte</translation>
+    </message>
+    <message>
+        <source>Only one trailing newline is dropped; pass the secret alone.</source>
+        <translation>Nur ein abschließender Zeilenumbruch wird entfernt; nur das Secret übergeben.</translation>
+    </message>
+    <message>
+        <source>note: %1 is set in the environment and takes precedence over the keychain</source>
+        <translation>Hinweis: %1 ist in der Umgebung gesetzt und hat Vorrang vor dem Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Stored the %1 secret in the keychain (service &quot;%2&quot;).</source>
+        <translation>Das Secret %1 wurde im Schlüsselbund gespeichert (Dienst &quot;%2&quot;).</translation>
+    </message>
+    <message>
+        <source>%1: found in the environment variable %2</source>
+        <translation>%1: gefunden in der Umgebungsvariable %2</translation>
+    </message>
+    <message>
+        <source>%1: found in the keychain (service &quot;%2&quot;)</source>
+        <translation>%1: gefunden im Schlüsselbund (Dienst &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>%1: not found (neither %2 nor a keychain entry in service &quot;%3&quot;)</source>
+        <translation>%1: nicht gefunden (weder %2 noch ein Schlüsselbund-Eintrag im Dienst &quot;%3&quot;)</translation>
+    </message>
+    <message>
+        <source>note: %1 is still set in the environment and still provides this secret</source>
+        <translation>Hinweis: %1 ist weiterhin in der Umgebung gesetzt und liefert dieses Secret weiterhin</translation>
+    </message>
+    <message>
+        <source>Deleted the %1 secret from the keychain (service &quot;%2&quot;).</source>
+        <translation>Das Secret %1 wurde aus dem Schlüsselbund gelöscht (Dienst &quot;%2&quot;).</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::CredentialStore</name>
+    <message>
+        <source>No %1 secret in the keychain (service &quot;%2&quot;)</source>
+        <translation>Kein Secret %1 im Schlüsselbund (Dienst &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>Run `capstan --cli credentials set %1`, or set %2.</source>
+        <translation>`capstan --cli credentials set %1` ausführen oder %2 setzen.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access to the %1 secret: %2</source>
+        <translation>Der Schlüsselbund hat den Zugriff auf das Secret %1 verweigert: %2</translation>
+    </message>
+    <message>
+        <source>Unlock the keychain, or set %1.</source>
+        <translation>Den Schlüsselbund entsperren oder %1 setzen.</translation>
+    </message>
+    <message>
+        <source>No keychain is reachable (%1)</source>
+        <translation>Kein Schlüsselbund erreichbar (%1)</translation>
+    </message>
+    <message>
+        <source>Start a desktop session with a Secret Service (for example gnome-keyring), or set %1 to pass the secret through the environment.</source>
+        <translation>Eine Desktop-Sitzung mit einem Secret Service starten (zum Beispiel gnome-keyring) oder %1 setzen, um das Secret über die Umgebung zu übergeben.</translation>
+    </message>
+    <message>
+        <source>Refusing to store an empty %1 secret</source>
+        <translation>Ein leeres Secret %1 wird nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::DeveloperCommands</name>
+    <message>
+        <source>invalid --%1 &quot;%2&quot;: expected a whole number from %3 to %4</source>
+        <translation>ungültiger Wert für --%1 &quot;%2&quot;: erwartet wird eine ganze Zahl von %3 bis %4</translation>
+    </message>
+    <message>
+        <source>Developer tool: run a seeded local ChartMuseum until interrupted</source>
+        <translation>Entwicklerwerkzeug: vorbefülltes lokales ChartMuseum bis zum Abbruch betreiben</translation>
+    </message>
+    <message>
+        <source>Seed N versions 1.0.0-1 … of one chart instead of the sample history</source>
+        <translation>N Versionen 1.0.0-1 … eines Charts statt des Beispielverlaufs anlegen</translation>
+    </message>
+    <message>
+        <source>The chart seeded by --versions (torvalds)</source>
+        <translation>Das Chart, das --versions anlegt (torvalds)</translation>
+    </message>
+    <message>
+        <source>Storage directory; kept afterwards, and not seeded again if it already holds packages</source>
+        <translation>Speicherverzeichnis; bleibt danach erhalten und wird nicht erneut befüllt, wenn es bereits Pakete enthält</translation>
+    </message>
+    <message>
+        <source>Port on 127.0.0.1 (default: any free port)</source>
+        <translation>Port auf 127.0.0.1 (Standard: ein beliebiger freier Port)</translation>
+    </message>
+    <message>
+        <source>Prints the server URL as the first line on stdout (JSON: {url, directory, charts}), then serves
+without authentication until SIGINT or SIGTERM. Used by bench/versions.sh.</source>
+        <translation>Gibt die Server-URL als erste Zeile auf stdout aus (JSON: {url, directory, charts}) und
+bedient dann Anfragen ohne Authentifizierung bis SIGINT oder SIGTERM.
+Wird von bench/versions.sh verwendet.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary directory: %1</source>
+        <translation>Ein temporäres Verzeichnis kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot seed %1: %2</source>
+        <translation>%1 kann nicht befüllt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1: %2</source>
+        <translation>Auf 127.0.0.1:%1 kann nicht gelauscht werden: %2</translation>
+    </message>
+    <message>
+        <source>Serving %1 chart packages from %2; stop with Ctrl+C.</source>
+        <translation>%1 Chart-Pakete aus %2 werden bereitgestellt; beenden mit Strg+C.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::DiffCommands</name>
+    <message>
+        <source>Compare two versions of a chart: metadata, changed files and unified diffs</source>
+        <translation>Zwei Versionen eines Charts vergleichen: Metadaten, geänderte Dateien und Unified Diffs</translation>
+    </message>
+    <message>
+        <source>Only the list of changed files with +/- line counts</source>
+        <translation>Nur die Liste der geänderten Dateien mit +/- Zeilenzahlen</translation>
+    </message>
+    <message>
+        <source>Both packages are downloaded, checked against their sha256 digests and kept in a local cache keyed
+by digest, so comparing them again needs no download. Prints the metadata changes (version,
+appVersion, description, dependencies, annotations), then the changed files and a unified diff per
+file. Exit 0 when the versions do not differ, 1 when they do (like diff), 5 when a version does not
+exist. JSON: {chart, from, to, metadata: [{field, from, to}], files: [{path, status (added|removed|
+modified), additions, deletions, binary, patch}]} (patch left out with --stat).</source>
+        <translation>Beide Pakete werden heruntergeladen, gegen ihre sha256-Digests geprüft und in einem lokalen Cache
+nach Digest abgelegt, sodass ein erneuter Vergleich keinen Download braucht. Gibt die Änderungen
+der Metadaten aus (version, appVersion, description, dependencies, annotations), dann die
+geänderten Dateien und je Datei einen Unified Diff. Exit 0, wenn sich die Versionen nicht
+unterscheiden, 1, wenn doch (wie diff), 5, wenn eine Version nicht existiert.
+JSON: {chart, from, to, metadata: [{field, from, to}], files: [{path, status (added|removed|
+modified), additions, deletions, binary, patch}]} (patch entfällt mit --stat).</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a valid chart package: %3</source>
+        <translation>%1 %2 ist kein gültiges Chart-Paket: %3</translation>
+    </message>
+    <message>
+        <source>version %1 of %2</source>
+        <translation>Version %1 von %2</translation>
+    </message>
+    <message>
+        <source>List the versions with: capstan --cli versions %1</source>
+        <translation>Die Versionen auflisten mit: capstan --cli versions %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>Keine Unterschiede.</translation>
+    </message>
+    <message>
+        <source>FIELD</source>
+        <translation>FELD</translation>
+    </message>
+    <message>
+        <source>FROM</source>
+        <translation>VON</translation>
+    </message>
+    <message>
+        <source>TO</source>
+        <translation>NACH</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>binär</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed, </source>
+        <translation>
+            <numerusform>%n Datei geändert, </numerusform>
+            <numerusform>%n Dateien geändert, </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 insertion(s)(+), %2 deletion(s)(-)</source>
+        <translation>%1 Einfügung(en)(+), %2 Löschung(en)(-)</translation>
+    </message>
+    <message>
+        <source>ST</source>
+        <translation>ST</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>LINES</source>
+        <translation>ZEILEN</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::DiffView</name>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>Next change</source>
+        <translation>Nächste Änderung</translation>
+    </message>
+    <message>
+        <source>Previous change</source>
+        <translation>Vorherige Änderung</translation>
+    </message>
+    <message>
+        <source>Next change (Alt+Down, F7)</source>
+        <translation>Nächste Änderung (Alt+Unten, F7)</translation>
+    </message>
+    <message>
+        <source>Previous change (Alt+Up, Shift+F7)</source>
+        <translation>Vorherige Änderung (Alt+Oben, Umschalt+F7)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet.</source>
+        <translation>Noch nichts zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Comparison failed</source>
+        <translation>Vergleich fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2: %n file(s) changed</source>
+        <translation>
+            <numerusform>%1 → %2: %n Datei geändert</numerusform>
+            <numerusform>%1 → %2: %n Dateien geändert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>bin</source>
+        <translation>bin</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are identical.</source>
+        <translation>%1 und %2 sind identisch.</translation>
+    </message>
+    <message>
+        <source>Only the metadata differs.</source>
+        <translation>Nur die Metadaten unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>(no textual changes)</source>
+        <translation>(keine textuellen Änderungen)</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::HttpClient</name>
+    <message>
+        <source>%1 did not answer within %2 s: %3</source>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet: %3</translation>
+    </message>
+    <message>
+        <source>Check that the server is up, or raise the timeout.</source>
+        <translation>Prüfen, ob der Server läuft, oder das Timeout erhöhen.</translation>
+    </message>
+    <message>
+        <source>The answer from %1 was cut short (%2)</source>
+        <translation>Die Antwort von %1 wurde abgeschnitten (%2)</translation>
+    </message>
+    <message>
+        <source>The connection dropped mid-transfer; try again.</source>
+        <translation>Die Verbindung ist während der Übertragung abgebrochen; erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 at %2: %3</source>
+        <translation>%1 unter %2 nicht erreichbar: %3</translation>
+    </message>
+    <message>
+        <source>Check the server URL in capstan.yaml and that the server is running.</source>
+        <translation>Die Server-URL in capstan.yaml prüfen und sicherstellen, dass der Server läuft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried %n time(s).</source>
+        <translation>
+            <numerusform>Nach %n Versuch.</numerusform>
+            <numerusform>Nach %n Versuchen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the credentials.</source>
+        <translation>Die Zugangsdaten prüfen.</translation>
+    </message>
+    <message>
+        <source>Check the %1 credentials: run `capstan --cli credentials set %2`, or set %3.</source>
+        <translation>Die Zugangsdaten für %1 prüfen: `capstan --cli credentials set %2` ausführen oder %3 setzen.</translation>
+    </message>
+    <message>
+        <source>The credentials were accepted but lack permission for this operation.</source>
+        <translation>Die Zugangsdaten wurden akzeptiert, haben aber keine Berechtigung für diesen Vorgang.</translation>
+    </message>
+    <message>
+        <source>%1 failed on its side.</source>
+        <translation>Der Fehler liegt auf der Serverseite von %1.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::MainWindow</name>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Last refresh %1</source>
+        <translation>Zuletzt aktualisiert um %1</translation>
+    </message>
+    <message>
+        <source>ChartMuseum: not configured</source>
+        <translation>ChartMuseum: nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>No capstan.yaml found</source>
+        <translation>Keine capstan.yaml gefunden</translation>
+    </message>
+    <message>
+        <source>capstan.yaml could not be read:
+%1
+
+Fix the file, or open Settings to write the server settings again.</source>
+        <translation>capstan.yaml konnte nicht gelesen werden:
+%1
+
+Die Datei korrigieren oder die Einstellungen öffnen, um die Servereinstellungen neu zu schreiben.</translation>
+    </message>
+    <message>
+        <source>No capstan.yaml was found — open Settings to add the ChartMuseum server.</source>
+        <translation>Keine capstan.yaml gefunden — die Einstellungen öffnen, um den ChartMuseum-Server hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>No chartmuseum section in %1 — open Settings to add the server.</source>
+        <translation>Kein chartmuseum-Abschnitt in %1 — die Einstellungen öffnen, um den Server hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>ChartMuseum: %1</source>
+        <translation>ChartMuseum: %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Gestört</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>About Capstan</source>
+        <translation>Über Capstan</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Capstan %1&lt;/h3&gt;&lt;p&gt;A release manager for a GitOps flow: GitHub builds, Helm charts in ChartMuseum and Argo CD deployments.&lt;/p&gt;&lt;p&gt;Configuration: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Capstan %1&lt;/h3&gt;&lt;p&gt;Ein Release-Manager für einen GitOps-Ablauf: GitHub-Builds, Helm-Charts in ChartMuseum und Argo-CD-Deployments.&lt;/p&gt;&lt;p&gt;Konfiguration: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>The configuration has an error</source>
+        <translation>Die Konfiguration enthält einen Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::PackageCommands</name>
+    <message>
+        <source>Package a chart directory into the .tgz helm package would make (no helm needed)</source>
+        <translation>Ein Chart-Verzeichnis in die .tgz paketieren, die helm package erzeugen würde (ohne helm)</translation>
+    </message>
+    <message>
+        <source>Version written into the packaged Chart.yaml (SemVer 2, e.g. 1.0.0-42)</source>
+        <translation>Version, die in die paketierte Chart.yaml geschrieben wird (SemVer 2, z. B. 1.0.0-42)</translation>
+    </message>
+    <message>
+        <source>appVersion written into the packaged Chart.yaml</source>
+        <translation>appVersion, die in die paketierte Chart.yaml geschrieben wird</translation>
+    </message>
+    <message>
+        <source>Add the files of DIR (generated Kubernetes YAML) under templates/ of the package</source>
+        <translation>Die Dateien aus DIR (generiertes Kubernetes-YAML) unter templates/ ins Paket aufnehmen</translation>
+    </message>
+    <message>
+        <source>Write into OUT (created if needed) instead of the current directory</source>
+        <translation>In OUT schreiben (wird bei Bedarf angelegt) statt ins aktuelle Verzeichnis</translation>
+    </message>
+    <message>
+        <source>DIR defaults to chart.path from the configuration, else the current directory; chart.manifests
+is used when DIR is not given (or is chart.path) and --manifests is not. The chart is read the
+way helm package reads it: .helmignore applied, symlinks followed (never out of the chart),
+regular files only, at most 5 MiB per file and 100 MiB in all, Chart.yaml validated, every
+dependency present in charts/. --version and --app-version change only the packaged Chart.yaml
+(the value is replaced in place, comments kept); the file on disk is not touched. A version with
+{build} is not expanded here: pass the real version.
+The output is reproducible: the same input gives the same bytes (fixed time stamps, owner and
+mode), so the sha256 digest identifies the content. OUT/&lt;name&gt;-&lt;version&gt;.tgz is written
+atomically. JSON: {file, name, version, appVersion, digest, size, files}.</source>
+        <translation>DIR ist standardmäßig chart.path aus der Konfiguration, sonst das aktuelle Verzeichnis;
+chart.manifests wird verwendet, wenn DIR nicht angegeben ist (oder chart.path ist) und
+--manifests fehlt. Das Chart wird so gelesen, wie helm package es liest: .helmignore wird
+angewendet, Symlinks werden verfolgt (nie aus dem Chart heraus), nur reguläre Dateien,
+höchstens 5 MiB pro Datei und 100 MiB insgesamt, Chart.yaml wird validiert, jede Abhängigkeit
+muss in charts/ liegen. --version und --app-version ändern nur die paketierte Chart.yaml (der
+Wert wird an Ort und Stelle ersetzt, Kommentare bleiben erhalten); die Datei auf der Platte
+bleibt unberührt. Eine Version mit {build} wird hier nicht expandiert: die echte Version angeben.
+Die Ausgabe ist reproduzierbar: dieselbe Eingabe ergibt dieselben Bytes (feste Zeitstempel,
+Besitzer und Modus), daher identifiziert der sha256-Digest den Inhalt. OUT/&lt;name&gt;-&lt;version&gt;.tgz
+wird atomar geschrieben. JSON: {file, name, version, appVersion, digest, size, files}.</translation>
+    </message>
+    <message>
+        <source>invalid --version &quot;%1&quot;: {build} is not expanded by package</source>
+        <translation>ungültiger Wert für --version &quot;%1&quot;: package expandiert {build} nicht</translation>
+    </message>
+    <message>
+        <source>Pass the real version, e.g. --version 1.0.0-42.</source>
+        <translation>Die echte Version angeben, z. B. --version 1.0.0-42.</translation>
+    </message>
+    <message>
+        <source>invalid --version &quot;%1&quot;: not a SemVer 2 version</source>
+        <translation>ungültiger Wert für --version &quot;%1&quot;: keine SemVer-2-Version</translation>
+    </message>
+    <message>
+        <source>Versions look like 1.2.3, 1.0.0-42 or 1.2.3-rc.1+build.7.</source>
+        <translation>Versionen sehen so aus: 1.2.3, 1.0.0-42 oder 1.2.3-rc.1+build.7.</translation>
+    </message>
+    <message>
+        <source>--app-version needs a value, not an empty string</source>
+        <translation>--app-version braucht einen Wert, keine leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>--%1 needs a directory, not an empty string</source>
+        <translation>--%1 braucht ein Verzeichnis, keine leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>%1 is not a directory</source>
+        <translation>%1 ist kein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>chart directory %1 does not exist</source>
+        <translation>das Chart-Verzeichnis %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>Give the chart&apos;s directory, the one that holds Chart.yaml.</source>
+        <translation>Das Verzeichnis des Charts angeben, das die Chart.yaml enthält.</translation>
+    </message>
+    <message>
+        <source>Cannot package %1: %2</source>
+        <translation>%1 kann nicht paketiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Fix the chart; nothing was written.</source>
+        <translation>Das Chart korrigieren; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>-d/--destination names the directory to write the package into.</source>
+        <translation>-d/--destination gibt das Verzeichnis an, in das das Paket geschrieben wird.</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1</source>
+        <translation>Das Verzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Check the path and its permissions.</source>
+        <translation>Pfad und Berechtigungen prüfen.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Check free space and permissions; nothing was changed.</source>
+        <translation>Freien Speicherplatz und Berechtigungen prüfen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Packaged %1 %2 into %3</source>
+        <translation>%1 %2 nach %3 paketiert</translation>
+    </message>
+    <message>
+        <source>Digest:</source>
+        <translation>Digest:</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Dateien:</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::PublishCommands</name>
+    <message>
+        <source>Upload a chart package (or a chart directory, packaged first) to ChartMuseum</source>
+        <translation>Ein Chart-Paket (oder ein Chart-Verzeichnis, zuvor paketiert) nach ChartMuseum hochladen</translation>
+    </message>
+    <message>
+        <source>Overwrite an existing version (refused by a server started with --disable-force-overwrite)</source>
+        <translation>Eine vorhandene Version überschreiben (ein mit --disable-force-overwrite gestarteter Server lehnt ab)</translation>
+    </message>
+    <message>
+        <source>The package is checked locally with Helm&apos;s loader rules and the 20 MiB upload limit before anything
+is sent; a directory is packaged natively as `package` would, with its Chart.yaml version.
+After the upload the version is read back and its sha256 digest compared with what was sent.
+An existing version is a conflict (exit 6) unless --force is given and the server allows it.
+JSON: {name, version, digest, created}.</source>
+        <translation>Das Paket wird vor dem Senden lokal nach den Laderegeln von Helm und gegen das Upload-Limit von
+20 MiB geprüft; ein Verzeichnis wird nativ paketiert, wie es `package` tun würde, mit der
+Version aus seiner Chart.yaml. Nach dem Upload wird die Version zurückgelesen und ihr
+sha256-Digest mit dem Gesendeten verglichen. Eine vorhandene Version ist ein Konflikt (Exit 6),
+außer mit --force, wenn der Server es erlaubt.
+JSON: {name, version, digest, created}.</translation>
+    </message>
+    <message>
+        <source>Delete one chart version from ChartMuseum (permanent; needs --yes)</source>
+        <translation>Eine Chart-Version aus ChartMuseum löschen (endgültig; erfordert --yes)</translation>
+    </message>
+    <message>
+        <source>Confirm the deletion: it cannot be undone</source>
+        <translation>Das Löschen bestätigen: es kann nicht rückgängig gemacht werden</translation>
+    </message>
+    <message>
+        <source>VERSION is exact (no ranges, no &quot;latest&quot;). A missing version is exit 5; a server started with
+--disable-delete refuses every delete (exit 1, said so). JSON: {name, version, deleted}.</source>
+        <translation>VERSION ist exakt (keine Bereiche, kein &quot;latest&quot;). Eine fehlende Version ergibt Exit 5; ein mit
+--disable-delete gestarteter Server lehnt jedes Löschen ab (Exit 1, mit Meldung).
+JSON: {name, version, deleted}.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>publish takes a chart package (.tgz) or a chart directory.</source>
+        <translation>publish erwartet ein Chart-Paket (.tgz) oder ein Chart-Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>Cannot package %1: %2</source>
+        <translation>%1 kann nicht paketiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Fix the chart directory and try again.</source>
+        <translation>Es wurde nichts gesendet. Das Chart-Verzeichnis korrigieren und erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s permissions.</source>
+        <translation>Die Berechtigungen der Datei prüfen.</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes; ChartMuseum accepts at most %3 bytes (20 MiB) per upload</source>
+        <translation>%1 ist %2 Bytes groß; ChartMuseum nimmt pro Upload höchstens %3 Bytes (20 MiB) an</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Keep large files out of the chart (.helmignore).</source>
+        <translation>Es wurde nichts gesendet. Große Dateien aus dem Chart heraushalten (.helmignore).</translation>
+    </message>
+    <message>
+        <source>Published %1 %2 to %3
+</source>
+        <translation>%1 %2 nach %3 veröffentlicht
+</translation>
+    </message>
+    <message>
+        <source>Digest sha256:%1 (verified against the server&apos;s listing)
+</source>
+        <translation>Digest sha256:%1 (gegen die Liste des Servers geprüft)
+</translation>
+    </message>
+    <message>
+        <source>Deleting %1 %2 is permanent and needs --yes</source>
+        <translation>Das Löschen von %1 %2 ist endgültig und erfordert --yes</translation>
+    </message>
+    <message>
+        <source>Run `capstan --cli delete %1 %2 --yes` to confirm.</source>
+        <translation>Zum Bestätigen `capstan --cli delete %1 %2 --yes` ausführen.</translation>
+    </message>
+    <message>
+        <source>delete needs an exact version, not &quot;latest&quot;</source>
+        <translation>delete braucht eine exakte Version, nicht &quot;latest&quot;</translation>
+    </message>
+    <message>
+        <source>List the versions with `capstan --cli versions %1`.</source>
+        <translation>Die Versionen mit `capstan --cli versions %1` auflisten.</translation>
+    </message>
+    <message>
+        <source>Deleted %1 %2
+</source>
+        <translation>%1 %2 gelöscht
+</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::SettingsDialog</name>
+    <message>
+        <source>Sandbox: these settings point at the local test servers.</source>
+        <translation>Sandbox: diese Einstellungen zeigen auf die lokalen Testserver.</translation>
+    </message>
+    <message>
+        <source>Nothing is saved while Capstan runs with --sandbox.</source>
+        <translation>Solange Capstan mit --sandbox läuft, wird nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Server settings are saved to %1; passwords and tokens to the system keychain.</source>
+        <translation>Servereinstellungen werden in %1 gespeichert, Passwörter und Tokens im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid URL: %2</source>
+        <translation>„%1“ ist keine gültige URL: %2</translation>
+    </message>
+    <message>
+        <source>“%1” has no scheme: write it as https://host[:port][/path].</source>
+        <translation>„%1“ hat kein Schema: bitte als https://host[:port][/pfad] angeben.</translation>
+    </message>
+    <message>
+        <source>“%1” uses %2: only http and https URLs are supported.</source>
+        <translation>„%1“ verwendet %2: nur http- und https-URLs werden unterstützt.</translation>
+    </message>
+    <message>
+        <source>“%1” has no host name.</source>
+        <translation>„%1“ hat keinen Hostnamen.</translation>
+    </message>
+    <message>
+        <source>Do not put a user name or password in the URL; use the fields below (secrets go to the keychain).</source>
+        <translation>Keinen Benutzernamen und kein Passwort in die URL schreiben; die Felder unten verwenden (Secrets kommen in den Schlüsselbund).</translation>
+    </message>
+    <message>
+        <source>“%1” must not have a query or fragment.</source>
+        <translation>„%1“ darf keinen Query-String und kein Fragment haben.</translation>
+    </message>
+    <message>
+        <source>No credential store available.</source>
+        <translation>Kein Speicher für Zugangsdaten verfügbar.</translation>
+    </message>
+    <message>
+        <source>from the environment</source>
+        <translation>aus der Umgebung</translation>
+    </message>
+    <message>
+        <source>Set by the %1 environment variable.</source>
+        <translation>Durch die Umgebungsvariable %1 gesetzt.</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>Schlüsselbund wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain. Type a new value to replace it.</source>
+        <translation>Im Schlüsselbund gespeichert. Einen neuen Wert eingeben, um ihn zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>Not set.</source>
+        <translation>Nicht gesetzt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server settings were saved, but %n credential(s) could not be stored.</source>
+        <translation>
+            <numerusform>Die Servereinstellungen wurden gespeichert, aber %n Secret konnte nicht im Schlüsselbund abgelegt werden.</numerusform>
+            <numerusform>Die Servereinstellungen wurden gespeichert, aber %n Secrets konnten nicht im Schlüsselbund abgelegt werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>See the message under each field.</source>
+        <translation>Siehe die Meldung unter dem jeweiligen Feld.</translation>
+    </message>
+    <message>
+        <source>Enter the %1 server URL, or clear the other %1 fields.</source>
+        <translation>Die Server-URL für %1 eingeben oder die übrigen %1-Felder leeren.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was changed in the file.</source>
+        <translation>An der Datei wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Storing in the keychain…</source>
+        <translation>Wird im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain.</source>
+        <translation>Im Schlüsselbund gespeichert.</translation>
+    </message>
+</context>
 </TS>

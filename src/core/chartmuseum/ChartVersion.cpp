@@ -12,21 +12,21 @@ QString typeName(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
-        return QStringLiteral("null");
+        return QCoreApplication::translate("ChartVersion", "null");
     case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
+        return QCoreApplication::translate("ChartVersion", "a boolean");
     case QJsonValue::Double:
-        return QStringLiteral("a number");
+        return QCoreApplication::translate("ChartVersion", "a number");
     case QJsonValue::String:
-        return QStringLiteral("a string");
+        return QCoreApplication::translate("ChartVersion", "a string");
     case QJsonValue::Array:
-        return QStringLiteral("an array");
+        return QCoreApplication::translate("ChartVersion", "an array");
     case QJsonValue::Object:
-        return QStringLiteral("an object");
+        return QCoreApplication::translate("ChartVersion", "an object");
     case QJsonValue::Undefined:
         break;
     }
-    return QStringLiteral("missing");
+    return QCoreApplication::translate("ChartVersion", "missing");
 }
 
 // Reads typed fields of one JSON object and remembers the first type error.
@@ -43,11 +43,11 @@ public:
         const QJsonValue value = m_object.value(key);
         if (value.isUndefined() || value.isNull()) {
             if (required)
-                fail(key, QStringLiteral("a string"), value);
+                fail(key, QCoreApplication::translate("ChartVersion", "a string"), value);
             return {};
         }
         if (!value.isString()) {
-            fail(key, QStringLiteral("a string"), value);
+            fail(key, QCoreApplication::translate("ChartVersion", "a string"), value);
             return {};
         }
         return value.toString();
@@ -59,7 +59,7 @@ public:
         if (value.isUndefined() || value.isNull())
             return false;
         if (!value.isBool())
-            fail(key, QStringLiteral("a boolean"), value);
+            fail(key, QCoreApplication::translate("ChartVersion", "a boolean"), value);
         return value.toBool();
     }
 
@@ -69,14 +69,14 @@ public:
         if (value.isUndefined() || value.isNull())
             return {};
         if (!value.isArray()) {
-            fail(key, QStringLiteral("an array of strings"), value);
+            fail(key, QCoreApplication::translate("ChartVersion", "an array of strings"), value);
             return {};
         }
         QStringList result;
         const QJsonArray array = value.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
             if (!array.at(i).isString()) {
-                fail(QStringLiteral("%1[%2]").arg(key).arg(i), QStringLiteral("a string"), array.at(i));
+                fail(QStringLiteral("%1[%2]").arg(key).arg(i), QCoreApplication::translate("ChartVersion", "a string"), array.at(i));
                 return {};
             }
             result.append(array.at(i).toString());
@@ -90,13 +90,13 @@ public:
         if (value.isUndefined() || value.isNull())
             return {};
         if (!value.isArray()) {
-            fail(key, QStringLiteral("an array of objects"), value);
+            fail(key, QCoreApplication::translate("ChartVersion", "an array of objects"), value);
             return {};
         }
         const QJsonArray array = value.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
             if (!array.at(i).isObject()) {
-                fail(QStringLiteral("%1[%2]").arg(key).arg(i), QStringLiteral("an object"), array.at(i));
+                fail(QStringLiteral("%1[%2]").arg(key).arg(i), QCoreApplication::translate("ChartVersion", "an object"), array.at(i));
                 return {};
             }
         }
@@ -109,14 +109,14 @@ public:
         if (value.isUndefined() || value.isNull())
             return {};
         if (!value.isObject()) {
-            fail(key, QStringLiteral("an object of strings"), value);
+            fail(key, QCoreApplication::translate("ChartVersion", "an object of strings"), value);
             return {};
         }
         QMap<QString, QString> result;
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!it.value().isString()) {
-                fail(QStringLiteral("%1.%2").arg(key, it.key()), QStringLiteral("a string"), it.value());
+                fail(QStringLiteral("%1.%2").arg(key, it.key()), QCoreApplication::translate("ChartVersion", "a string"), it.value());
                 return {};
             }
             result.insert(it.key(), it.value().toString());
