@@ -10,7 +10,7 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6 qt6-svg-dev
   libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins qt6-translations-l10n
   # libraries
-  qtkeychain-qt6-dev libyaml-cpp-dev libarchive-dev libdeflate-dev libgit2-dev
+  qtkeychain-qt6-dev libyaml-cpp-dev libarchive-dev libdeflate-dev libgit2-dev libssl-dev
   # tests, screenshots and the helm binary used by interop tests
   dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth imagemagick fonts-dejavu-core
   unzip hyperfine

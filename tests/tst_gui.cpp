@@ -1,11 +1,15 @@
 #include "ArchiveFilesModel.h"
 #include "ChartsView.h"
+#include "DiffHighlighter.h"
+#include "DiffView.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "SettingsDialog.h"
 #include "YamlHighlighter.h"
 
 #include "SandboxSeeder.h"
+#include "ServerFixture.h"
+#include "TestChartFactory.h"
 #include "app/ClientFactory.h"
 #include "chart/ChartArchive.h"
 #include "chart/SemVer.h"
@@ -17,7 +21,10 @@
 #include "models/ChartVersionsProxyModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDialog>
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,6 +33,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -39,6 +47,7 @@
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QThreadPool>
+#include <QTreeWidget>
 
 #include <algorithm>
 
@@ -99,7 +108,8 @@ QtMessageHandler previousHandler = nullptr;
 // The offscreen platform warns about every top-level window; that says nothing about Capstan.
 void dropPlatformNoise(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    if (type == QtWarningMsg && message.contains(u"does not support propagateSizeHints"_s))
+    if (type == QtWarningMsg && (message.contains(u"does not support propagateSizeHints"_s) ||
+                                 message.contains(u"does not support raise()"_s)))
         return;
     previousHandler(type, context, message);
 }
@@ -148,9 +158,19 @@ private Q_SLOTS:
     void yamlHighlighter();
     void archiveFilesModel();
 
+    void compareWithShowsChangedFiles();
+    void diffHighlighter_data();
+    void diffHighlighter();
+    void uploadPathAndConflict();
+    void uploadRejectsBadInput_data();
+    void uploadRejectsBadInput();
+    void deleteAsksNamingChartAndVersion();
+    void deleteRefusedDisablesAction();
+
 private:
     MainWindow *makeWindow(const Config &config, bool sandbox = false, const QString &configError = {});
     Config serverConfig() const;
+    Config fixtureConfig(const ServerFixture &fixture) const;
     QString biggestChart() const;
 
     QTemporaryDir m_dir;
@@ -745,6 +765,259 @@ void TstGui::archiveFilesModel()
     QVERIFY(!model.headerData(ArchiveFilesModel::Size, Qt::Horizontal).toString().isEmpty());
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+Config TstGui::fixtureConfig(const ServerFixture &fixture) const
+{
+    Config config = serverConfig();
+    config.chartmuseum->url = fixture.url();
+    return config;
+}
+
+void TstGui::compareWithShowsChangedFiles()
+{
+    LOADED_VIEW(view, serverConfig());
+    QTemporaryDir cache;
+    view->setChartCache(ChartCache(cache.path()));
+    const QString chart = biggestChart();
+    const QList<SeededVersion> versions = m_seed.value(chart);
+    QVERIFY(versions.size() >= 2);
+    QVERIFY(view->selectChart(chart));
+    QVERIFY(view->selectVersion(versions.at(0).version));
+    QVERIFY(view->compareAction()->isEnabled());
+
+    // What must differ, straight from the seeded archives: the newest against the one before it.
+    QMap<QString, QByteArray> older;
+    for (const ChartArchive::File &file : versions.at(1).files)
+        older.insert(file.path, file.data);
+    QMap<QString, QByteArray> newer;
+    for (const ChartArchive::File &file : versions.at(0).files)
+        newer.insert(file.path, file.data);
+    QStringList expected;
+    QMap<QString, QByteArray> all = older;
+    all.insert(newer);
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        if (!older.contains(it.key()) || !newer.contains(it.key()) ||
+            older.value(it.key()) != newer.value(it.key()))
+            expected.append(it.key());
+    }
+    QVERIFY(!expected.isEmpty());
+
+    QSignalSpy shown(view, &ChartsView::diffShown);
+    view->compareAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 1, LoadTimeoutMs);
+    QCOMPARE(shown.first().at(0).toString(), versions.at(1).version);
+    QCOMPARE(shown.first().at(1).toString(), versions.at(0).version);
+    DiffView *diff = view->diffView();
+    QVERIFY(diff);
+    QVERIFY(view->diffDialog()->isVisible());
+    QCOMPARE(diff->filePaths(), expected);
+    QCOMPARE(diff->fileList()->topLevelItemCount(), int(expected.size()));
+    QCOMPARE(diff->currentPath(), expected.first());
+    QVERIFY(diff->patchView()->toPlainText().contains(u"@@ -"_s));
+    // The version change is summarised on top.
+    bool versionRow = false;
+    for (int row = 0; row < diff->metadataList()->topLevelItemCount(); ++row) {
+        const QTreeWidgetItem *item = diff->metadataList()->topLevelItem(row);
+        if (item->text(0) == u"version"_s) {
+            versionRow = true;
+            QCOMPARE(item->text(1), versions.at(1).version);
+            QCOMPARE(item->text(2), versions.at(0).version);
+        }
+    }
+    QVERIFY(versionRow);
+
+    // Next moves forward (a later hunk or the next file), previous comes back to where it was.
+    const QPair<QString, int> start{diff->currentPath(), diff->currentLine()};
+    QVERIFY(diff->nextAction()->isEnabled());
+    diff->nextAction()->trigger();
+    const QPair<QString, int> after{diff->currentPath(), diff->currentLine()};
+    QVERIFY2(after != start, "next change did not move");
+    QVERIFY(expected.indexOf(after.first) > expected.indexOf(start.first) ||
+            (after.first == start.first && after.second > start.second));
+    QVERIFY(diff->patchView()->textCursor().block().text().startsWith(u"@@"_s));
+    diff->previousAction()->trigger();
+    QCOMPARE((QPair<QString, int>{diff->currentPath(), diff->currentLine()}), start);
+
+    // Picking another version in the dialog compares with that one.
+    auto *other = child<QComboBox>(view->diffDialog(), u"diffOtherVersion"_s);
+    QVERIFY(other);
+    other->setCurrentText(versions.last().version);
+    QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 2, LoadTimeoutMs);
+    QCOMPARE(shown.last().at(0).toString(), versions.last().version);
+}
+
+void TstGui::diffHighlighter_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<int>("kind");
+    QTest::newRow("added") << u"+replicas: 3"_s << int(DiffHighlighter::Line::Added);
+    QTest::newRow("removed") << u"-replicas: 2"_s << int(DiffHighlighter::Line::Removed);
+    QTest::newRow("hunk") << u"@@ -1,4 +1,4 @@ name: x"_s << int(DiffHighlighter::Line::Hunk);
+    QTest::newRow("old file") << u"--- a/values.yaml"_s << int(DiffHighlighter::Line::Header);
+    QTest::newRow("new file") << u"+++ b/values.yaml"_s << int(DiffHighlighter::Line::Header);
+    QTest::newRow("context") << u" image:"_s << int(DiffHighlighter::Line::Context);
+}
+
+void TstGui::diffHighlighter()
+{
+    QFETCH(QString, line);
+    QFETCH(int, kind);
+    QTextDocument document;
+    DiffHighlighter highlighter(&document);
+    document.setPlainText(line);
+    highlighter.rehighlight();
+    QCOMPARE(int(DiffHighlighter::classify(line)), kind);
+    const QList<QTextLayout::FormatRange> formats = document.firstBlock().layout()->formats();
+    if (kind == int(DiffHighlighter::Line::Context)) {
+        QVERIFY(formats.isEmpty());
+    } else {
+        QCOMPARE(formats.size(), 1);
+        QCOMPARE(formats.first().length, int(line.size()));
+        QCOMPARE(formats.first().format.foreground(),
+                 highlighter.formatFor(DiffHighlighter::Line(kind)).foreground());
+    }
+}
+
+void TstGui::uploadPathAndConflict()
+{
+    ServerFixture fixture;
+    QString error;
+    QVERIFY2(fixture.start(&error), qPrintable(error));
+    QVERIFY(fixture.putChart(u"demo"_s, u"1.0.0"_s));
+    LOADED_VIEW(view, fixtureConfig(fixture));
+    QStringList asked;
+    bool answer = false;
+    view->setConfirm([&](const QString &title, const QString &text, const QString &accept) {
+        asked.append(title + u'|' + text + u'|' + accept);
+        return answer;
+    });
+    const QString path = m_dir.filePath(u"demo-1.1.0.tgz"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(TestChartFactory::chart(u"demo"_s, u"1.1.0"_s));
+    file.close();
+
+    QSignalSpy uploaded(view, &ChartsView::uploaded);
+    QSignalSpy failed(view, &ChartsView::uploadFailed);
+    QVERIFY(view->uploadAction()->isEnabled());
+    view->uploadPath(path);
+    QVERIFY(!view->uploadAction()->isEnabled()); // one upload at a time
+    QTRY_COMPARE_WITH_TIMEOUT(uploaded.size(), 1, LoadTimeoutMs);
+    QCOMPARE(uploaded.first(), (QList<QVariant>{u"demo"_s, u"1.1.0"_s}));
+    QVERIFY(asked.isEmpty());
+    QVERIFY(view->uploadAction()->isEnabled());
+    QVERIFY(!view->uploadProgress()->isVisible());
+    QVERIFY(view->selectChart(u"demo"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(view->versionsModel()->rowCount(), 2, LoadTimeoutMs);
+
+    // The same version again: 409; declining the overwrite leaves an error naming the conflict.
+    view->uploadPath(path);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, LoadTimeoutMs);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY2(asked.first().endsWith(u"|Overwrite"_s), qPrintable(asked.first()));
+    QVERIFY2(asked.first().contains(path), qPrintable(asked.first()));
+    QCOMPARE(view->banner()->type(), MessageBanner::Type::Error);
+    QCOMPARE(uploaded.size(), 1);
+
+    // Accepting retries with force.
+    answer = true;
+    view->uploadPath(path);
+    QTRY_VERIFY_WITH_TIMEOUT(uploaded.size() == 2 || failed.size() > 1, LoadTimeoutMs);
+    QVERIFY2(failed.size() == 1, qPrintable(failed.last().first().toString()));
+    QCOMPARE(uploaded.size(), 2);
+    QCOMPARE(asked.size(), 2);
+}
+
+void TstGui::uploadRejectsBadInput_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<bool>("create");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing file") << QByteArray() << false << u"Cannot read"_s;
+    QTest::newRow("not a chart") << TestChartFactory::notGzip() << true << u"failed"_s;
+}
+
+void TstGui::uploadRejectsBadInput()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(bool, create);
+    QFETCH(QString, message);
+    ServerFixture fixture;
+    QString error;
+    QVERIFY2(fixture.start(&error), qPrintable(error));
+    QVERIFY(fixture.putChart(u"demo"_s, u"1.0.0"_s));
+    LOADED_VIEW(view, fixtureConfig(fixture));
+    const QString path = m_dir.filePath(u"bad-input.tgz"_s);
+    QFile::remove(path);
+    if (create) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    QSignalSpy failed(view, &ChartsView::uploadFailed);
+    QSignalSpy uploaded(view, &ChartsView::uploaded);
+    view->uploadPath(path);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, LoadTimeoutMs);
+    const QString text = failed.first().first().toString();
+    QVERIFY2(text.contains(path) && text.contains(message), qPrintable(text));
+    QCOMPARE(uploaded.size(), 0);
+    QVERIFY(view->uploadAction()->isEnabled());
+}
+
+void TstGui::deleteAsksNamingChartAndVersion()
+{
+    ServerFixture fixture;
+    QString error;
+    QVERIFY2(fixture.start(&error), qPrintable(error));
+    QVERIFY(fixture.putChart(u"demo"_s, u"1.0.0"_s));
+    QVERIFY(fixture.putChart(u"demo"_s, u"1.1.0"_s));
+    LOADED_VIEW(view, fixtureConfig(fixture));
+    QVERIFY(view->selectChart(u"demo"_s));
+    QVERIFY(view->selectVersion(u"1.0.0"_s));
+    QVERIFY(view->deleteAction()->isEnabled());
+    QStringList asked;
+    bool answer = false;
+    view->setConfirm([&](const QString &, const QString &text, const QString &accept) {
+        asked.append(text + u'|' + accept);
+        return answer;
+    });
+    QSignalSpy deleted(view, &ChartsView::versionDeleted);
+    view->deleteAction()->trigger();
+    QCOMPARE(asked.size(), 1);
+    QVERIFY2(asked.first().contains(u"demo 1.0.0"_s), qPrintable(asked.first()));
+    QTest::qWait(0);
+    QCOMPARE(deleted.size(), 0);
+    QVERIFY(QFile::exists(fixture.repoDirectory() + u"/demo-1.0.0.tgz"_s));
+
+    answer = true;
+    view->deleteAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(deleted.size(), 1, LoadTimeoutMs);
+    QCOMPARE(deleted.first(), (QList<QVariant>{u"demo"_s, u"1.0.0"_s}));
+    QVERIFY(!QFile::exists(fixture.repoDirectory() + u"/demo-1.0.0.tgz"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(view->versionsModel()->rowCount(), 1, LoadTimeoutMs);
+}
+
+void TstGui::deleteRefusedDisablesAction()
+{
+    ChartMuseumServer::Options options;
+    options.disableDelete = true;
+    ServerFixture fixture(options);
+    QString error;
+    QVERIFY2(fixture.start(&error), qPrintable(error));
+    QVERIFY(fixture.putChart(u"demo"_s, u"1.0.0"_s));
+    LOADED_VIEW(view, fixtureConfig(fixture));
+    QVERIFY(view->selectChart(u"demo"_s));
+    QVERIFY(view->selectVersion(u"1.0.0"_s));
+    view->setConfirm([](const QString &, const QString &, const QString &) { return true; });
+    QSignalSpy failed(view, &ChartsView::deleteFailed);
+    QVERIFY(view->deleteAction()->isEnabled());
+    view->deleteAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, LoadTimeoutMs);
+    QVERIFY(!view->deleteAction()->isEnabled());
+    QVERIFY2(view->deleteAction()->toolTip().contains(u"--disable-delete"_s),
+             qPrintable(view->deleteAction()->toolTip()));
+    QVERIFY(QFile::exists(fixture.repoDirectory() + u"/demo-1.0.0.tgz"_s));
 }
 
 QTEST_MAIN(TstGui)

@@ -1,4 +1,5 @@
 #include "ChartCommands.h"
+#include "chart/ChartDigest.h"
 
 #include "CliSession.h"
 #include "OutputWriter.h"
@@ -8,7 +9,6 @@
 #include "chartmuseum/ChartMuseumClient.h"
 #include "net/HttpClient.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -403,8 +403,7 @@ void ChartCommands::writePulled(const ChartVersion &entry, const QByteArray &byt
     const QString path =
         QFileInfo(dir.filePath(entry.name() + u'-' + entry.version() + QStringLiteral(".tgz")))
             .absoluteFilePath();
-    const QString digest =
-        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const QString digest = ChartDigest::of(bytes);
 
     bool unchanged = false;
     const QFileInfo existing(path);

@@ -5,7 +5,10 @@
 #include "CommandLine.h"
 #include "CredentialCommands.h"
 #include "DeveloperCommands.h"
+#include "DiffCommands.h"
 #include "OutputWriter.h"
+#include "PackageCommands.h"
+#include "PublishCommands.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -17,6 +20,9 @@ int CliRunner::run(const QStringList &arguments)
     QList<CommandSpec> specs = ChartCommands::specs();
     specs += CredentialCommands::specs();
     specs += DeveloperCommands::specs();
+    specs += PackageCommands::specs();
+    specs += DiffCommands::specs();
+    specs += PublishCommands::specs();
 
     const CommandLine::Result parsed = CommandLine::parse(arguments, specs);
     const CommandLine::Invocation &invocation = parsed.invocation;
@@ -51,6 +57,9 @@ int CliRunner::run(const QStringList &arguments)
     ChartCommands charts(&session);
     CredentialCommands credentials(&session);
     DeveloperCommands developer(&session);
+    PackageCommands packaging(&session);
+    DiffCommands diffs(&session);
+    PublishCommands publishing(&session);
     return session.exec([&] {
         const QString command = invocation.command();
         if (charts.handles(command))
@@ -59,6 +68,12 @@ int CliRunner::run(const QStringList &arguments)
             credentials.run(invocation);
         else if (developer.handles(command))
             developer.run(invocation);
+        else if (packaging.handles(command))
+            packaging.run(invocation);
+        else if (diffs.handles(command))
+            diffs.run(invocation);
+        else if (publishing.handles(command))
+            publishing.run(invocation);
         else
             session.fail(
                 ApiError(ApiError::Kind::Usage,

@@ -186,8 +186,10 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, const QList
             const auto global =
                 std::find_if(globals.cbegin(), globals.cend(),
                              [&name](const CommandSpec::Option &o) { return o.longName == name; });
-            const CommandSpec::Option *globalOption = global != globals.cend() ? &*global : nullptr;
-            option = globalOption ? globalOption : (inv.spec ? inv.spec->findLong(name) : nullptr);
+            const CommandSpec::Option *own = inv.spec ? inv.spec->findLong(name) : nullptr;
+            // A command's own option wins over a global one of the same name (`package --version V`).
+            const CommandSpec::Option *globalOption = !own && global != globals.cend() ? &*global : nullptr;
+            option = globalOption ? globalOption : own;
             if (!option) {
                 const QString shown = isLong ? QStringLiteral("--") + name : token.left(2);
                 fail(where.isEmpty() ? tr("unknown option %1").arg(shown)
@@ -277,7 +279,10 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, const QList
         return result;
     }
     const QStringList &wanted = inv.spec->positionals;
-    if (inv.positionals.size() < wanted.size()) {
+    // "[DIR]" names an optional positional; optional ones come last.
+    const qsizetype required = std::count_if(wanted.cbegin(), wanted.cend(),
+                                             [](const QString &p) { return !p.startsWith(u'['); });
+    if (inv.positionals.size() < required) {
         fail(tr("missing argument %1 for %2 (usage: %3)")
                  .arg(wanted.at(inv.positionals.size()), inv.spec->name, usageLine(*inv.spec)),
              helpHint(inv.spec->name));

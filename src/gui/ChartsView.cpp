@@ -3,23 +3,39 @@
 
 #include "ArchiveFilesModel.h"
 #include "ChartListDelegate.h"
+#include "DiffView.h"
 #include "FutureWatch.h"
 #include "MessageBanner.h"
 #include "YamlHighlighter.h"
 
 #include "chart/ChartArchive.h"
+#include "chart/ChartDiffer.h"
+#include "chart/ChartPackager.h"
+#include "chart/SemVer.h"
 #include "chartmuseum/ChartMuseumClient.h"
 #include "models/ChartListModel.h"
 #include "models/ChartVersionsModel.h"
 #include "models/ChartVersionsProxyModel.h"
 #include "net/HttpClient.h"
 
+#include <QAction>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QToolButton>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::Literals::StringLiterals;
@@ -38,6 +54,31 @@ ArchiveReadResult readArchive(const QByteArray &bytes)
 {
     ArchiveReadResult result;
     result.archive = ChartArchive::read(bytes, &result.error);
+    return result;
+}
+
+struct DiffResult
+{
+    ChartDiff diff;
+    QString error;
+};
+
+DiffResult diffArchives(const QByteArray &from, const QByteArray &to, const QString &fromLabel,
+                        const QString &toLabel)
+{
+    DiffResult result;
+    QString error;
+    const std::optional<ChartArchive> a = ChartArchive::read(from, &error);
+    if (!a) {
+        result.error = ChartsView::tr("%1 cannot be read: %2").arg(fromLabel, error);
+        return result;
+    }
+    const std::optional<ChartArchive> b = ChartArchive::read(to, &error);
+    if (!b) {
+        result.error = ChartsView::tr("%1 cannot be read: %2").arg(toLabel, error);
+        return result;
+    }
+    result.diff = ChartDiffer::diff(*a, *b);
     return result;
 }
 
@@ -159,6 +200,7 @@ ChartsView::ChartsView(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ChartsView::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &ChartsView::updateCount);
     connect(m_downloadWatcher, &QFutureWatcherBase::progressValueChanged, this, &ChartsView::updateProgress);
+    setupActions();
 
     showNotConfigured(tr("No chartmuseum section in capstan.yaml — open Settings to add the server."));
 }
@@ -229,6 +271,7 @@ void ChartsView::showUnavailable(const ApiError &error)
 void ChartsView::setClient(ChartMuseumClient *client)
 {
     m_client = client;
+    m_deleteRefused.clear();
     m_charts.clear();
     m_chartModel->setCharts({});
     m_versionsModel->clear();
@@ -428,6 +471,7 @@ void ChartsView::clearDetails()
     ui->downloadProgress->hide();
     ui->detailsHeading->setText(tr("Details"));
     ui->detailsStack->setCurrentWidget(ui->detailsPlaceholder);
+    updateActions();
 }
 
 void ChartsView::loadDetails(const ChartVersion &version, bool force)
@@ -458,6 +502,7 @@ void ChartsView::loadDetails(const ChartVersion &version, bool force)
     ui->downloadProgress->show();
     ui->detailsStack->setCurrentWidget(ui->detailsContent);
 
+    updateActions();
     m_download = m_client->download(version);
     m_downloadWatcher->setFuture(m_download);
     const QString label = u"%1 %2"_s.arg(version.name(), version.version());
@@ -543,6 +588,384 @@ void ChartsView::restoreSettings(const QSettings &settings)
         m_columnsSized = true;
     ui->versionTable->setColumnHidden(ChartVersionsModel::Name, true);
     ui->versionTable->setColumnHidden(ChartVersionsModel::Digest, true);
+}
+
+QDialog *ChartsView::diffDialog() const
+{
+    return m_diffDialog;
+}
+
+DiffView *ChartsView::diffView() const
+{
+    return m_diffView;
+}
+
+void ChartsView::setupActions()
+{
+    m_confirm = [this](const QString &title, const QString &text, const QString &acceptText) {
+        QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, this);
+        QPushButton *accept = box.addButton(acceptText, QMessageBox::AcceptRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        return box.clickedButton() == accept;
+    };
+
+    m_compareAction = new QAction(tr("Compare with…"), this);
+    m_compareAction->setObjectName(u"compareAction"_s);
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_compareAction->setToolTip(tr("Compare the selected version with another one (Ctrl+D)"));
+    m_uploadAction = new QAction(tr("Upload chart…"), this);
+    m_uploadAction->setObjectName(u"uploadAction"_s);
+    m_uploadAction->setToolTip(tr("Upload a chart package (.tgz) to ChartMuseum"));
+    m_uploadDirectoryAction = new QAction(tr("Upload chart directory…"), this);
+    m_uploadDirectoryAction->setObjectName(u"uploadDirectoryAction"_s);
+    m_uploadDirectoryAction->setToolTip(tr("Package a chart directory and upload it to ChartMuseum"));
+    m_deleteAction = new QAction(tr("Delete version"), this);
+    m_deleteAction->setObjectName(u"deleteAction"_s);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_compareAction, &QAction::triggered, this, &ChartsView::compareSelected);
+    connect(m_uploadAction, &QAction::triggered, this, &ChartsView::uploadChart);
+    connect(m_uploadDirectoryAction, &QAction::triggered, this, &ChartsView::uploadChartDirectory);
+    connect(m_deleteAction, &QAction::triggered, this, &ChartsView::deleteSelectedVersion);
+
+    ui->versionTable->setContextMenuPolicy(Qt::ActionsContextMenu);
+    ui->versionTable->addAction(m_compareAction);
+    ui->versionTable->addAction(m_deleteAction);
+
+    auto *row = new QHBoxLayout;
+    row->setSpacing(6);
+    auto *compareButton = new QToolButton(this);
+    compareButton->setObjectName(u"compareButton"_s);
+    compareButton->setDefaultAction(m_compareAction);
+    auto *uploadButton = new QToolButton(this);
+    uploadButton->setObjectName(u"uploadButton"_s);
+    uploadButton->setDefaultAction(m_uploadAction);
+    uploadButton->addAction(m_uploadDirectoryAction);
+    uploadButton->setPopupMode(QToolButton::MenuButtonPopup);
+    auto *deleteButton = new QToolButton(this);
+    deleteButton->setObjectName(u"deleteButton"_s);
+    deleteButton->setDefaultAction(m_deleteAction);
+    m_uploadProgress = new QProgressBar(this);
+    m_uploadProgress->setObjectName(u"uploadProgress"_s);
+    m_uploadProgress->setMaximumWidth(160);
+    m_uploadProgress->setTextVisible(false);
+    m_uploadProgress->hide();
+    row->addWidget(compareButton);
+    row->addWidget(uploadButton);
+    row->addWidget(m_uploadProgress);
+    row->addStretch(1);
+    row->addWidget(deleteButton);
+    ui->versionsLayout->addLayout(row);
+    updateActions();
+}
+
+void ChartsView::updateActions()
+{
+    const bool version = m_client && m_shownVersion;
+    m_compareAction->setEnabled(version && m_versionsModel->rowCount() > 1);
+    m_uploadAction->setEnabled(m_client && !m_uploading);
+    m_uploadDirectoryAction->setEnabled(m_client && !m_uploading);
+    m_deleteAction->setEnabled(version && m_deleteRefused.isEmpty());
+    if (!m_deleteRefused.isEmpty())
+        m_deleteAction->setToolTip(m_deleteRefused);
+    else if (m_shownVersion)
+        m_deleteAction->setToolTip(
+            tr("Delete %1 %2 from ChartMuseum").arg(m_shownVersion->name(), m_shownVersion->version()));
+    else
+        m_deleteAction->setToolTip(tr("Delete the selected version from ChartMuseum"));
+}
+
+void ChartsView::compareSelected()
+{
+    if (!m_shownVersion)
+        return;
+    // The default partner is the previous version (the next older one), or the next newer for the oldest.
+    const QList<ChartVersion> versions = m_charts.value(m_shownVersion->name());
+    QString other;
+    for (const ChartVersion &candidate : versions) {
+        if (SemVer::compareStrings(candidate.version(), m_shownVersion->version()) < 0 &&
+            (other.isEmpty() || SemVer::compareStrings(candidate.version(), other) > 0))
+            other = candidate.version();
+    }
+    if (other.isEmpty()) {
+        for (const ChartVersion &candidate : versions) {
+            if (candidate.version() != m_shownVersion->version()) {
+                other = candidate.version();
+                break;
+            }
+        }
+    }
+    if (!other.isEmpty())
+        compareWith(other);
+}
+
+void ChartsView::compareWith(const QString &otherVersion)
+{
+    if (!m_shownVersion || !m_client)
+        return;
+    const ChartVersion base = *m_shownVersion;
+    if (!m_diffDialog || !m_diffBase || !sameEntry(*m_diffBase, base)) {
+        if (m_diffDialog)
+            m_diffDialog->deleteLater();
+        auto *dialog = new QDialog(this, Qt::Window);
+        dialog->setObjectName(u"diffDialog"_s);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWindowTitle(tr("Compare %1 %2").arg(base.name(), base.version()));
+        dialog->resize(1100, 720);
+        auto *layout = new QVBoxLayout(dialog);
+        auto *pick = new QHBoxLayout;
+        auto *label = new QLabel(tr("Compare %1 %2 with:").arg(base.name(), base.version()), dialog);
+        auto *combo = new QComboBox(dialog);
+        combo->setObjectName(u"diffOtherVersion"_s);
+        for (const ChartVersion &candidate : m_charts.value(base.name())) {
+            if (candidate.version() != base.version())
+                combo->addItem(candidate.version());
+        }
+        label->setBuddy(combo);
+        pick->addWidget(label);
+        pick->addWidget(combo);
+        pick->addStretch(1);
+        layout->addLayout(pick);
+        auto *view = new DiffView(dialog);
+        view->setObjectName(u"diffView"_s);
+        layout->addWidget(view, 1);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+        layout->addWidget(buttons);
+        m_diffDialog = dialog;
+        m_diffView = view;
+        m_diffOther = combo;
+        m_diffBase = base;
+        connect(combo, &QComboBox::currentTextChanged, this, [this, base](const QString &text) {
+            if (!text.isEmpty())
+                runDiff(base, text);
+        });
+    }
+    const QSignalBlocker blocker(m_diffOther.data());
+    m_diffOther->setCurrentText(otherVersion);
+    runDiff(base, otherVersion);
+    m_diffDialog->show();
+    m_diffDialog->raise();
+}
+
+void ChartsView::fetchPackage(const ChartVersion &entry, quint64 generation,
+                              std::function<void(const QByteArray &)> onBytes,
+                              std::function<void(const ApiError &)> onError)
+{
+    // The cache is read and verified on the thread pool; only a miss goes to the network.
+    FutureWatch::watch(
+        this, m_cache.lookup(entry.digest.toLower()),
+        [this, entry, generation, onBytes, onError](const QByteArray &cached) {
+            if (generation != m_diffGeneration || !m_client)
+                return;
+            if (!cached.isNull()) {
+                onBytes(cached);
+                return;
+            }
+            FutureWatch::watch(
+                this, m_cache.fetch(m_client, entry),
+                [this, generation, onBytes](const QByteArray &bytes) {
+                    if (generation == m_diffGeneration)
+                        onBytes(bytes);
+                },
+                onError);
+        },
+        onError);
+}
+
+void ChartsView::runDiff(const ChartVersion &base, const QString &otherVersion)
+{
+    if (!m_client || !m_diffView)
+        return;
+    std::optional<ChartVersion> other;
+    for (const ChartVersion &candidate : m_charts.value(base.name())) {
+        if (candidate.version() == otherVersion)
+            other = candidate;
+    }
+    if (!other) {
+        m_diffView->showError(tr("%1 has no version %2").arg(base.name(), otherVersion));
+        return;
+    }
+    // Older on the left, as in a changelog.
+    const bool baseIsNewer = SemVer::compareStrings(base.version(), other->version()) > 0;
+    const ChartVersion from = baseIsNewer ? *other : base;
+    const ChartVersion to = baseIsNewer ? base : *other;
+    const quint64 generation = ++m_diffGeneration;
+    m_diffView->showBusy(tr("Downloading %1 %2 and %3 …").arg(base.name(), from.version(), to.version()));
+    const auto failed = [this, generation](const ApiError &error) {
+        if (generation == m_diffGeneration && m_diffView)
+            m_diffView->showError(error.toString());
+    };
+    ChartMuseumClient *client = m_client;
+    fetchPackage(
+        from, generation,
+        [this, generation, client, from, to, failed](const QByteArray &fromBytes) {
+            if (client != m_client)
+                return;
+            fetchPackage(
+                to, generation,
+                [this, generation, from, to, fromBytes, failed](const QByteArray &toBytes) {
+                    if (generation != m_diffGeneration)
+                        return;
+                    const QString fromLabel = from.version();
+                    const QString toLabel = to.version();
+                    if (m_diffView)
+                        m_diffView->showBusy(tr("Comparing %1 and %2 …").arg(fromLabel, toLabel));
+                    // Unpacking and diffing is CPU work: keep it off the GUI thread.
+                    FutureWatch::watch(
+                        this, QtConcurrent::run(diffArchives, fromBytes, toBytes, fromLabel, toLabel),
+                        [this, generation, fromLabel, toLabel](const DiffResult &result) {
+                            if (generation != m_diffGeneration || !m_diffView)
+                                return;
+                            if (!result.error.isEmpty()) {
+                                m_diffView->showError(result.error);
+                                return;
+                            }
+                            m_diffView->setDiff(result.diff, fromLabel, toLabel);
+                            Q_EMIT diffShown(fromLabel, toLabel);
+                        },
+                        failed);
+                },
+                failed);
+        },
+        failed);
+}
+
+void ChartsView::uploadChart()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Upload chart package"), QString(),
+                                                      tr("Chart packages (*.tgz);;All files (*)"));
+    if (!path.isEmpty())
+        uploadPath(path);
+}
+
+void ChartsView::uploadChartDirectory()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Upload chart directory"));
+    if (!path.isEmpty())
+        uploadPath(path);
+}
+
+void ChartsView::uploadPath(const QString &path, bool force)
+{
+    if (!m_client || m_uploading)
+        return;
+    const QFileInfo info(path);
+    if (info.isDir()) {
+        m_uploading = true;
+        updateActions();
+        struct Packaged
+        {
+            QByteArray bytes;
+            QString error;
+        };
+        FutureWatch::watch(
+            this, QtConcurrent::run([path] {
+                Packaged packaged;
+                if (std::optional<ChartPackager::Result> result =
+                        ChartPackager::package(path, ChartPackager::Options(), &packaged.error))
+                    packaged.bytes = result->archive;
+                return packaged;
+            }),
+            [this, path, force](const Packaged &packaged) {
+                m_uploading = false;
+                if (packaged.bytes.isEmpty()) {
+                    const ApiError error(ApiError::Kind::Archive,
+                                         tr("Cannot package %1: %2").arg(path, packaged.error));
+                    finishUpload(&error, nullptr, {}, path);
+                    return;
+                }
+                uploadBytes(packaged.bytes, path, force);
+            },
+            [this, path](const ApiError &error) {
+                m_uploading = false;
+                finishUpload(&error, nullptr, {}, path);
+            });
+        return;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        const ApiError error(ApiError::Kind::NotFound,
+                             tr("Cannot read %1: %2").arg(path, file.errorString()));
+        finishUpload(&error, nullptr, {}, path);
+        return;
+    }
+    uploadBytes(file.readAll(), path, force);
+}
+
+void ChartsView::uploadBytes(const QByteArray &bytes, const QString &label, bool force)
+{
+    m_uploading = true;
+    updateActions();
+    m_uploadProgress->setRange(0, 0);
+    m_uploadProgress->setValue(0);
+    m_uploadProgress->setToolTip(tr("Uploading %1").arg(label));
+    m_uploadProgress->show();
+    QFutureWatcher<ChartVersion> *watcher = FutureWatch::watch(
+        this, m_client->upload(bytes, force),
+        [this, bytes, label](const ChartVersion &entry) { finishUpload(nullptr, &entry, bytes, label); },
+        [this, bytes, label](const ApiError &error) { finishUpload(&error, nullptr, bytes, label); });
+    connect(watcher, &QFutureWatcherBase::progressRangeChanged, m_uploadProgress, &QProgressBar::setRange);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, m_uploadProgress, &QProgressBar::setValue);
+}
+
+void ChartsView::finishUpload(const ApiError *error, const ChartVersion *entry, const QByteArray &bytes,
+                              const QString &label)
+{
+    m_uploading = false;
+    m_uploadProgress->hide();
+    updateActions();
+    if (entry) {
+        ui->banner->showMessage(MessageBanner::Type::Information,
+                                tr("Uploaded %1 %2").arg(entry->name(), entry->version()));
+        Q_EMIT uploaded(entry->name(), entry->version());
+        refresh();
+        return;
+    }
+    if (error->kind() == ApiError::Kind::Conflict && !bytes.isEmpty() &&
+        m_confirm(tr("Version exists"),
+                  tr("%1\n\nOverwrite the version on the server with %2?").arg(error->toString(), label),
+                  tr("Overwrite"))) {
+        uploadBytes(bytes, label, true);
+        return;
+    }
+    const QString text = tr("Upload of %1 failed: %2").arg(label, error->toString());
+    ui->banner->showMessage(MessageBanner::Type::Error, text, error->hint());
+    Q_EMIT uploadFailed(text);
+}
+
+void ChartsView::deleteSelectedVersion()
+{
+    if (!m_client || !m_shownVersion || !m_deleteRefused.isEmpty())
+        return;
+    const QString chart = m_shownVersion->name();
+    const QString version = m_shownVersion->version();
+    if (!m_confirm(tr("Delete version"),
+                   tr("Delete %1 %2 from %3?\n\nDeployments that use this version can no longer be synced. "
+                      "This cannot be undone.")
+                       .arg(chart, version, m_client->http()->baseUrl().toDisplayString()),
+                   tr("Delete %1 %2").arg(chart, version)))
+        return;
+    FutureWatch::watch(
+        this, m_client->remove(chart, version),
+        [this, chart, version]() {
+            ui->banner->showMessage(MessageBanner::Type::Information,
+                                    tr("Deleted %1 %2").arg(chart, version));
+            Q_EMIT versionDeleted(chart, version);
+            refresh();
+        },
+        [this, chart, version](const ApiError &error) {
+            const QString reason = error.toString() + u' ' + error.hint();
+            if (reason.contains(u"--disable-delete"_s) ||
+                (m_client && m_client->knownDeletesAllowed() == std::optional<bool>(false))) {
+                m_deleteRefused = error.hint().isEmpty() ? error.toString() : error.hint();
+                updateActions();
+            }
+            const QString text = tr("Deleting %1 %2 failed: %3").arg(chart, version, error.toString());
+            ui->banner->showMessage(MessageBanner::Type::Error, text, error.hint());
+            Q_EMIT deleteFailed(text);
+        });
 }
 
 } // namespace capstan

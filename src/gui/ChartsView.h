@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chart/ChartCache.h"
 #include "chartmuseum/ChartMuseumClient.h"
 #include "chartmuseum/ChartVersion.h"
 #include "net/ApiError.h"
@@ -9,9 +10,14 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
+class QAction;
+class QComboBox;
+class QDialog;
+class QProgressBar;
 class QSettings;
 template <typename T> class QFutureWatcher;
 
@@ -27,6 +33,7 @@ class ChartListModel;
 class ChartMuseumClient;
 class ChartVersionsModel;
 class ChartVersionsProxyModel;
+class DiffView;
 class MessageBanner;
 
 // Why: the "Charts" view: browse the charts of a ChartMuseum repository, their versions (filtered by text
@@ -66,8 +73,28 @@ public:
     void saveSettings(QSettings &settings) const;
     void restoreSettings(const QSettings &settings);
 
+    // Asks the user to confirm a destructive step; tests inject one that answers without a dialog.
+    using Confirm = std::function<bool(const QString &title, const QString &text, const QString &acceptText)>;
+    void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    void setChartCache(const ChartCache &cache) { m_cache = cache; }
+    QAction *compareAction() const { return m_compareAction; }
+    QAction *uploadAction() const { return m_uploadAction; }
+    QAction *uploadDirectoryAction() const { return m_uploadDirectoryAction; }
+    QAction *deleteAction() const { return m_deleteAction; }
+    QProgressBar *uploadProgress() const { return m_uploadProgress; }
+    QDialog *diffDialog() const;
+    DiffView *diffView() const;
+
 public Q_SLOTS:
     void refresh();
+    // Opens the comparison of the selected version with the previous one (or `otherVersion`).
+    void compareSelected();
+    void compareWith(const QString &otherVersion);
+    void uploadChart();          // file dialog for a .tgz
+    void uploadChartDirectory(); // directory dialog; packaged natively
+    // A .tgz file or a chart directory; no dialog. On 409 the user is asked whether to overwrite.
+    void uploadPath(const QString &path, bool force = false);
+    void deleteSelectedVersion();
 
 Q_SIGNALS:
     void settingsRequested();
@@ -77,6 +104,11 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
     void detailsLoaded(const QString &chart, const QString &version);
     void detailsFailed(const QString &message);
+    void diffShown(const QString &from, const QString &to);
+    void uploaded(const QString &chart, const QString &version);
+    void uploadFailed(const QString &message);
+    void versionDeleted(const QString &chart, const QString &version);
+    void deleteFailed(const QString &message);
 
 private:
     void setState(State state);
@@ -93,6 +125,15 @@ private:
     void clearDetails();
     void updateCount();
     void updateProgress(int value);
+    void setupActions();
+    void updateActions();
+    void runDiff(const ChartVersion &base, const QString &otherVersion);
+    void fetchPackage(const ChartVersion &entry, quint64 generation,
+                      std::function<void(const QByteArray &)> onBytes,
+                      std::function<void(const ApiError &)> onError);
+    void uploadBytes(const QByteArray &bytes, const QString &label, bool force);
+    void finishUpload(const ApiError *error, const ChartVersion *entry, const QByteArray &bytes,
+                      const QString &label);
 
     std::unique_ptr<Ui::ChartsView> ui;
     QPointer<ChartMuseumClient> m_client;
@@ -110,6 +151,21 @@ private:
     quint64 m_detailsGeneration = 0;
     bool m_columnsSized = false;
     bool m_splitterPlaced = false;
+
+    ChartCache m_cache;
+    Confirm m_confirm;
+    QAction *m_compareAction = nullptr;
+    QAction *m_uploadAction = nullptr;
+    QAction *m_uploadDirectoryAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QProgressBar *m_uploadProgress = nullptr;
+    QPointer<QDialog> m_diffDialog;
+    QPointer<DiffView> m_diffView;
+    QPointer<QComboBox> m_diffOther;
+    std::optional<ChartVersion> m_diffBase;
+    quint64 m_diffGeneration = 0;
+    bool m_uploading = false;
+    QString m_deleteRefused; // why the server refuses deletes; empty while they may work
 };
 
 } // namespace capstan

@@ -1,6 +1,7 @@
 #include "GuiRunner.h"
 
 #include "ChartsView.h"
+#include "DiffView.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
 
@@ -12,6 +13,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -84,6 +86,44 @@ void arrangeScreenshots(MainWindow *window, const QString &windowFile, const QSt
     QTimer::singleShot(30000, window, grabAndQuit);
 }
 
+// The diff dialog of the newest version of the longest-history chart against the one before it.
+void arrangeDiffScreenshot(MainWindow *window, const QString &file)
+{
+    ChartsView *charts = window->chartsView();
+    QObject::connect(
+        charts, &ChartsView::chartsLoaded, window,
+        [charts] {
+            const ChartListModel *model = charts->chartListModel();
+            int best = 0;
+            for (int row = 1; row < model->rowCount(); ++row) {
+                if (model->index(row, 0).data(ChartListModel::VersionCountRole).toInt() >
+                    model->index(best, 0).data(ChartListModel::VersionCountRole).toInt())
+                    best = row;
+            }
+            if (model->rowCount() > 0)
+                charts->selectChart(model->nameAt(best));
+        },
+        Qt::SingleShotConnection);
+    QObject::connect(
+        charts, &ChartsView::detailsLoaded, window, [charts] { charts->compareSelected(); },
+        Qt::SingleShotConnection);
+    QObject::connect(
+        charts, &ChartsView::diffShown, window,
+        [charts, file] {
+            QTimer::singleShot(400, charts, [charts, file] {
+                QDialog *dialog = charts->diffDialog();
+                if (dialog && charts->diffView()) {
+                    charts->diffView()->selectFile(u"templates/deployment.yaml"_s);
+                    if (!dialog->grab().save(file))
+                        qWarning("Could not write the screenshot %s", qPrintable(file));
+                }
+                QCoreApplication::exit(0);
+            });
+        },
+        Qt::SingleShotConnection);
+    QTimer::singleShot(30000, window, [] { QCoreApplication::exit(1); });
+}
+
 } // namespace
 
 int GuiRunner::run(const QStringList &arguments)
@@ -107,6 +147,11 @@ int GuiRunner::run(const QStringList &arguments)
     QCommandLineOption tabOption(u"screenshot-tab"_s, tr("Show this tab of the version details."),
                                  tr("index"));
     tabOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption diffShotOption(u"screenshot-diff"_s,
+                                      tr("Save a picture of the diff of the newest two versions and quit."),
+                                      tr("file"));
+    diffShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(diffShotOption);
     parser.addOptions(
         {configOption, sandboxOption, screenshotOption, settingsShotOption, filterOption, tabOption});
     parser.process(arguments);
@@ -161,6 +206,9 @@ int GuiRunner::run(const QStringList &arguments)
         arrangeScreenshots(&window, screenshot, settingsShot, parser.value(filterOption));
         if (auto *tabs = window.findChild<QTabWidget *>(u"detailsTabs"_s))
             tabs->setCurrentIndex(parser.value(tabOption).toInt());
+    } else if (parser.isSet(diffShotOption)) {
+        window.resize(1360, 820);
+        arrangeDiffScreenshot(&window, parser.value(diffShotOption));
     } else if (parser.isSet(filterOption)) {
         window.chartsView()->setFilterText(parser.value(filterOption));
     }

@@ -1,12 +1,16 @@
 #include "ChartMuseumClient.h"
+#include "chart/ChartDigest.h"
 
+#include "chart/ChartArchive.h"
 #include "chart/SemVer.h"
 #include "net/HttpClient.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
+#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QPromise>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -76,7 +80,60 @@ QString segment(const QString &text)
     return QString::fromUtf8(QUrl::toPercentEncoding(text));
 }
 
+constexpr int ReadBackAttempts = 10; // the index is updated asynchronously after a write (contract §1.6)
+constexpr int ReadBackDelayMs = 100;
+
+// What the server answers when a route does not exist, e.g. DELETE under --disable-delete.
+const QLatin1StringView RouteNotFound("not found");
+// A version that is not SemVer: no chart can be stored under it, so deleting it never deletes anything.
+const QLatin1StringView ProbeChart("capstan-delete-probe");
+const QLatin1StringView ProbeVersion("not-a-version");
+
+// Calls `handler(future, error)` on the context's thread once `future` finishes; `error` is set when it
+// failed. Nothing runs when the context dies first (QFuture::then(context) asserts in Qt 6.4 then).
+template <typename T, typename F>
+QFutureWatcher<T> *whenFinished(QObject *context, const QFuture<T> &future, F handler)
+{
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(
+        watcher, &QFutureWatcherBase::finished, context, [watcher, handler = std::move(handler)]() mutable {
+            watcher->deleteLater();
+            QFuture<T> done = watcher->future();
+            std::optional<ApiError> error;
+            try {
+                done.waitForFinished(); // rethrows the stored exception
+            } catch (const ApiError &e) {
+                error = e;
+            } catch (const std::exception &e) {
+                error = ApiError(ApiError::Kind::Failed, QString::fromLocal8Bit(e.what()));
+            } catch (...) {
+                error = ApiError(ApiError::Kind::Failed,
+                                 ChartMuseumClient::tr("The request failed unexpectedly."));
+            }
+            if (!error && done.isCanceled()) {
+                error = ApiError(ApiError::Kind::Failed, ChartMuseumClient::tr("The request was cancelled."));
+            }
+            handler(done, error);
+        });
+    watcher->setFuture(future);
+    return watcher;
+}
+
+QString sha256Hex(const QByteArray &bytes)
+{
+    return ChartDigest::of(bytes);
+}
+
 } // namespace
+
+struct ChartMuseumClient::Upload
+{
+    QPromise<ChartVersion> promise;
+    QString name;
+    QString version;
+    QString digest;
+    int attempt = 0;
+};
 
 ChartMuseumClient::ChartMuseumClient(HttpClient *http, const QString &repo, QObject *parent)
     : QObject(parent)
@@ -156,8 +213,7 @@ QFuture<QByteArray> ChartMuseumClient::download(const ChartVersion &entry)
     const QString expected = entry.digest.toLower();
     const QString label = entry.name() + u' ' + entry.version();
     return m_http->send(request).then([expected, label, target](const HttpResponse &response) {
-        const QString actual =
-            QString::fromLatin1(QCryptographicHash::hash(response.body, QCryptographicHash::Sha256).toHex());
+        const QString actual = ChartDigest::of(response.body);
         if (expected.isEmpty()) {
             ApiError error(
                 ApiError::Kind::Integrity,
@@ -189,6 +245,231 @@ QFuture<bool> ChartMuseumClient::health()
             throw shapeError(url, tr("/health has no boolean \"healthy\" field"));
         return healthy.toBool();
     });
+}
+
+QFuture<ChartVersion> ChartMuseumClient::upload(const QByteArray &tgz, bool force)
+{
+    if (tgz.size() > MaxUploadSize) {
+        return QtFuture::makeExceptionalFuture<ChartVersion>(ApiError(
+            ApiError::Kind::Archive,
+            tr("The package is %1 bytes; ChartMuseum accepts at most %2 bytes (20 MiB) per upload")
+                .arg(tgz.size())
+                .arg(MaxUploadSize),
+            tr("Nothing was sent. Keep large files out of the chart (.helmignore) and package it again.")));
+    }
+    QString loaderError;
+    const std::optional<ChartArchive> archive = ChartArchive::read(tgz, &loaderError);
+    if (!archive) {
+        return QtFuture::makeExceptionalFuture<ChartVersion>(ApiError(
+            ApiError::Kind::Archive, tr("Not a chart package: %1").arg(loaderError),
+            tr("Nothing was sent. Publish a .tgz made by `capstan --cli package` or `helm package`.")));
+    }
+
+    auto upload = std::make_shared<Upload>();
+    upload->name = archive->metadata().name;
+    upload->version = archive->metadata().version;
+    upload->digest = sha256Hex(tgz);
+
+    HttpRequest request;
+    request.method = QByteArrayLiteral("POST");
+    request.path = apiPath(QStringLiteral("/charts"));
+    request.body = tgz;
+    request.contentType = QByteArrayLiteral("application/gzip");
+    request.expectedStatus = 201;
+    if (force)
+        request.query.setQuery(QStringLiteral("force"));
+
+    upload->promise.start();
+    upload->promise.setProgressRange(0, int(tgz.size()));
+    QFuture<ChartVersion> result = upload->promise.future();
+    QFuture<HttpResponse> sent = m_http->send(request);
+    QFutureWatcher<HttpResponse> *watcher = whenFinished(
+        this, sent,
+        [this, upload, force, size = tgz.size()](const QFuture<HttpResponse> &,
+                                                 const std::optional<ApiError> &error) {
+            if (upload->promise.isCanceled()) {
+                upload->promise.finish();
+                return;
+            }
+            if (!error) {
+                readBack(upload);
+                return;
+            }
+            ApiError failure = *error;
+            if (failure.kind() == ApiError::Kind::Http && failure.status() == 409) {
+                failure = ApiError(
+                    ApiError::Kind::Conflict,
+                    tr("%1 %2 already exists in the repository").arg(upload->name, upload->version),
+                    force
+                        ? tr("The server refused to overwrite it although --force was given: it was started "
+                             "with --disable-force-overwrite. Publish a new version instead.")
+                        : tr("--force overwrites it where the server allows (it refuses when started with "
+                             "--disable-force-overwrite)"));
+                failure.setServerMessage(error->serverMessage());
+                failure.setUrl(error->url());
+            } else {
+                if (failure.kind() == ApiError::Kind::Http && failure.status() == 413) {
+                    failure.setHint(
+                        tr("The server's --max-upload-size is smaller than this package (%1 bytes).")
+                            .arg(size));
+                }
+                failure.prependContext(tr("Uploading %1 %2").arg(upload->name, upload->version));
+            }
+            upload->promise.setException(failure);
+            upload->promise.finish();
+        });
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [upload, sent](int value) mutable {
+        if (upload->promise.isCanceled())
+            sent.cancel();
+        else
+            upload->promise.setProgressValue(value);
+    });
+    return result;
+}
+
+void ChartMuseumClient::readBack(const std::shared_ptr<Upload> &upload)
+{
+    ++upload->attempt;
+    whenFinished(this, version(upload->name, upload->version),
+                 [this, upload](const QFuture<ChartVersion> &done, const std::optional<ApiError> &error) {
+                     if (upload->promise.isCanceled()) {
+                         upload->promise.finish();
+                         return;
+                     }
+                     const bool again = upload->attempt < ReadBackAttempts;
+                     auto retry = [this, upload] {
+                         QTimer::singleShot(ReadBackDelayMs, this, [this, upload] { readBack(upload); });
+                     };
+                     const QString label = upload->name + u' ' + upload->version;
+                     if (error) {
+                         if (error->status() == 404 && again)
+                             return retry();
+                         ApiError failure = *error;
+                         failure.prependContext(tr("%1 was uploaded, but reading it back failed").arg(label));
+                         upload->promise.setException(failure);
+                         upload->promise.finish();
+                         return;
+                     }
+                     const ChartVersion entry = done.result();
+                     const bool sameVersion = entry.version() == upload->version;
+                     if (sameVersion && entry.digest.toLower() == upload->digest) {
+                         upload->promise.addResult(entry);
+                         upload->promise.finish();
+                         return;
+                     }
+                     if (again)
+                         return retry();
+                     ApiError failure =
+                         sameVersion
+                             ? ApiError(
+                                   ApiError::Kind::Integrity,
+                                   tr("%1 was uploaded, but the server lists it with sha256 %2 instead of "
+                                      "%3")
+                                       .arg(label, entry.digest.left(12), upload->digest.left(12)),
+                                   tr("Another upload may have replaced it at the same moment, or the "
+                                      "server stored something else; check it with `capstan --cli show`."))
+                             : ApiError(ApiError::Kind::Integrity,
+                                        tr("%1 was uploaded, but the server does not list it after %n "
+                                           "look-up(s)",
+                                           nullptr, upload->attempt)
+                                            .arg(label),
+                                        tr("The server's index may be stale; check it with `capstan --cli "
+                                           "versions %1`.")
+                                            .arg(upload->name));
+                     upload->promise.setException(failure);
+                     upload->promise.finish();
+                 });
+}
+
+QFuture<void> ChartMuseumClient::remove(const QString &chart, const QString &version)
+{
+    if (chart.isEmpty() || version.isEmpty()) {
+        return QtFuture::makeExceptionalFuture<void>(
+            ApiError(ApiError::Kind::Usage, tr("Deleting needs a chart name and an exact version")));
+    }
+    HttpRequest request;
+    request.method = QByteArrayLiteral("DELETE");
+    request.path = apiPath(QStringLiteral("/charts/%1/%2").arg(segment(chart), segment(version)));
+    request.expectedStatus = 200;
+
+    auto promise = std::make_shared<QPromise<void>>();
+    promise->start();
+    QFuture<void> result = promise->future();
+    const QString label = chart + u' ' + version;
+    auto missing = [chart, label](const QString &serverMessage) {
+        ApiError error(ApiError::Kind::NotFound, tr("%1 does not exist in the repository").arg(label),
+                       tr("List the versions with `capstan --cli versions %1`.").arg(chart));
+        error.setServerMessage(serverMessage);
+        return error;
+    };
+    auto fail = [promise](const ApiError &error) {
+        promise->setException(error);
+        promise->finish();
+    };
+    whenFinished(this, m_http->send(request),
+                 [=, this](const QFuture<HttpResponse> &, const std::optional<ApiError> &error) {
+                     if (!error) {
+                         m_deletesAllowed = true;
+                         promise->finish();
+                         return;
+                     }
+                     if (error->status() != 404) {
+                         ApiError failure = *error;
+                         fail(failure.prependContext(tr("Deleting %1").arg(label)));
+                         return;
+                     }
+                     if (error->serverMessage() != RouteNotFound) {
+                         m_deletesAllowed = true;
+                         fail(missing(error->serverMessage()));
+                         return;
+                     }
+                     // "not found" is the answer of a missing route: deletes may be disabled. They are if
+                     // the version exists.
+                     whenFinished(
+                         this, this->version(chart, version),
+                         [=, this](const QFuture<ChartVersion> &done, const std::optional<ApiError> &lookup) {
+                             if (lookup || done.result().version() != version) {
+                                 fail(missing(error->serverMessage()));
+                                 return;
+                             }
+                             m_deletesAllowed = false;
+                             ApiError refused(
+                                 ApiError::Kind::Failed,
+                                 tr("The server does not allow deletes (started with --disable-delete); "
+                                    "%1 is still there")
+                                     .arg(label),
+                                 tr("Ask the server's administrator to restart ChartMuseum without "
+                                    "--disable-delete."));
+                             refused.setServerMessage(error->serverMessage());
+                             refused.setUrl(error->url());
+                             fail(refused);
+                         });
+                 });
+    return result;
+}
+
+QFuture<bool> ChartMuseumClient::deletesAllowed()
+{
+    HttpRequest request;
+    request.method = QByteArrayLiteral("DELETE");
+    request.path = apiPath(QStringLiteral("/charts/%1/%2").arg(ProbeChart, ProbeVersion));
+    auto promise = std::make_shared<QPromise<bool>>();
+    promise->start();
+    QFuture<bool> result = promise->future();
+    whenFinished(this, m_http->send(request),
+                 [this, promise](const QFuture<HttpResponse> &, const std::optional<ApiError> &error) {
+                     if (error && error->status() != 404) {
+                         ApiError failure = *error;
+                         promise->setException(
+                             failure.prependContext(tr("Checking whether the server allows deletes")));
+                         promise->finish();
+                         return;
+                     }
+                     m_deletesAllowed = !error || error->serverMessage() != RouteNotFound;
+                     promise->addResult(*m_deletesAllowed);
+                     promise->finish();
+                 });
+    return result;
 }
 
 } // namespace capstan

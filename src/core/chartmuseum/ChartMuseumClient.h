@@ -6,6 +6,9 @@
 #include <QMap>
 #include <QObject>
 
+#include <memory>
+#include <optional>
+
 namespace capstan {
 
 class HttpClient;
@@ -31,12 +34,33 @@ public:
     QFuture<QByteArray> download(const ChartVersion &entry);
     QFuture<bool> health();
 
+    // Publishes a package (raw POST). The bytes are first read with Helm's loader rules and the 20 MiB
+    // upload limit, so a non-chart never reaches the network. `force` sends ?force (the server may still
+    // refuse: 409 becomes ApiError::Kind::Conflict). After 201 the version is read back (retrying briefly,
+    // the server's index lags) and its digest must equal the sha256 of `tgz`. Progress: bytes sent.
+    QFuture<ChartVersion> upload(const QByteArray &tgz, bool force);
+    // Deletes one exact version. A missing version fails with Kind::NotFound; a server started with
+    // --disable-delete with Kind::Failed saying so (and knownDeletesAllowed() becomes false).
+    QFuture<void> remove(const QString &chart, const QString &version);
+    // Whether the server accepts deletes, found by deleting a name that cannot exist (its version is not
+    // SemVer, so no chart can be stored under it): a server with --disable-delete answers 404 "not found",
+    // one that allows deletes names the missing file. Needs push credentials like a real delete.
+    QFuture<bool> deletesAllowed();
+    // The last answer from deletesAllowed() or remove(); nullopt until one arrived.
+    std::optional<bool> knownDeletesAllowed() const { return m_deletesAllowed; }
+
+    static constexpr qint64 MaxUploadSize = 20 * 1024 * 1024; // ChartMuseum's default --max-upload-size
+
     QString apiPath(const QString &rest) const;  // "/api[/repo]" + rest
     QString repoPath(const QString &rest) const; // "[/repo]" + rest
 
 private:
+    struct Upload;
+    void readBack(const std::shared_ptr<Upload> &upload);
+
     HttpClient *m_http;
     QString m_repo;
+    std::optional<bool> m_deletesAllowed;
 };
 
 } // namespace capstan

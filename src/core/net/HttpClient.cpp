@@ -126,13 +126,26 @@ void HttpClient::start(const std::shared_ptr<Call> &call)
         }
         call->watchdog->start();
     };
-    connect(reply, &QNetworkReply::uploadProgress, reply, keepAlive);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [call, keepAlive](qint64 received, qint64 total) {
-        keepAlive();
-        const int cap = std::numeric_limits<int>::max();
-        call->promise.setProgressRange(0, total > 0 ? int(std::min<qint64>(total, cap)) : 0);
-        call->promise.setProgressValue(int(std::min<qint64>(received, cap)));
-    });
+    // A request with a body reports the bytes sent as its progress; any other the bytes received.
+    const bool reportsUpload = !call->request.body.isEmpty();
+    connect(reply, &QNetworkReply::uploadProgress, reply,
+            [call, keepAlive, reportsUpload](qint64 sent, qint64 total) {
+                keepAlive();
+                if (!reportsUpload)
+                    return;
+                const int cap = std::numeric_limits<int>::max();
+                call->promise.setProgressRange(0, total > 0 ? int(std::min<qint64>(total, cap)) : 0);
+                call->promise.setProgressValue(int(std::min<qint64>(sent, cap)));
+            });
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+            [call, keepAlive, reportsUpload](qint64 received, qint64 total) {
+                keepAlive();
+                if (reportsUpload)
+                    return;
+                const int cap = std::numeric_limits<int>::max();
+                call->promise.setProgressRange(0, total > 0 ? int(std::min<qint64>(total, cap)) : 0);
+                call->promise.setProgressValue(int(std::min<qint64>(received, cap)));
+            });
     connect(reply, &QNetworkReply::finished, this,
             [this, call, reply] { finish(call, reply, call->timedOut); });
 }

@@ -51,7 +51,7 @@ public:
     QUrl resolve(const QString &path, const QUrlQuery &query = {}) const;
 
     // Completes with the response on success (2xx, or request.expectedStatus), otherwise fails with
-    // ApiError. Progress is reported in bytes received.
+    // ApiError. Progress is reported in bytes sent for a request with a body, otherwise in bytes received.
     QFuture<HttpResponse> send(const HttpRequest &request);
     QFuture<QJsonDocument> getJson(const QString &path, const QUrlQuery &query = {});
 

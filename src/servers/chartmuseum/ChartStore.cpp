@@ -1,9 +1,9 @@
 #include "ChartStore.h"
+#include "chart/ChartDigest.h"
 
 #include "GoJsonWriter.h"
 #include "YamlV2Writer.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -212,8 +212,7 @@ std::optional<ChartStore::Entry> ChartStore::entryFromFile(const QString &path)
         qWarning("chartmuseum: skipping invalid package %s: %s", qPrintable(path), qPrintable(error));
         return std::nullopt;
     }
-    const QString digest =
-        QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    const QString digest = ChartDigest::of(data);
     return makeEntry(archive->metadata(), QFileInfo(path).fileName(), fileMtimeNs(path), digest);
 }
 
@@ -334,8 +333,7 @@ void ChartStore::addChart(const QString &repoName, const ChartArchive &archive, 
     const QString path = repoDirectory(repoName) + u'/' + fileName;
     const qint64 created = nowNs();
     setMtimeNs(path, created); // so a rescan reports the same upload time
-    const QString digest =
-        QString::fromLatin1(QCryptographicHash::hash(tgz, QCryptographicHash::Sha256).toHex());
+    const QString digest = ChartDigest::of(tgz);
     insertSorted(repo.charts[archive.metadata().name.toUtf8()],
                  makeEntry(archive.metadata(), fileName, fileMtimeNs(path), digest));
     touch(repo);

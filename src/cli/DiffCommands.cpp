@@ -1,0 +1,214 @@
+#include "DiffCommands.h"
+
+#include "CliSession.h"
+#include "OutputWriter.h"
+#include "chart/ChartArchive.h"
+#include "chart/ChartCache.h"
+#include "chart/ChartDiffer.h"
+#include "chartmuseum/ChartMuseumClient.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QtConcurrent>
+
+namespace capstan {
+
+namespace {
+
+QString statusLetter(ChartDiff::Status status)
+{
+    switch (status) {
+    case ChartDiff::Status::Added:
+        return QStringLiteral("A");
+    case ChartDiff::Status::Removed:
+        return QStringLiteral("D");
+    case ChartDiff::Status::Modified:
+        break;
+    }
+    return QStringLiteral("M");
+}
+
+} // namespace
+
+DiffCommands::DiffCommands(CliSession *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+{}
+
+QList<CommandSpec> DiffCommands::specs()
+{
+    CommandSpec diff;
+    diff.name = QStringLiteral("diff");
+    diff.summary = tr("Compare two versions of a chart: metadata, changed files and unified diffs");
+    diff.positionals = {QStringLiteral("CHART"), QStringLiteral("V1"), QStringLiteral("V2")};
+    diff.options = {
+        {QStringLiteral("stat"), QChar(), QString(),
+         tr("Only the list of changed files with +/- line counts")},
+    };
+    diff.description = tr(
+        "Both packages are downloaded, checked against their sha256 digests and kept in a local cache keyed\n"
+        "by digest, so comparing them again needs no download. Prints the metadata changes (version,\n"
+        "appVersion, description, dependencies, annotations), then the changed files and a unified diff per\n"
+        "file. Exit 0 when the versions do not differ, 1 when they do (like diff), 5 when a version does "
+        "not\n"
+        "exist. JSON: {chart, from, to, metadata: [{field, from, to}], files: [{path, status "
+        "(added|removed|\n"
+        "modified), additions, deletions, binary, patch}]} (patch left out with --stat).");
+    diff.examples = {QStringLiteral("diff torvalds 1.0.0-41 1.0.0-42"),
+                     QStringLiteral("diff torvalds 1.0.0-41 1.0.0-42 --stat"),
+                     QStringLiteral("--sandbox diff torvalds 1.0.0-41 1.0.0-42 -o json")};
+    return {diff};
+}
+
+bool DiffCommands::handles(const QString &command) const
+{
+    return command == QLatin1StringView("diff");
+}
+
+void DiffCommands::run(const CommandLine::Invocation &invocation)
+{
+    const QString chart = invocation.positionals.at(0);
+    const QString v1 = invocation.positionals.at(1);
+    const QString v2 = invocation.positionals.at(2);
+    const bool stat = invocation.has(QStringLiteral("stat"));
+    m_session->await(m_session->chartMuseum(), [=, this](ChartMuseumClient *client) {
+        resolve(client, chart, v1, [=, this](const ChartVersion &from) {
+            resolve(client, chart, v2, [=, this](const ChartVersion &to) {
+                // Both cache files are read and verified at the same time; only misses are downloaded.
+                const ChartCache cache;
+                const QString fromDigest = from.digest.toLower();
+                const QString toDigest = to.digest.toLower();
+                QFuture<QPair<QByteArray, QByteArray>> cached =
+                    QtConcurrent::run([cache, fromDigest, toDigest] {
+                        QFuture<QByteArray> first = cache.lookup(fromDigest);
+                        const QByteArray second = cache.find(toDigest).value_or(QByteArray());
+                        return qMakePair(first.result(), second);
+                    });
+                m_session->await(cached, [=, this](const QPair<QByteArray, QByteArray> &found) {
+                    fetch(client, from, found.first, [=, this](const QByteArray &fromBytes) {
+                        fetch(client, to, found.second, [=, this](const QByteArray &toBytes) {
+                            compare(chart, from, to, fromBytes, toBytes, stat);
+                        });
+                    });
+                });
+            });
+        });
+    });
+}
+
+void DiffCommands::resolve(ChartMuseumClient *client, const QString &chart, const QString &version,
+                           std::function<void(const ChartVersion &)> next)
+{
+    QFuture<ChartVersion> entry =
+        client->version(chart, version).onFailed([chart, version](const ApiError &error) {
+            ApiError named = error;
+            named.prependContext(tr("version %1 of %2").arg(version, chart));
+            if (error.exitCode() == ExitCode::NotFound)
+                named.setHint(tr("List the versions with: capstan --cli versions %1").arg(chart));
+            named.raise();
+            return ChartVersion();
+        });
+    m_session->await(entry, std::move(next));
+}
+
+void DiffCommands::fetch(ChartMuseumClient *client, const ChartVersion &entry, const QByteArray &cached,
+                         std::function<void(const QByteArray &)> next)
+{
+    if (!cached.isNull()) {
+        next(cached);
+        return;
+    }
+    m_session->await(ChartCache().fetch(client, entry), std::move(next));
+}
+
+void DiffCommands::compare(const QString &chart, const ChartVersion &from, const ChartVersion &to,
+                           const QByteArray &fromBytes, const QByteArray &toBytes, bool stat)
+{
+    ChartDiffer::Options options;
+    options.patches = !stat;
+    const auto read = [chart](const ChartVersion &entry, const QByteArray &bytes) {
+        QString error;
+        std::optional<ChartArchive> archive = ChartArchive::read(bytes, &error);
+        if (!archive) {
+            throw ApiError(ApiError::Kind::Archive,
+                           tr("%1 %2 is not a valid chart package: %3").arg(chart, entry.version(), error));
+        }
+        return *archive;
+    };
+    // Both archives are unpacked in parallel, then compared, all off the event loop's thread.
+    QFuture<ChartDiff> diff = QtConcurrent::run([=] {
+        QFuture<ChartArchive> first = QtConcurrent::run(read, from, fromBytes);
+        const ChartArchive second = read(to, toBytes);
+        return ChartDiffer::diff(first.result(), second, options);
+    });
+    m_session->await(diff, [=, this](const ChartDiff &result) {
+        print(chart, from, to, result, stat);
+        m_session->finish(result.isEmpty() ? ExitCode::Ok : ExitCode::Failed);
+    });
+}
+
+void DiffCommands::print(const QString &chart, const ChartVersion &from, const ChartVersion &to,
+                         const ChartDiff &diff, bool stat)
+{
+    OutputWriter *out = m_session->output();
+    if (out->isJson()) {
+        QJsonArray metadata;
+        for (const ChartDiff::MetadataChange &change : diff.metadata) {
+            metadata.append(QJsonObject{{QStringLiteral("field"), change.field},
+                                        {QStringLiteral("from"), change.from},
+                                        {QStringLiteral("to"), change.to}});
+        }
+        QJsonArray files;
+        for (const ChartDiff::File &file : diff.files) {
+            QJsonObject object{{QStringLiteral("path"), file.path},
+                               {QStringLiteral("status"), ChartDiff::statusName(file.status)},
+                               {QStringLiteral("additions"), file.additions},
+                               {QStringLiteral("deletions"), file.deletions},
+                               {QStringLiteral("binary"), file.binary}};
+            if (!stat)
+                object.insert(QStringLiteral("patch"), file.patch);
+            files.append(object);
+        }
+        out->json(QJsonObject{{QStringLiteral("chart"), chart},
+                              {QStringLiteral("from"), from.version()},
+                              {QStringLiteral("to"), to.version()},
+                              {QStringLiteral("metadata"), metadata},
+                              {QStringLiteral("files"), files}});
+        return;
+    }
+
+    QString text = tr("%1: %2 → %3").arg(chart, from.version(), to.version()) + u'\n';
+    if (diff.isEmpty()) {
+        out->text(text + tr("No differences.") + u'\n');
+        return;
+    }
+    if (!diff.metadata.isEmpty()) {
+        QList<QStringList> rows;
+        for (const ChartDiff::MetadataChange &change : diff.metadata) {
+            rows.append({change.field, change.from.isEmpty() ? QStringLiteral("-") : change.from,
+                         QStringLiteral("→"), change.to.isEmpty() ? QStringLiteral("-") : change.to});
+        }
+        text += u'\n' + OutputWriter::table({tr("FIELD"), tr("FROM"), QString(), tr("TO")}, rows);
+    }
+    if (!diff.files.isEmpty()) {
+        QList<QStringList> rows;
+        for (const ChartDiff::File &file : diff.files) {
+            rows.append({statusLetter(file.status), file.path,
+                         file.binary ? tr("binary")
+                                     : QStringLiteral("+%1 -%2").arg(file.additions).arg(file.deletions)});
+        }
+        text += u'\n' + tr("%n file(s) changed, ", nullptr, int(diff.files.size())) +
+                tr("%1 insertion(s)(+), %2 deletion(s)(-)").arg(diff.additions()).arg(diff.deletions()) +
+                u'\n' + OutputWriter::table({tr("ST"), tr("PATH"), tr("LINES")}, rows);
+    }
+    if (!stat) {
+        for (const ChartDiff::File &file : diff.files) {
+            text += u'\n' + file.patch;
+            if (!file.patch.endsWith(u'\n'))
+                text += u'\n';
+        }
+    }
+    out->text(text);
+}
+
+} // namespace capstan
