@@ -23,6 +23,10 @@ bool wantsCli(int argc, char **argv)
 
 void installTranslators(QCoreApplication &app)
 {
+    // English plural forms first; the system locale's catalogue, installed later, takes precedence.
+    auto *plurals = new QTranslator(&app);
+    if (plurals->load(QStringLiteral(":/i18n/capstan_en.qm")))
+        QCoreApplication::installTranslator(plurals);
     auto *own = new QTranslator(&app);
     if (own->load(QLocale(), QStringLiteral("capstan"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);

@@ -103,13 +103,12 @@
         <source>%1 · latest %2</source>
         <translation>%1 · neueste %2</translation>
     </message>
-    <message>
-        <source>1 version</source>
-        <translation>1 Version</translation>
-    </message>
-    <message>
-        <source>%1 versions</source>
-        <translation>%1 Versionen</translation>
+    <message numerus="yes">
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n Version</numerusform>
+            <numerusform>%n Versionen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -260,6 +259,46 @@
     <message>
         <source>field &quot;version&quot; is empty</source>
         <translation>Feld &quot;version&quot; ist leer</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlend</translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation>ein Array aus Zeichenketten</translation>
+    </message>
+    <message>
+        <source>an array of objects</source>
+        <translation>ein Array aus Objekten</translation>
+    </message>
+    <message>
+        <source>an object of strings</source>
+        <translation>ein Objekt aus Zeichenketten</translation>
     </message>
 </context>
 <context>
@@ -853,6 +892,21 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>SandboxSeeder</name>
+    <message>
+        <source>Could not build the chart archive %1-%2.</source>
+        <translation>Das Chart-Archiv %1-%2 konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not create the directory %1.</source>
+        <translation>Das Verzeichnis %1 konnte nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
     <name>SemVerConstraint</name>
     <message>
         <source>improper constraint: %1</source>
@@ -1396,6 +1450,17 @@ VERSION wird wie bei `show` aufgelöst. JSON: {file, digest, size}.</translation
     </message>
 </context>
 <context>
+    <name>capstan::ChartMuseumServer</name>
+    <message>
+        <source>The ChartMuseum server is already listening on port %1.</source>
+        <translation>Der ChartMuseum-Server lauscht bereits auf Port %1.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1: %2</source>
+        <translation>Auf 127.0.0.1:%1 kann nicht gelauscht werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>capstan::ChartVersionsModel</name>
     <message>
         <source>Name</source>
@@ -1475,14 +1540,6 @@ VERSION wird wie bei `show` aufgelöst. JSON: {file, digest, size}.</translation
     <message>
         <source>Retry when the server is back, or check the server URL in Settings.</source>
         <translation>Erneut versuchen, sobald der Server wieder da ist, oder die Server-URL in den Einstellungen prüfen.</translation>
-    </message>
-    <message>
-        <source>1 version</source>
-        <translation>1 Version</translation>
-    </message>
-    <message>
-        <source>%1 versions</source>
-        <translation>%1 Versionen</translation>
     </message>
     <message>
         <source>%1 of %2 in range</source>
@@ -1663,6 +1720,13 @@ Deployments, die diese Version verwenden, können nicht mehr gesynct werden. Das
     <message>
         <source>Deleting %1 %2 failed: %3</source>
         <translation>Löschen von %1 %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n Version</numerusform>
+            <numerusform>%n Versionen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2323,12 +2387,15 @@ wird atomar geschrieben. JSON: {file, name, version, appVersion, digest, size, f
         <translation>Größe:</translation>
     </message>
     <message>
-        <source>%1 bytes</source>
-        <translation>%1 Bytes</translation>
-    </message>
-    <message>
         <source>Files:</source>
         <translation>Dateien:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2434,6 +2501,25 @@ JSON: {name, version, deleted}.</translation>
 </source>
         <translation>%1 %2 gelöscht
 </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::Sandbox</name>
+    <message>
+        <source>The sandbox is already running.</source>
+        <translation>Die Sandbox läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Could not create a temporary directory for the sandbox: %1</source>
+        <translation>Für die Sandbox konnte kein temporäres Verzeichnis angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not seed the sandbox charts: %1</source>
+        <translation>Die Sandbox-Charts konnten nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not start the sandbox ChartMuseum: %1</source>
+        <translation>Das Sandbox-ChartMuseum konnte nicht gestartet werden: %1</translation>
     </message>
 </context>
 <context>

@@ -169,7 +169,7 @@ void PackageCommands::package(const CommandLine::Invocation &invocation)
     } else {
         out->text(tr("Packaged %1 %2 into %3").arg(md.name, md.version, path) + u'\n' +
                   OutputWriter::table({tr("Digest:"), QStringLiteral("sha256:") + result->digest},
-                                      {{tr("Size:"), tr("%1 bytes").arg(result->archive.size())},
+                                      {{tr("Size:"), tr("%n byte(s)", nullptr, int(result->archive.size()))},
                                        {tr("Files:"), QString::number(result->files.size())}}));
     }
     m_session->finish(ExitCode::Ok);

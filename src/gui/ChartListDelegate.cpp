@@ -17,9 +17,7 @@ QString ChartListDelegate::subtitle(const QModelIndex &index)
 {
     const int count = index.data(ChartListModel::VersionCountRole).toInt();
     const QString latest = index.data(ChartListModel::LatestVersionRole).toString();
-    const QString versions = count == 1
-                                 ? QCoreApplication::translate("ChartListDelegate", "1 version")
-                                 : QCoreApplication::translate("ChartListDelegate", "%1 versions").arg(count);
+    const QString versions = QCoreApplication::translate("ChartListDelegate", "%n version(s)", nullptr, count);
     if (latest.isEmpty())
         return versions;
     return QCoreApplication::translate("ChartListDelegate", "%1 · latest %2").arg(versions, latest);

@@ -413,7 +413,7 @@ void ChartsView::updateCount()
     const int shown = m_proxy->rowCount();
     QString text;
     if (m_proxy->filterText().isEmpty())
-        text = total == 1 ? tr("1 version") : tr("%1 versions").arg(total);
+        text = tr("%n version(s)", nullptr, total);
     else if (m_proxy->isRangeFilter())
         text = tr("%1 of %2 in range").arg(shown).arg(total);
     else
