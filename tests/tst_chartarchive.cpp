@@ -230,6 +230,7 @@ private Q_SLOTS:
     void helmPackagedChartsLoad_data();
     void helmPackagedChartsLoad();
     void helmAcceptsOurArchive();
+    void largeArchiveIsSeveralGzipMembers();
 
 private:
     bool haveHelm();
@@ -894,6 +895,41 @@ void TstChartarchive::helmAcceptsOurArchive()
     QByteArray rendered;
     QVERIFY(runHelm({u"template"_s, u"rel"_s, path}, dir.path(), &rendered));
     QVERIFY2(rendered.contains("message: \"hello\""), rendered.constData());
+}
+
+void TstChartarchive::largeArchiveIsSeveralGzipMembers()
+{
+    // Over 4 MiB of tar is compressed as concatenated gzip members in parallel; readers must see one chart.
+    QList<ChartArchiveWriter::Entry> entries{
+        {u"Chart.yaml"_s, "apiVersion: v2\nname: big\nversion: 1.0.0-7\n"_ba}};
+    quint32 state = 7;
+    for (int file = 0; file < 3; ++file) {
+        QByteArray data(3 * 1024 * 1024, Qt::Uninitialized);
+        for (char &c : data) {
+            state = state * 1664525u + 1013904223u;
+            c = char('a' + (state >> 24) % 26);
+        }
+        entries.append({u"files/blob-%1.txt"_s.arg(file), data});
+    }
+    const QByteArray tgz = ChartArchiveWriter::write(u"big"_s, entries);
+    QVERIFY(!tgz.isEmpty());
+    QCOMPARE(ChartArchiveWriter::write(u"big"_s, entries), tgz);
+    QVERIFY2(tgz.count("\x1f\x8b\x08"_ba) >= 2, "expected several gzip members");
+
+    QString error;
+    const auto archive = ChartArchive::read(tgz, &error);
+    QVERIFY2(archive.has_value(), qPrintable(error));
+    QCOMPARE(archive->files().size(), entries.size());
+    for (const auto &entry : std::as_const(entries))
+        QCOMPARE(archive->fileData(entry.path), entry.data);
+
+    REQUIRE_HELM();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"big-1.0.0-7.tgz"_s);
+    QVERIFY(writeFile(path, tgz));
+    QByteArray shown;
+    QVERIFY(runHelm({u"show"_s, u"chart"_s, path}, dir.path(), &shown));
+    QVERIFY2(shown.contains("name: big"), shown.constData());
 }
 
 QTEST_GUILESS_MAIN(TstChartarchive)

@@ -1,5 +1,7 @@
 #include "ChartArchiveWriter.h"
 
+#include <QtConcurrent/QtConcurrentMap>
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <libdeflate.h>
@@ -85,16 +87,32 @@ QByteArray ChartArchiveWriter::write(const QString &topDirectory, const QList<En
     if (tar.isEmpty())
         return {};
 
-    std::unique_ptr<libdeflate_compressor, CompressorFree> compressor(libdeflate_alloc_compressor(GzipLevel));
-    if (!compressor)
-        return {};
+    // Large archives are compressed as several gzip members in parallel (Helm's loader and every gzip
+    // reader accept concatenated members). The split depends only on the size, so output stays
+    // reproducible on any machine.
+    constexpr qsizetype MinPiece = 4 * 1024 * 1024;
+    const qsizetype pieceSize = std::max(MinPiece, (tar.size() + 3) / 4);
+    QList<QByteArrayView> pieces;
+    for (qsizetype offset = 0; offset < tar.size(); offset += pieceSize)
+        pieces.append(QByteArrayView(tar).sliced(offset, std::min(pieceSize, tar.size() - offset)));
+    const QList<QByteArray> members = QtConcurrent::blockingMapped(pieces, [](QByteArrayView piece) {
+        std::unique_ptr<libdeflate_compressor, CompressorFree> compressor(
+            libdeflate_alloc_compressor(GzipLevel));
+        if (!compressor)
+            return QByteArray();
+        QByteArray member;
+        member.resize(qsizetype(libdeflate_gzip_compress_bound(compressor.get(), size_t(piece.size()))));
+        const size_t written = libdeflate_gzip_compress(compressor.get(), piece.data(), size_t(piece.size()),
+                                                        member.data(), size_t(member.size()));
+        member.resize(qsizetype(written));
+        return member;
+    });
     QByteArray gz;
-    gz.resize(qsizetype(libdeflate_gzip_compress_bound(compressor.get(), size_t(tar.size()))));
-    const size_t written = libdeflate_gzip_compress(compressor.get(), tar.constData(), size_t(tar.size()),
-                                                    gz.data(), size_t(gz.size()));
-    if (written == 0)
-        return {};
-    gz.resize(qsizetype(written));
+    for (const QByteArray &member : members) {
+        if (member.isEmpty())
+            return {};
+        gz.append(member);
+    }
     return gz;
 }
 
