@@ -777,6 +777,15 @@ void TstPackaging::cliPackage()
     QVERIFY2(configured.exitCode == 0, configured.err.constData());
     QCOMPARE(QJsonDocument::fromJson(configured.out).object().value(u"files"_s).toInt(), 5);
 
+    // --build N expands chart.version's {build}.
+    QVERIFY(writeFile(dir.filePath(u"capstan.yaml"_s),
+                      "chart:\n  name: demo\n  path: demo\n  version: \"2.3.0-ci.{build}\"\n"_ba));
+    Run built = capstan({u"package"_s, u"--build"_s, u"57"_s, u"-d"_s, out, u"-o"_s, u"json"_s}, dir.path());
+    QVERIFY2(built.exitCode == 0, built.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(built.out).object().value(u"version"_s).toString(), u"2.3.0-ci.57"_s);
+    QVERIFY(QFileInfo::exists(out + u"/demo-2.3.0-ci.57.tgz"_s));
+    QCOMPARE(readAll(chart + u"/Chart.yaml"_s), BaseChartYaml);
+
     Run help = capstan({u"package"_s, u"--help"_s}, dir.path());
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains("--app-version"));
@@ -796,6 +805,11 @@ void TstPackaging::cliErrors_data()
     QTest::newRow("no such directory") << QStringList{u"package"_s, u"nothing"_s} << 5 << u"does not exist"_s;
     QTest::newRow("bad chart") << QStringList{u"package"_s, u"broken"_s} << 1
                                << u"Chart.yaml:6: validation: chart.metadata.version \"x.y\" is invalid"_s;
+    QTest::newRow("--build and --version")
+        << QStringList{u"package"_s, u"demo"_s, u"--build"_s, u"4"_s, u"--version"_s, u"1.0.0"_s} << 2
+        << u"either --version or --build"_s;
+    QTest::newRow("--build not a number") << QStringList{u"package"_s, u"demo"_s, u"--build"_s, u"abc"_s} << 2
+                                          << u"invalid --build \"abc\""_s;
     QTest::newRow("too many arguments")
         << QStringList{u"package"_s, u"demo"_s, u"other"_s} << 2 << u"unexpected argument \"other\""_s;
 }

@@ -2288,29 +2288,6 @@ Die Datei korrigieren oder die Einstellungen öffnen, um die Servereinstellungen
         <translation>In OUT schreiben (wird bei Bedarf angelegt) statt ins aktuelle Verzeichnis</translation>
     </message>
     <message>
-        <source>DIR defaults to chart.path from the configuration, else the current directory; chart.manifests
-is used when DIR is not given (or is chart.path) and --manifests is not. The chart is read the
-way helm package reads it: .helmignore applied, symlinks followed (never out of the chart),
-regular files only, at most 5 MiB per file and 100 MiB in all, Chart.yaml validated, every
-dependency present in charts/. --version and --app-version change only the packaged Chart.yaml
-(the value is replaced in place, comments kept); the file on disk is not touched. A version with
-{build} is not expanded here: pass the real version.
-The output is reproducible: the same input gives the same bytes (fixed time stamps, owner and
-mode), so the sha256 digest identifies the content. OUT/&lt;name&gt;-&lt;version&gt;.tgz is written
-atomically. JSON: {file, name, version, appVersion, digest, size, files}.</source>
-        <translation>DIR ist standardmäßig chart.path aus der Konfiguration, sonst das aktuelle Verzeichnis;
-chart.manifests wird verwendet, wenn DIR nicht angegeben ist (oder chart.path ist) und
---manifests fehlt. Das Chart wird so gelesen, wie helm package es liest: .helmignore wird
-angewendet, Symlinks werden verfolgt (nie aus dem Chart heraus), nur reguläre Dateien,
-höchstens 5 MiB pro Datei und 100 MiB insgesamt, Chart.yaml wird validiert, jede Abhängigkeit
-muss in charts/ liegen. --version und --app-version ändern nur die paketierte Chart.yaml (der
-Wert wird an Ort und Stelle ersetzt, Kommentare bleiben erhalten); die Datei auf der Platte
-bleibt unberührt. Eine Version mit {build} wird hier nicht expandiert: die echte Version angeben.
-Die Ausgabe ist reproduzierbar: dieselbe Eingabe ergibt dieselben Bytes (feste Zeitstempel,
-Besitzer und Modus), daher identifiziert der sha256-Digest den Inhalt. OUT/&lt;name&gt;-&lt;version&gt;.tgz
-wird atomar geschrieben. JSON: {file, name, version, appVersion, digest, size, files}.</translation>
-    </message>
-    <message>
         <source>invalid --version &quot;%1&quot;: {build} is not expanded by package</source>
         <translation>ungültiger Wert für --version &quot;%1&quot;: package expandiert {build} nicht</translation>
     </message>
@@ -2396,6 +2373,52 @@ wird atomar geschrieben. JSON: {file, name, version, appVersion, digest, size, f
             <numerusform>%n Byte</numerusform>
             <numerusform>%n Bytes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Version from chart.version in the configuration with {build} set to the CI run number N (default pattern 1.0.0-{build})</source>
+        <translation>Version aus chart.version der Konfiguration, mit {build} als CI-Laufnummer N (Standardmuster 1.0.0-{build})</translation>
+    </message>
+    <message>
+        <source>DIR defaults to chart.path from the configuration, else the current directory; chart.manifests
+is used when DIR is not given (or is chart.path) and --manifests is not. The chart is read the
+way helm package reads it: .helmignore applied, symlinks followed (never out of the chart),
+regular files only, at most 5 MiB per file and 100 MiB in all, Chart.yaml validated, every
+dependency present in charts/. --version and --app-version change only the packaged Chart.yaml
+(the value is replaced in place, comments kept); the file on disk is not touched. --build N takes
+the version from the chart.version pattern (e.g. 1.0.0-{build} gives 1.0.0-N).
+The output is reproducible: the same input gives the same bytes (fixed time stamps, owner and
+mode), so the sha256 digest identifies the content. OUT/&lt;name&gt;-&lt;version&gt;.tgz is written
+atomically. JSON: {file, name, version, appVersion, digest, size, files}.</source>
+        <translation>DIR ist standardmäßig chart.path aus der Konfiguration, sonst das aktuelle Verzeichnis; chart.manifests
+wird verwendet, wenn DIR fehlt (oder chart.path ist) und --manifests nicht angegeben ist. Das Chart wird
+so gelesen, wie helm package es liest: .helmignore angewendet, symbolische Links verfolgt (nie aus dem
+Chart heraus), nur reguläre Dateien, höchstens 5 MiB pro Datei und 100 MiB insgesamt, Chart.yaml geprüft,
+jede Abhängigkeit in charts/ vorhanden. --version und --app-version ändern nur die Chart.yaml im Paket
+(der Wert wird an Ort und Stelle ersetzt, Kommentare bleiben); die Datei auf der Platte bleibt unberührt.
+--build N nimmt die Version aus dem Muster chart.version (z. B. ergibt 1.0.0-{build} 1.0.0-N).
+Die Ausgabe ist reproduzierbar: dieselbe Eingabe ergibt dieselben Bytes (feste Zeitstempel, Eigentümer
+und Rechte), daher kennzeichnet der sha256-Digest den Inhalt. OUT/&lt;name&gt;-&lt;version&gt;.tgz wird
+atomar geschrieben. JSON: {file, name, version, appVersion, digest, size, files}.</translation>
+    </message>
+    <message>
+        <source>give either --version or --build, not both</source>
+        <translation>entweder --version oder --build angeben, nicht beides</translation>
+    </message>
+    <message>
+        <source>invalid --build &quot;%1&quot;: expected a CI run number such as 42</source>
+        <translation>ungültiges --build „%1“: erwartet wird eine CI-Laufnummer wie 42</translation>
+    </message>
+    <message>
+        <source>chart.version &quot;%1&quot; has no {build} placeholder for --build</source>
+        <translation>chart.version „%1“ enthält keinen Platzhalter {build} für --build</translation>
+    </message>
+    <message>
+        <source>Use a pattern such as 1.0.0-{build}, or pass --version.</source>
+        <translation>Ein Muster wie 1.0.0-{build} verwenden oder --version angeben.</translation>
+    </message>
+    <message>
+        <source>chart.version &quot;%1&quot; gives &quot;%2&quot; for build %3, which is not a SemVer 2 version</source>
+        <translation>chart.version „%1“ ergibt für Build %3 „%2“, und das ist keine SemVer-2-Version</translation>
     </message>
 </context>
 <context>

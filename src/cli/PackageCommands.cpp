@@ -39,6 +39,9 @@ QList<CommandSpec> PackageCommands::specs()
     package.options = {
         {QStringLiteral("version"), QChar(), QStringLiteral("V"),
          tr("Version written into the packaged Chart.yaml (SemVer 2, e.g. 1.0.0-42)")},
+        {QStringLiteral("build"), QChar(), QStringLiteral("N"),
+         tr("Version from chart.version in the configuration with {build} set to the CI run number N "
+            "(default pattern 1.0.0-{build})")},
         {QStringLiteral("app-version"), QChar(), QStringLiteral("V"),
          tr("appVersion written into the packaged Chart.yaml")},
         {QStringLiteral("manifests"), QChar(), QStringLiteral("DIR"),
@@ -52,13 +55,14 @@ QList<CommandSpec> PackageCommands::specs()
         "way helm package reads it: .helmignore applied, symlinks followed (never out of the chart),\n"
         "regular files only, at most 5 MiB per file and 100 MiB in all, Chart.yaml validated, every\n"
         "dependency present in charts/. --version and --app-version change only the packaged Chart.yaml\n"
-        "(the value is replaced in place, comments kept); the file on disk is not touched. A version with\n"
-        "{build} is not expanded here: pass the real version.\n"
+        "(the value is replaced in place, comments kept); the file on disk is not touched. --build N takes\n"
+        "the version from the chart.version pattern (e.g. 1.0.0-{build} gives 1.0.0-N).\n"
         "The output is reproducible: the same input gives the same bytes (fixed time stamps, owner and\n"
         "mode), so the sha256 digest identifies the content. OUT/<name>-<version>.tgz is written\n"
         "atomically. JSON: {file, name, version, appVersion, digest, size, files}.");
     package.examples = {QStringLiteral("package"), QStringLiteral("package charts/torvalds -d dist"),
                         QStringLiteral("package --version 1.0.0-42 --app-version 1a2b3c4"),
+                        QStringLiteral("package --build 42"),
                         QStringLiteral("package charts/torvalds --manifests dist/k8s -d out -o json")};
     return {package};
 }
@@ -78,6 +82,33 @@ void PackageCommands::package(const CommandLine::Invocation &invocation)
     const QString hint = CommandLine::helpHint(QStringLiteral("package"));
     ChartPackager::Options options;
     options.version = invocation.value(QStringLiteral("version"));
+    if (invocation.has(QStringLiteral("build"))) {
+        if (invocation.has(QStringLiteral("version")))
+            throw ApiError(ApiError::Kind::Usage, tr("give either --version or --build, not both"), hint);
+        bool ok = false;
+        const QString build = invocation.value(QStringLiteral("build"));
+        if (build.toULongLong(&ok) == 0 || !ok)
+            throw ApiError(ApiError::Kind::Usage,
+                           tr("invalid --build \"%1\": expected a CI run number such as 42").arg(build),
+                           hint);
+        const bool haveConfig =
+            !invocation.configPath.isEmpty() ||
+            !ConfigLoader::locate(QString(), QDir::currentPath(), ConfigLoader::userConfigDirectory())
+                 .isEmpty();
+        const Config config = haveConfig ? m_session->config() : Config();
+        QString pattern = config.chart ? config.chart->version : Config::Chart().version;
+        if (!pattern.contains(QLatin1StringView("{build}")))
+            throw ApiError(ApiError::Kind::Config,
+                           tr("chart.version \"%1\" has no {build} placeholder for --build").arg(pattern),
+                           tr("Use a pattern such as 1.0.0-{build}, or pass --version."));
+        options.version = pattern.replace(QLatin1StringView("{build}"), build);
+        if (!SemVer::parse(options.version))
+            throw ApiError(
+                ApiError::Kind::Config,
+                tr("chart.version \"%1\" gives \"%2\" for build %3, which is not a SemVer 2 version")
+                    .arg(config.chart ? config.chart->version : QString(), options.version, build),
+                tr("Versions look like 1.2.3, 1.0.0-42 or 1.2.3-rc.1+build.7."));
+    }
     options.appVersion = invocation.value(QStringLiteral("app-version"));
     if (invocation.has(QStringLiteral("version"))) {
         if (options.version.contains(QLatin1StringView("{build}"))) {
