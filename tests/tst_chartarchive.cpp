@@ -1,3 +1,4 @@
+#include "HelmTool.h"
 #include "chart/ChartArchive.h"
 #include "chart/ChartArchiveWriter.h"
 #include "chart/ChartYaml.h"
@@ -175,11 +176,6 @@ QList<HeaderInfo> headersOf(const QByteArray &tgz)
     return out;
 }
 
-QString helmPath()
-{
-    return QString::fromUtf8(CAPSTAN_HELM);
-}
-
 QByteArray readAll(const QString &path)
 {
     QFile f(path);
@@ -233,15 +229,14 @@ private Q_SLOTS:
     void largeArchiveIsSeveralGzipMembers();
 
 private:
-    bool haveHelm();
-    bool runHelm(const QStringList &arguments, const QString &workDir, QByteArray *output);
-    QTemporaryDir m_helmHome;
+    bool runHelm(const QStringList &arguments, const QString &workDir, QByteArray *output)
+    {
+        return m_helm.run(arguments, workDir, output);
+    }
+    HelmTool m_helm;
 };
 
-void TstChartarchive::initTestCase()
-{
-    QVERIFY(m_helmHome.isValid());
-}
+void TstChartarchive::initTestCase() {}
 
 void TstChartarchive::chartYamlValid_data()
 {
@@ -749,49 +744,7 @@ void TstChartarchive::writerIgnoresLocale()
     QCOMPARE(archive->files().at(1).path, u"files/ünï.txt"_s);
 }
 
-bool TstChartarchive::haveHelm()
-{
-    if (!helmPath().isEmpty() && QFileInfo(helmPath()).isExecutable())
-        return true;
-    return false;
-}
-
-bool TstChartarchive::runHelm(const QStringList &arguments, const QString &workDir, QByteArray *output)
-{
-    QProcess helm;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HELM_CACHE_HOME"_s, m_helmHome.filePath(u"cache"_s));
-    env.insert(u"HELM_CONFIG_HOME"_s, m_helmHome.filePath(u"config"_s));
-    env.insert(u"HELM_DATA_HOME"_s, m_helmHome.filePath(u"data"_s));
-    helm.setProcessEnvironment(env);
-    helm.setWorkingDirectory(workDir);
-    helm.setProcessChannelMode(QProcess::SeparateChannels);
-    helm.start(helmPath(), arguments);
-    if (!helm.waitForFinished(120000)) {
-        helm.kill();
-        helm.waitForFinished();
-        qWarning("helm %s did not finish", qPrintable(arguments.join(u' ')));
-        return false;
-    }
-    if (output)
-        *output = helm.readAllStandardOutput();
-    const QByteArray err = helm.readAllStandardError();
-    if (helm.exitStatus() != QProcess::NormalExit || helm.exitCode() != 0) {
-        qWarning("helm %s failed (%d): %s", qPrintable(arguments.join(u' ')), helm.exitCode(),
-                 err.constData());
-        return false;
-    }
-    return true;
-}
-
-#define REQUIRE_HELM()                                                                                       \
-    do {                                                                                                     \
-        if (!haveHelm()) {                                                                                   \
-            if (qEnvironmentVariableIntValue("CAPSTAN_REQUIRE_HELM") == 1)                                   \
-                QFAIL("CAPSTAN_REQUIRE_HELM=1 but no helm binary (CAPSTAN_HELM) is available");              \
-            QSKIP("no helm binary: configure with -DCAPSTAN_HELM=<path>");                                   \
-        }                                                                                                    \
-    } while (false)
+#define REQUIRE_HELM() CAPSTAN_REQUIRE_HELM()
 
 void TstChartarchive::helmPackagedChartsLoad_data()
 {

@@ -1,3 +1,4 @@
+#include "HelmTool.h"
 #include "chart/ChartArchive.h"
 #include "chart/ChartPackager.h"
 #include "chart/ChartYaml.h"
@@ -53,11 +54,6 @@ void makeChart(const QString &dir, const QByteArray &chartYaml = BaseChartYaml)
     writeFile(dir + u"/templates/_helpers.tpl"_s, "{{/* helpers */}}\n"_ba);
 }
 
-QString helmPath()
-{
-    return QString::fromUtf8(CAPSTAN_HELM);
-}
-
 } // namespace
 
 // Why: packaging must give exactly the files helm package gives, reject bad charts with clear messages and
@@ -96,9 +92,11 @@ private Q_SLOTS:
     void cliErrors();
 
 private:
-    bool haveHelm() const;
     bool runHelm(const QStringList &arguments, const QString &workDir, QByteArray *output,
-                 QByteArray *errors = nullptr);
+                 QByteArray *errors = nullptr)
+    {
+        return m_helm.run(arguments, workDir, output, errors);
+    }
     struct Run
     {
         int exitCode = -1;
@@ -108,46 +106,13 @@ private:
     Run capstan(const QStringList &arguments, const QString &workDir);
 
     QTemporaryDir m_home;
+    HelmTool m_helm;
 };
 
 void TstPackaging::initTestCase()
 {
     QVERIFY(m_home.isValid());
     QDir().mkpath(m_home.filePath(u"xdg"_s));
-}
-
-bool TstPackaging::haveHelm() const
-{
-    return !helmPath().isEmpty() && QFileInfo(helmPath()).isExecutable();
-}
-
-bool TstPackaging::runHelm(const QStringList &arguments, const QString &workDir, QByteArray *output,
-                           QByteArray *errors)
-{
-    QProcess helm;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HELM_CACHE_HOME"_s, m_home.filePath(u"helm-cache"_s));
-    env.insert(u"HELM_CONFIG_HOME"_s, m_home.filePath(u"helm-config"_s));
-    env.insert(u"HELM_DATA_HOME"_s, m_home.filePath(u"helm-data"_s));
-    helm.setProcessEnvironment(env);
-    helm.setWorkingDirectory(workDir);
-    helm.start(helmPath(), arguments);
-    if (!helm.waitForFinished(120000)) {
-        helm.kill();
-        helm.waitForFinished();
-        return false;
-    }
-    if (output)
-        *output = helm.readAllStandardOutput();
-    const QByteArray err = helm.readAllStandardError();
-    if (errors)
-        *errors = err;
-    if (helm.exitStatus() != QProcess::NormalExit || helm.exitCode() != 0) {
-        qWarning("helm %s failed (%d): %s", qPrintable(arguments.join(u' ')), helm.exitCode(),
-                 err.constData());
-        return false;
-    }
-    return true;
 }
 
 TstPackaging::Run TstPackaging::capstan(const QStringList &arguments, const QString &workDir)
@@ -171,14 +136,7 @@ TstPackaging::Run TstPackaging::capstan(const QStringList &arguments, const QStr
     return run;
 }
 
-#define REQUIRE_HELM()                                                                                       \
-    do {                                                                                                     \
-        if (!haveHelm()) {                                                                                   \
-            if (qEnvironmentVariableIntValue("CAPSTAN_REQUIRE_HELM") == 1)                                   \
-                QFAIL("CAPSTAN_REQUIRE_HELM=1 but no helm binary (CAPSTAN_HELM) is available");              \
-            QSKIP("no helm binary: configure with -DCAPSTAN_HELM=<path>");                                   \
-        }                                                                                                    \
-    } while (false)
+#define REQUIRE_HELM() CAPSTAN_REQUIRE_HELM()
 
 void TstPackaging::goMatch_data()
 {
@@ -808,8 +766,8 @@ void TstPackaging::cliErrors_data()
     QTest::newRow("--build and --version")
         << QStringList{u"package"_s, u"demo"_s, u"--build"_s, u"4"_s, u"--version"_s, u"1.0.0"_s} << 2
         << u"either --version or --build"_s;
-    QTest::newRow("--build not a number") << QStringList{u"package"_s, u"demo"_s, u"--build"_s, u"abc"_s} << 2
-                                          << u"invalid --build \"abc\""_s;
+    QTest::newRow("--build not a number")
+        << QStringList{u"package"_s, u"demo"_s, u"--build"_s, u"abc"_s} << 2 << u"invalid --build \"abc\""_s;
     QTest::newRow("too many arguments")
         << QStringList{u"package"_s, u"demo"_s, u"other"_s} << 2 << u"unexpected argument \"other\""_s;
 }
