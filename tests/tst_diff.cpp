@@ -1,3 +1,4 @@
+#include "CapstanProcess.h"
 #include "ServerFixture.h"
 #include "TestChartFactory.h"
 
@@ -78,13 +79,7 @@ QByteArray chartYaml(const QString &rest)
     return (u"apiVersion: v2\nname: demo\n"_s + rest).toUtf8();
 }
 
-struct Run
-{
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = CapstanProcess::Result;
 
 } // namespace
 
@@ -341,36 +336,8 @@ void TstDiff::cacheLookupOffThread()
 
 Run TstDiff::capstan(const QStringList &arguments)
 {
-    Run run;
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"XDG_CACHE_HOME"_s, m_work.filePath(u"cache"_s));
-    environment.insert(u"XDG_CONFIG_HOME"_s, m_work.filePath(u"config"_s));
-    environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    environment.remove(u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s);
-    process.setProcessEnvironment(environment);
-    process.setProgram(QStringLiteral(CAPSTAN_BINARY));
-    process.setArguments(QStringList{u"--cli"_s, u"--config"_s, m_config} + arguments);
-    // The server lives in this process: wait on an event loop, never with waitForFinished().
-    QEventLoop loop;
-    connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    QTimer::singleShot(ChildTimeoutMs, &loop, &QEventLoop::quit);
-    process.start();
-    if (!process.waitForStarted(10000))
-        return run;
-    if (process.state() != QProcess::NotRunning)
-        loop.exec();
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished(5000);
-        return run;
-    }
-    run.finished = process.exitStatus() == QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return CapstanProcess::run(QStringList{u"--config"_s, m_config} + arguments,
+                               CapstanProcess::environment(m_work.path()), {}, ChildTimeoutMs);
 }
 
 void TstDiff::cliExitCodes_data()

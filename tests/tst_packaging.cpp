@@ -1,3 +1,4 @@
+#include "CapstanProcess.h"
 #include "HelmTool.h"
 #include "chart/ChartArchive.h"
 #include "chart/ChartPackager.h"
@@ -97,12 +98,7 @@ private:
     {
         return m_helm.run(arguments, workDir, output, errors);
     }
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CapstanProcess::Result;
     Run capstan(const QStringList &arguments, const QString &workDir);
 
     QTemporaryDir m_home;
@@ -112,28 +108,11 @@ private:
 void TstPackaging::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    QDir().mkpath(m_home.filePath(u"xdg"_s));
 }
 
 TstPackaging::Run TstPackaging::capstan(const QStringList &arguments, const QString &workDir)
 {
-    Run run;
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"xdg"_s));
-    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    process.setProcessEnvironment(env);
-    process.setWorkingDirectory(workDir);
-    process.start(QStringLiteral(CAPSTAN_BINARY), QStringList{u"--cli"_s} + arguments);
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return CapstanProcess::run(arguments, CapstanProcess::environment(m_home.path()), workDir);
 }
 
 #define REQUIRE_HELM() CAPSTAN_REQUIRE_HELM()

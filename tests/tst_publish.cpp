@@ -1,3 +1,4 @@
+#include "CapstanProcess.h"
 #include "ServerFixture.h"
 #include "TestChartFactory.h"
 #include "chart/ChartArchive.h"
@@ -70,19 +71,7 @@ QByteArray readFile(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-struct Run
-{
-    bool finished = false;
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QString all() const { return QString::fromUtf8(out + err); }
-    QString describe() const
-    {
-        return u"exit %1\n--- stdout ---\n%2\n--- stderr ---\n%3"_s.arg(exitCode).arg(
-            QString::fromUtf8(out).left(2000), QString::fromUtf8(err).left(2000));
-    }
-};
+using Run = CapstanProcess::Result;
 
 } // namespace
 
@@ -179,41 +168,10 @@ QString TstPublish::writeConfig(const QUrl &url)
 
 Run TstPublish::capstan(const QStringList &arguments, const QString &password)
 {
-    Run run;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s);
+    QProcessEnvironment environment = CapstanProcess::environment(m_work->path());
     if (!password.isEmpty())
         environment.insert(u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s, password);
-    const QString xdg = m_work->filePath(u"xdg"_s);
-    QDir().mkpath(xdg);
-    environment.insert(u"XDG_CONFIG_HOME"_s, xdg);
-    environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-    QProcess process;
-    process.setProgram(QStringLiteral(CAPSTAN_BINARY));
-    process.setArguments(QStringList{u"--cli"_s} + arguments);
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_work->path());
-    // The server lives in this process: wait on an event loop, never with waitForFinished().
-    QEventLoop loop;
-    connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    QTimer::singleShot(ChildTimeoutMs, &loop, &QEventLoop::quit);
-    process.start();
-    if (!process.waitForStarted(10000))
-        return run;
-    process.closeWriteChannel();
-    if (process.state() != QProcess::NotRunning)
-        loop.exec();
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished(5000);
-        return run;
-    }
-    run.finished = process.exitStatus() == QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return CapstanProcess::run(arguments, environment, m_work->path(), ChildTimeoutMs);
 }
 
 void TstPublish::overwriteRules_data()

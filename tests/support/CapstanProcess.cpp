@@ -1,0 +1,63 @@
+#include "CapstanProcess.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QProcess>
+#include <QTimer>
+
+QString CapstanProcess::Result::describe() const
+{
+    return QStringLiteral("exit %1\n--- stdout ---\n%2\n--- stderr ---\n%3")
+        .arg(exitCode)
+        .arg(QString::fromUtf8(out).left(2000), QString::fromUtf8(err).left(2000));
+}
+
+QProcessEnvironment CapstanProcess::environment(const QString &home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &name :
+         {QStringLiteral("CAPSTAN_CHARTMUSEUM_PASSWORD"), QStringLiteral("CAPSTAN_ARGOCD_TOKEN"),
+          QStringLiteral("CAPSTAN_GITHUB_TOKEN")})
+        env.remove(name);
+    const QString config = QDir(home).filePath(QStringLiteral("config"));
+    const QString cache = QDir(home).filePath(QStringLiteral("cache"));
+    QDir().mkpath(config);
+    QDir().mkpath(cache);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), cache);
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    return env;
+}
+
+CapstanProcess::Result CapstanProcess::run(const QStringList &arguments,
+                                           const QProcessEnvironment &environment,
+                                           const QString &workingDirectory, int timeoutMs)
+{
+    Result result;
+    QProcess process;
+    process.setProgram(QStringLiteral(CAPSTAN_BINARY));
+    process.setArguments(QStringList{QStringLiteral("--cli")} + arguments);
+    process.setProcessEnvironment(environment);
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    process.start();
+    if (!process.waitForStarted(10000))
+        return result;
+    process.closeWriteChannel();
+    if (process.state() != QProcess::NotRunning)
+        loop.exec();
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished(5000);
+        return result;
+    }
+    result.finished = process.exitStatus() == QProcess::NormalExit;
+    result.exitCode = result.finished ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
