@@ -197,7 +197,8 @@ QProcessEnvironment TstCli::baseEnvironment() const
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const QString &variable :
-         {u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s, u"CAPSTAN_ARGOCD_TOKEN"_s, u"CAPSTAN_GITHUB_TOKEN"_s})
+         {u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s, u"CAPSTAN_ARGOCD_TOKEN"_s, u"CAPSTAN_ARGOCD_PASSWORD"_s,
+          u"CAPSTAN_GITHUB_TOKEN"_s})
         environment.remove(variable);
     environment.insert(u"XDG_CONFIG_HOME"_s, m_work.filePath(u"xdg-config"_s));
     environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);

@@ -68,6 +68,8 @@ void TstCredentials::environmentNames_data()
     QTest::newRow("chartmuseum") << QStringLiteral("chartmuseum")
                                  << QStringLiteral("CAPSTAN_CHARTMUSEUM_PASSWORD");
     QTest::newRow("argocd") << QStringLiteral("argocd") << QStringLiteral("CAPSTAN_ARGOCD_TOKEN");
+    QTest::newRow("argocd-password") << QStringLiteral("argocd-password")
+                                     << QStringLiteral("CAPSTAN_ARGOCD_PASSWORD");
     QTest::newRow("github") << QStringLiteral("github") << QStringLiteral("CAPSTAN_GITHUB_TOKEN");
 }
 

@@ -1,11 +1,13 @@
 #include "CliRunner.h"
 
+#include "ArgoCommands.h"
 #include "ChartCommands.h"
 #include "CliSession.h"
 #include "CommandLine.h"
 #include "CredentialCommands.h"
 #include "DeveloperCommands.h"
 #include "DiffCommands.h"
+#include "GitHubCommands.h"
 #include "OutputWriter.h"
 #include "PackageCommands.h"
 #include "PublishCommands.h"
@@ -23,6 +25,8 @@ int CliRunner::run(const QStringList &arguments)
     specs += PackageCommands::specs();
     specs += DiffCommands::specs();
     specs += PublishCommands::specs();
+    specs += ArgoCommands::specs();
+    specs += GitHubCommands::specs();
 
     const CommandLine::Result parsed = CommandLine::parse(arguments, specs);
     const CommandLine::Invocation &invocation = parsed.invocation;
@@ -60,6 +64,8 @@ int CliRunner::run(const QStringList &arguments)
     PackageCommands packaging(&session);
     DiffCommands diffs(&session);
     PublishCommands publishing(&session);
+    ArgoCommands argo(&session);
+    GitHubCommands gitHub(&session);
     return session.exec([&] {
         const QString command = invocation.command();
         if (charts.handles(command))
@@ -74,6 +80,10 @@ int CliRunner::run(const QStringList &arguments)
             diffs.run(invocation);
         else if (publishing.handles(command))
             publishing.run(invocation);
+        else if (argo.handles(command))
+            argo.run(invocation);
+        else if (gitHub.handles(command))
+            gitHub.run(invocation);
         else
             session.fail(
                 ApiError(ApiError::Kind::Usage,

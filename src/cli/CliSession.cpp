@@ -88,18 +88,39 @@ Config CliSession::config()
     return *m_config;
 }
 
-QFuture<ChartMuseumClient *> CliSession::chartMuseum()
+ClientFactory *CliSession::factory()
+{
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    if (!m_factory)
+        m_factory = new ClientFactory(m_network, credentials(), this);
+    return m_factory;
+}
+
+template <typename Client>
+QFuture<Client *> CliSession::client(QFuture<Client *> (ClientFactory::*make)(const Config &))
 {
     try {
         const Config current = config();
-        if (!m_network)
-            m_network = new QNetworkAccessManager(this);
-        if (!m_factory)
-            m_factory = new ClientFactory(m_network, credentials(), this);
-        return m_factory->chartMuseum(current);
+        return (factory()->*make)(current);
     } catch (const ApiError &error) {
-        return QtFuture::makeExceptionalFuture<ChartMuseumClient *>(error);
+        return QtFuture::makeExceptionalFuture<Client *>(error);
     }
+}
+
+QFuture<ChartMuseumClient *> CliSession::chartMuseum()
+{
+    return client(&ClientFactory::chartMuseum);
+}
+
+QFuture<ArgoCdClient *> CliSession::argoCd()
+{
+    return client(&ClientFactory::argoCd);
+}
+
+QFuture<GitHubClient *> CliSession::gitHub()
+{
+    return client(&ClientFactory::gitHub);
 }
 
 void CliSession::finish(ExitCode code)

@@ -17,9 +17,11 @@ class QNetworkAccessManager;
 
 namespace capstan {
 
+class ArgoCdClient;
 class ChartMuseumClient;
 class ClientFactory;
 class CredentialStore;
+class GitHubClient;
 class OutputWriter;
 class Sandbox;
 
@@ -42,6 +44,9 @@ public:
     // Throws ApiError (Config) when no file is found or it does not load; starts the sandbox with --sandbox.
     Config config();
     QFuture<ChartMuseumClient *> chartMuseum();
+    QFuture<ArgoCdClient *> argoCd();
+    QFuture<GitHubClient *> gitHub();
+    ClientFactory *factory();
 
     // Runs `onValue` on this thread when `future` succeeds; a failure (or an ApiError thrown by onValue)
     // ends the run through fail().
@@ -62,6 +67,8 @@ public:
 
 private:
     Sandbox *sandbox();
+    template <typename Client>
+    QFuture<Client *> client(QFuture<Client *> (ClientFactory::*make)(const Config &));
 
     CommandLine::Invocation m_invocation;
     OutputWriter *m_output;

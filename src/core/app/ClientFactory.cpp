@@ -48,3 +48,21 @@ QFuture<ChartMuseumClient *> ClientFactory::chartMuseum(const Config &config)
 }
 
 } // namespace capstan
+
+namespace capstan {
+
+QFuture<ArgoCdClient *> ClientFactory::argoCd(const Config &config)
+{
+    Q_UNUSED(config)
+    return QtFuture::makeExceptionalFuture<ArgoCdClient *>(
+        ApiError(ApiError::Kind::Config, tr("Argo CD is not available yet")));
+}
+
+QFuture<GitHubClient *> ClientFactory::gitHub(const Config &config)
+{
+    Q_UNUSED(config)
+    return QtFuture::makeExceptionalFuture<GitHubClient *>(
+        ApiError(ApiError::Kind::Config, tr("GitHub is not available yet")));
+}
+
+} // namespace capstan

@@ -9,7 +9,10 @@ class QNetworkAccessManager;
 
 namespace capstan {
 
+class ArgoCdClient;
 class ChartMuseumClient;
+class EtagCache;
+class GitHubClient;
 class CredentialStore;
 
 // Why: GUI and CLI build service clients the same way: from the config section, with the secret from the
@@ -23,10 +26,20 @@ public:
     // Fails with ApiError::Kind::Config when capstan.yaml has no chartmuseum section or a bad URL, and
     // with Credentials when a username is set but no password can be found.
     QFuture<ChartMuseumClient *> chartMuseum(const Config &config);
+    // Token from CAPSTAN_ARGOCD_TOKEN or the keychain ("argocd"); otherwise, with argocd.username set, a
+    // session login with the password from CAPSTAN_ARGOCD_PASSWORD or the keychain ("argocd-password"),
+    // whose token is then kept in the keychain. Config when the section is missing, Credentials when
+    // nothing can authenticate.
+    QFuture<ArgoCdClient *> argoCd(const Config &config);
+    // Token from CAPSTAN_GITHUB_TOKEN or the keychain ("github"); anonymous when there is none. Uses the
+    // factory's ETag cache (loaded from EtagCache::defaultFile() on first use unless set).
+    QFuture<GitHubClient *> gitHub(const Config &config);
+    void setEtagCache(EtagCache *cache) { m_etagCache = cache; }
 
 private:
     QNetworkAccessManager *m_network;
     CredentialStore *m_credentials;
+    EtagCache *m_etagCache = nullptr;
 };
 
 } // namespace capstan

@@ -22,6 +22,7 @@ struct Kind
 constexpr Kind Kinds[] = {
     {"chartmuseum", "CAPSTAN_CHARTMUSEUM_PASSWORD"},
     {"argocd", "CAPSTAN_ARGOCD_TOKEN"},
+    {"argocd-password", "CAPSTAN_ARGOCD_PASSWORD"},
     {"github", "CAPSTAN_GITHUB_TOKEN"},
 };
 

@@ -23,11 +23,11 @@ public:
         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
         const QString &service = QStringLiteral("capstan"), QObject *parent = nullptr);
 
-    // "chartmuseum", "argocd", "github".
+    // "chartmuseum", "argocd", "argocd-password", "github".
     static QStringList knownNames();
     static bool isKnownName(const QString &name);
     // "chartmuseum" -> "CAPSTAN_CHARTMUSEUM_PASSWORD"; "argocd" -> "CAPSTAN_ARGOCD_TOKEN";
-    // "github" -> "CAPSTAN_GITHUB_TOKEN".
+    // "github" -> "CAPSTAN_GITHUB_TOKEN"; "argocd-password" -> "CAPSTAN_ARGOCD_PASSWORD" (session login).
     static QString environmentVariable(const QString &name);
 
     QString service() const { return m_service; }

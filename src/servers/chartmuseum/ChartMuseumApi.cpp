@@ -1,6 +1,6 @@
 #include "ChartMuseumApi.h"
 
-#include "GoJsonWriter.h"
+#include "http/GoJsonWriter.h"
 #include "MultipartParser.h"
 #include "ValuesJson.h"
 #include "chart/ChartArchive.h"

@@ -2,8 +2,8 @@
 
 #include "ChartMuseumServer.h"
 #include "ChartStore.h"
-#include "ServerRequest.h"
-#include "ServerResponse.h"
+#include "http/ServerRequest.h"
+#include "http/ServerResponse.h"
 
 #include <QString>
 

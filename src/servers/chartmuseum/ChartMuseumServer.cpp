@@ -1,8 +1,8 @@
 #include "ChartMuseumServer.h"
 
 #include "ChartMuseumApi.h"
-#include "GoJsonWriter.h"
-#include "HttpConnection.h"
+#include "http/GoJsonWriter.h"
+#include "http/HttpConnection.h"
 
 #include <QPointer>
 #include <QTcpServer>

@@ -1,7 +1,7 @@
 #include "ChartStore.h"
 #include "chart/ChartDigest.h"
 
-#include "GoJsonWriter.h"
+#include "http/GoJsonWriter.h"
 #include "YamlV2Writer.h"
 
 #include <QDateTime>

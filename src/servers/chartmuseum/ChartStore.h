@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GoValue.h"
+#include "http/GoValue.h"
 #include "chart/ChartArchive.h"
 #include "chart/ChartMetadata.h"
 #include "chart/SemVer.h"

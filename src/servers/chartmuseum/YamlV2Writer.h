@@ -1,6 +1,6 @@
 #pragma once
 
-#include "GoValue.h"
+#include "http/GoValue.h"
 
 #include <QByteArray>
 #include <QString>
