@@ -283,6 +283,11 @@ void HttpConnection::respond(const ServerRequest &request, const ServerResponse 
         payload = response.body;
     }
     m_socket->write(serializeHead(request, response, close, framing) + payload);
+    finishResponse(close);
+}
+
+void HttpConnection::finishResponse(bool close)
+{
     if (close) {
         closeAfterWrite();
         return;
@@ -292,6 +297,42 @@ void HttpConnection::respond(const ServerRequest &request, const ServerResponse 
         m_processScheduled = true;
         QTimer::singleShot(0, this, &HttpConnection::processBuffer);
     }
+}
+
+void HttpConnection::beginStream(const ServerRequest &request)
+{
+    m_streaming = true;
+    m_streamHeadWritten = false;
+    m_streamRequest = request;
+}
+
+void HttpConnection::writeChunk(const ServerResponse &head, const QByteArray &chunk)
+{
+    if (m_closing || !m_streaming)
+        return;
+    QByteArray out;
+    if (!m_streamHeadWritten) {
+        m_streamHeadWritten = true;
+        out = serializeHead(m_streamRequest, head, false, "Transfer-Encoding: chunked\r\n");
+    }
+    if (!chunk.isEmpty())
+        out += QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
+    m_socket->write(out);
+}
+
+void HttpConnection::endStream(const ServerResponse &head)
+{
+    if (m_closing || !m_streaming)
+        return;
+    writeChunk(head, {});
+    m_socket->write("0\r\n\r\n");
+    m_streaming = false;
+    m_streamHeadWritten = false;
+    const bool close = head.closeConnection ||
+                       m_streamRequest.header("Connection").toLower().contains("close") ||
+                       m_streamRequest.httpVersion == "HTTP/1.0";
+    m_streamRequest = ServerRequest();
+    finishResponse(close);
 }
 
 void HttpConnection::respondTruncated(const ServerRequest &request, const ServerResponse &response)

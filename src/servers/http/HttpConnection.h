@@ -32,6 +32,15 @@ public:
     // Closes without answering (fault injection).
     void closeWithoutAnswer();
 
+    // Streaming (grpc-gateway's delayed headers): beginStream() writes nothing; the first writeChunk()
+    // writes the head of `head` (status, headers, chunked framing) and every call sends one chunk.
+    // endStream() terminates the chunked body and carries on with the next request.
+    void beginStream(const ServerRequest &request);
+    void writeChunk(const ServerResponse &head, const QByteArray &chunk);
+    void endStream(const ServerResponse &head);
+    bool isStreaming() const { return m_streaming; }
+    bool streamStarted() const { return m_streamHeadWritten; }
+
     static QByteArray httpDate();
 
 private:
@@ -57,6 +66,11 @@ private:
     bool m_busy = false;
     bool m_closing = false;
     bool m_processScheduled = false;
+    bool m_streaming = false;
+    bool m_streamHeadWritten = false;
+    ServerRequest m_streamRequest;
+
+    void finishResponse(bool close);
 };
 
 } // namespace capstan
