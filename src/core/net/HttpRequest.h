@@ -18,6 +18,9 @@ struct HttpRequest
     QByteArray body;
     QByteArray contentType;
     int expectedStatus = 0; // 0: any 2xx is success
+    // Every HTTP status completes with the response (the caller judges it, e.g. 304 or a rate-limit 403);
+    // transport failures still fail and 502/503/504 are still retried.
+    bool acceptAnyStatus = false;
 
     bool isIdempotent() const
     {
