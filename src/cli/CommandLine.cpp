@@ -226,6 +226,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, const QList
                     inv.version = true;
             } else {
                 inv.values.insert(name, value);
+                inv.allValues[name].append(value);
             }
             continue;
         }

@@ -23,7 +23,8 @@ public:
         const CommandSpec *spec = nullptr; // points into the specs given to parse(); null: no command
         QString group;                     // "credentials" when only the command group was named
         QStringList positionals;
-        QHash<QString, QString> values; // option long name -> value ("" for a flag)
+        QHash<QString, QString> values; // option long name -> last value ("" for a flag)
+        QHash<QString, QStringList> allValues; // option long name -> every value, in order (repeated options)
         QString configPath;
         bool sandbox = false;
         Output output = Output::Text;
@@ -33,6 +34,7 @@ public:
         QString command() const { return spec ? spec->name : group; }
         bool has(const QString &longName) const { return values.contains(longName); }
         QString value(const QString &longName) const { return values.value(longName); }
+        QStringList valueList(const QString &longName) const { return allValues.value(longName); }
     };
 
     struct Result

@@ -106,27 +106,6 @@ int positiveNumber(const QString &text, const QString &what, int maximum)
     return value;
 }
 
-// QHash keeps one value per option; --input may be repeated, so all of them are read from argv.
-QStringList repeatedOption(const QString &longName, const QString &fallback)
-{
-    const QString flag = QStringLiteral("--") + longName;
-    const QString inlinePrefix = flag + u'=';
-    QStringList values;
-    const QStringList arguments = QCoreApplication::arguments();
-    for (qsizetype i = 1; i < arguments.size(); ++i) {
-        const QString &argument = arguments.at(i);
-        if (argument == QLatin1StringView("--"))
-            break;
-        if (argument == flag && i + 1 < arguments.size())
-            values.append(arguments.at(++i));
-        else if (argument.startsWith(inlinePrefix))
-            values.append(argument.mid(inlinePrefix.size()));
-    }
-    if (values.isEmpty() && !fallback.isEmpty())
-        values.append(fallback);
-    return values;
-}
-
 QJsonObject commitJson(const GitHubCommit &commit)
 {
     return QJsonObject{
@@ -673,11 +652,7 @@ void GitHubCommands::createRelease(const CommandLine::Invocation &invocation)
         throw ApiError(ApiError::Kind::Usage, tr("--notes-from takes \"live\", not \"%1\"")
                                                   .arg(invocation.value(QStringLiteral("notes-from"))));
     }
-    if (invocation.has(QStringLiteral("draft"))) {
-        throw ApiError(ApiError::Kind::Usage,
-                       tr("--draft is not supported yet: the GitHub client cannot create drafts"),
-                       tr("Create the release without --draft, or as a draft on GitHub's web page."));
-    }
+    const bool draft = invocation.has(QStringLiteral("draft"));
     const QString pattern = versionPattern();
     const QString tag = BuildCatalog::chartVersionFor(pattern, build);
 
@@ -689,7 +664,7 @@ void GitHubCommands::createRelease(const CommandLine::Invocation &invocation)
                     [=, this](const std::pair<QString, QString> &notes) {
                         const QString name = notes.first.isEmpty() ? tag : notes.first;
                         m_session->await(
-                            client->createRelease(tag, run.headSha, name, notes.second),
+                            client->createRelease(tag, run.headSha, name, notes.second, draft),
                             [=, this](const GitHubRelease &release) {
                                 OutputWriter *out = m_session->output();
                                 if (out->isJson()) {
@@ -732,7 +707,7 @@ void GitHubCommands::runWorkflow(const CommandLine::Invocation &invocation)
         throw ApiError(ApiError::Kind::Usage, tr("--ref must not be empty"));
     QMap<QString, QString> inputs;
     const QStringList given =
-        repeatedOption(QStringLiteral("input"), invocation.value(QStringLiteral("input")));
+        invocation.valueList(QStringLiteral("input"));
     for (const QString &input : given) {
         const qsizetype equals = input.indexOf(u'=');
         if (equals <= 0) {

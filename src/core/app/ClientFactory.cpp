@@ -1,8 +1,14 @@
 #include "ClientFactory.h"
 
+#include "argocd/ArgoCdClient.h"
 #include "chartmuseum/ChartMuseumClient.h"
 #include "credentials/CredentialStore.h"
+#include "github/EtagCache.h"
+#include "github/GitHubClient.h"
 #include "net/HttpClient.h"
+
+#include <QPromise>
+#include <QRegularExpression>
 
 namespace capstan {
 
@@ -53,16 +59,162 @@ namespace capstan {
 
 QFuture<ArgoCdClient *> ClientFactory::argoCd(const Config &config)
 {
-    Q_UNUSED(config)
-    return QtFuture::makeExceptionalFuture<ArgoCdClient *>(
-        ApiError(ApiError::Kind::Config, tr("Argo CD is not available yet")));
+    if (!config.argocd) {
+        const QString file = config.file.isEmpty() ? tr("capstan.yaml") : config.file;
+        return QtFuture::makeExceptionalFuture<ArgoCdClient *>(
+            ApiError(ApiError::Kind::Config, tr("%1 has no \"argocd\" section").arg(file),
+                     tr("Add one, e.g.\n  argocd: { url: https://argocd.example.net, app: my-app, username: "
+                        "admin }")));
+    }
+    const Config::ArgoCd settings = *config.argocd;
+    HttpClient::Options options;
+    options.serviceName = QStringLiteral("Argo CD");
+    options.credentialName = QStringLiteral("argocd");
+    auto *http = new HttpClient(m_network, settings.url, options, this);
+    auto *client = new ArgoCdClient(http, settings.app, this);
+    auto promise = std::make_shared<QPromise<ArgoCdClient *>>();
+    promise->start();
+    CredentialStore *credentials = m_credentials;
+    auto fail = [promise, http, client](const ApiError &error) {
+        http->deleteLater();
+        client->deleteLater();
+        promise->setException(error);
+        promise->finish();
+    };
+    auto succeed = [promise, http, client](const QString &token) {
+        http->setAuth({HttpClient::Auth::Scheme::Bearer, {}, token});
+        promise->addResult(client);
+        promise->finish();
+    };
+    auto loginWithPassword = [this, credentials, http, settings, fail, succeed] {
+        const QString tokenVariable = CredentialStore::environmentVariable(QStringLiteral("argocd"));
+        const QString passwordVariable =
+            CredentialStore::environmentVariable(QStringLiteral("argocd-password"));
+        credentials->read(QStringLiteral("argocd-password"))
+            .then(this,
+                  [this, credentials, http, settings, fail, succeed](const QString &password) {
+                      ArgoCdClient::login(http, settings.username, password)
+                          .then(this,
+                                [this, credentials, fail, succeed](const QString &token) {
+                                    if (credentials->overriddenByEnvironment(QStringLiteral("argocd"))) {
+                                        succeed(token);
+                                        return;
+                                    }
+                                    // Keep the session for the next run; a keychain failure is not fatal.
+                                    credentials->write(QStringLiteral("argocd"), token)
+                                        .then(this, [succeed, token] { succeed(token); })
+                                        .onFailed(this, [succeed, token] { succeed(token); });
+                                })
+                          .onFailed(this, [fail](const ApiError &error) { fail(error); })
+                          .onFailed(this, [fail] {
+                              fail(ApiError(ApiError::Kind::Failed, tr("Argo CD login failed")));
+                          });
+                  })
+            .onFailed(this, [fail, tokenVariable, passwordVariable](const ApiError &error) {
+                ApiError wrapped(
+                    ApiError::Kind::Credentials,
+                    tr("No Argo CD token and no password for argocd.username: %1").arg(error.message()),
+                    tr("Run `capstan --cli credentials set argocd-password`, or set %1 (password) "
+                       "or %2 (token).")
+                        .arg(passwordVariable, tokenVariable));
+                fail(wrapped);
+            });
+    };
+    m_credentials->read(QStringLiteral("argocd"))
+        .then(this,
+              [succeed, loginWithPassword](const QString &token) {
+                  if (token.isEmpty()) {
+                      loginWithPassword();
+                      return;
+                  }
+                  succeed(token);
+              })
+        .onFailed(this,
+                  [settings, fail, loginWithPassword](const ApiError &error) {
+                      if (!settings.username.isEmpty()) {
+                          loginWithPassword();
+                          return;
+                      }
+                      ApiError wrapped(
+                          ApiError::Kind::Credentials, error.message(),
+                          tr("Run `capstan --cli credentials set argocd` with an Argo CD token, set %1, or "
+                             "set argocd.username in capstan.yaml to log in with a password.")
+                              .arg(CredentialStore::environmentVariable(QStringLiteral("argocd"))));
+                      wrapped.prependContext(tr("No Argo CD token"));
+                      fail(wrapped);
+                  })
+        .onFailed(this, [fail] {
+            fail(ApiError(ApiError::Kind::Credentials, tr("Cannot read the Argo CD token")));
+        });
+    return promise->future();
 }
 
 QFuture<GitHubClient *> ClientFactory::gitHub(const Config &config)
 {
-    Q_UNUSED(config)
-    return QtFuture::makeExceptionalFuture<GitHubClient *>(
-        ApiError(ApiError::Kind::Config, tr("GitHub is not available yet")));
+    const QString file = config.file.isEmpty() ? tr("capstan.yaml") : config.file;
+    auto configError = [](const QString &message, const QString &hint) {
+        return QtFuture::makeExceptionalFuture<GitHubClient *>(
+            ApiError(ApiError::Kind::Config, message, hint));
+    };
+    if (!config.github)
+        return configError(
+            tr("%1 has no \"github\" section").arg(file),
+            tr("Add one, e.g.\n  github: { repo: owner/name, workflow: ci.yml, branch: main }"));
+    const Config::GitHub settings = *config.github;
+    static const QRegularExpression repoPattern(
+        QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9._-]+$"));
+    if (settings.repo.isEmpty())
+        return configError(tr("%1: github.repo is missing").arg(file),
+                           tr("Set it to the repository as owner/name, e.g. homelab/torvalds."));
+    if (!repoPattern.match(settings.repo).hasMatch())
+        return configError(
+            tr("%1: github.repo \"%2\" is not of the form owner/name").arg(file, settings.repo),
+            tr("Set it to the repository as owner/name, e.g. homelab/torvalds."));
+    if (!settings.url.isValid() ||
+        (settings.url.scheme() != QStringLiteral("https") &&
+         settings.url.scheme() != QStringLiteral("http")) ||
+        settings.url.host().isEmpty())
+        return configError(
+            tr("%1: github.url \"%2\" is not an http(s) URL").arg(file, settings.url.toString()),
+            tr("Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."));
+
+    if (!m_etagCache) {
+        // The default cache lives as long as the factory: a child object deletes it.
+        auto *cache = new EtagCache(EtagCache::defaultFile());
+        QString warning;
+        cache->load(&warning);
+        if (!warning.isEmpty())
+            qWarning("%s", qPrintable(warning));
+        auto *keeper = new QObject(this);
+        connect(keeper, &QObject::destroyed, keeper, [cache] { delete cache; });
+        m_etagCache = cache;
+    }
+
+    HttpClient::Options options;
+    options.serviceName = QStringLiteral("GitHub");
+    options.credentialName = QStringLiteral("github");
+    auto *http = new HttpClient(m_network, settings.url, options, this);
+    GitHubClient::Options clientOptions;
+    clientOptions.repo = settings.repo;
+    clientOptions.workflow = settings.workflow;
+    clientOptions.branch = settings.branch;
+    auto *client = new GitHubClient(http, clientOptions, m_etagCache, this);
+
+    return m_credentials->read(QStringLiteral("github"))
+        .then(this,
+              [http, client](const QString &token) {
+                  http->setAuth({HttpClient::Auth::Scheme::Bearer, {}, token});
+                  return client;
+              })
+        .onFailed(this, [http, client](const ApiError &error) -> GitHubClient * {
+            if (error.kind() == ApiError::Kind::NotFound)
+                return client; // no token: anonymous, as for a public repository
+            http->deleteLater();
+            client->deleteLater();
+            ApiError wrapped = error;
+            wrapped.prependContext(tr("Cannot read the GitHub token"));
+            throw wrapped;
+        });
 }
 
 } // namespace capstan

@@ -439,7 +439,7 @@ QFuture<QList<GitHubRelease>> GitHubClient::releases(int limit)
 }
 
 QFuture<GitHubRelease> GitHubClient::createRelease(const QString &tag, const QString &target,
-                                                   const QString &name, const QString &body)
+                                                   const QString &name, const QString &body, bool draft)
 {
     QJsonObject object;
     object.insert(u"tag_name"_s, tag);
@@ -448,6 +448,8 @@ QFuture<GitHubRelease> GitHubClient::createRelease(const QString &tag, const QSt
     if (!name.isEmpty())
         object.insert(u"name"_s, name);
     object.insert(u"body"_s, body);
+    if (draft)
+        object.insert(u"draft"_s, true);
     HttpRequest request;
     request.method = "POST";
     request.path = repoPath(u"releases"_s);

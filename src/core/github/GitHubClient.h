@@ -59,7 +59,7 @@ public:
     QFuture<QList<GitHubRelease>> releases(int limit);
     // 422 already_exists becomes Kind::Conflict "a release with tag <tag> already exists".
     QFuture<GitHubRelease> createRelease(const QString &tag, const QString &target, const QString &name,
-                                         const QString &body);
+                                         const QString &body, bool draft = false);
     // POST releases/generate-notes: {name, body}; 404 yields an empty pair (not implemented, as gh does).
     QFuture<std::pair<QString, QString>> generateNotes(const QString &tag, const QString &target,
                                                        const QString &previousTag);

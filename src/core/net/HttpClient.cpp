@@ -23,6 +23,18 @@ struct HttpClient::Call
     QPointer<QNetworkReply> reply;
     QTimer *watchdog = nullptr;
     bool timedOut = false;
+
+    // A call dropped unfinished (its reply deleted with the network manager) must still fail: in Qt 6.4 an
+    // onFailed() continuation on a future cancelled without an exception reads a missing result and crashes.
+    ~Call()
+    {
+        if (promise.future().isFinished())
+            return;
+        promise.setException(ApiError(ApiError::Kind::Network,
+                                      QCoreApplication::translate("HttpClient", "The request to %1 was abandoned")
+                                          .arg(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))));
+        promise.finish();
+    }
 };
 
 HttpClient::HttpClient(QNetworkAccessManager *network, const QUrl &baseUrl, Options options, QObject *parent)
@@ -211,8 +223,9 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply,
         return;
     }
 
-    const bool success = call->request.expectedStatus != 0 ? status == call->request.expectedStatus
-                                                           : (status >= 200 && status < 300);
+    const bool success = call->request.acceptAnyStatus ||
+                         (call->request.expectedStatus != 0 ? status == call->request.expectedStatus
+                                                            : (status >= 200 && status < 300));
     if (!success) {
         ApiError error = errorFor(call->request, call->url, status, body);
         if (status >= 500 && call->attempt > 1)
@@ -289,6 +302,26 @@ QString HttpClient::serverMessageFrom(const QByteArray &body)
     if (text.isEmpty() || text.startsWith(u'<'))
         return {};
     return text.size() > 200 ? text.left(200) + QStringLiteral("…") : text;
+}
+
+QNetworkReply *HttpClient::openStream(const HttpRequest &request)
+{
+    QNetworkRequest networkRequest(resolve(request.path, request.query));
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                QNetworkRequest::NoLessSafeRedirectPolicy);
+    networkRequest.setHeader(QNetworkRequest::UserAgentHeader,
+                             QByteArrayLiteral("capstan/") + QByteArrayLiteral(CAPSTAN_VERSION));
+    networkRequest.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    for (const auto &[name, value] : request.headers)
+        networkRequest.setRawHeader(name, value);
+    if (m_auth.scheme == Auth::Scheme::Basic)
+        networkRequest.setRawHeader(QByteArrayLiteral("Authorization"),
+                                    QByteArrayLiteral("Basic ") +
+                                        (m_auth.user + u':' + m_auth.secret).toUtf8().toBase64());
+    else if (m_auth.scheme == Auth::Scheme::Bearer)
+        networkRequest.setRawHeader(QByteArrayLiteral("Authorization"),
+                                    QByteArrayLiteral("Bearer ") + m_auth.secret.toUtf8());
+    return m_network->get(networkRequest);
 }
 
 } // namespace capstan

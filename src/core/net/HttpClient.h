@@ -46,6 +46,7 @@ public:
     const Options &options() const { return m_options; }
     void setAuth(const Auth &auth) { m_auth = auth; }
     bool hasAuth() const { return m_auth.scheme != Auth::Scheme::None; }
+    const Auth &auth() const { return m_auth; }
 
     // baseUrl's path joined with `path` (which starts with '/'); an absolute URL is returned as is.
     QUrl resolve(const QString &path, const QUrlQuery &query = {}) const;
@@ -54,6 +55,9 @@ public:
     // ApiError. Progress is reported in bytes sent for a request with a body, otherwise in bytes received.
     QFuture<HttpResponse> send(const HttpRequest &request);
     QFuture<QJsonDocument> getJson(const QString &path, const QUrlQuery &query = {});
+    // A GET for reading a long-lived response as it arrives (watch streams): base URL, auth and
+    // request.headers applied, no timeout and no retry. The caller owns the reply.
+    QNetworkReply *openStream(const HttpRequest &request);
 
     // Parses a JSON body; a non-JSON body fails with ApiError::Kind::Decode naming the URL.
     static QJsonDocument parseJson(const HttpResponse &response, const QString &serviceName);

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "ArgoApplication.h"
+#include "net/ApiError.h"
+#include "net/HttpResponse.h"
+
+#include <QFuture>
+#include <QJsonObject>
+#include <QObject>
+
+namespace capstan {
+
+class ArgoCdWatcher;
+class HttpClient;
+
+// Why: a typed map of Argo CD's application API (see the Argo CD contract) over the shared HTTP layer,
+// for one configured application.
+class ArgoCdClient : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Refresh { None, Normal, Hard };
+
+    struct SyncOptions
+    {
+        QString revision; // empty: spec.source.targetRevision
+        bool prune = false;
+        bool dryRun = false;
+    };
+
+    ArgoCdClient(HttpClient *http, const QString &application, QObject *parent = nullptr);
+
+    HttpClient *http() const { return m_http; }
+    QString application() const { return m_application; }
+
+    // POST /api/v1/session: the session token for `username`. 401 becomes Kind::Http with the server's
+    // words ("Invalid username or password"); the password never appears in an error.
+    static QFuture<QString> login(HttpClient *http, const QString &username, const QString &password);
+
+    // A 403 for the app is reported as "Application \"<name>\" does not exist or you are not permitted to
+    // read it" (contract §1); a 401 carries loginHint().
+    QFuture<ArgoApplication> get(Refresh refresh = Refresh::None);
+    QFuture<QList<ArgoApplication>> list();
+    // 400 "another operation is already in progress" becomes Kind::Conflict.
+    QFuture<ArgoApplication> sync(const SyncOptions &options);
+    // 400/9 "rollback cannot be initiated when auto-sync is enabled" and "another operation ..." become
+    // Kind::Conflict; 400/3 "does not have deployment with id" becomes Kind::NotFound.
+    QFuture<ArgoApplication> rollback(qint64 historyId, bool prune = false, bool dryRun = false);
+    // 400 "No operation is in progress" becomes Kind::Usage.
+    QFuture<void> terminateOperation();
+    // PATCH with patchType "merge" (RFC 7386); `patch` is sent as a JSON string as the contract requires.
+    QFuture<ArgoApplication> mergePatch(const QJsonObject &patch);
+
+    // Turns automated sync off, recording who, when and why in annotations (and the policy to restore).
+    QFuture<ArgoApplication> suspendAutoSync(const QString &by, const QString &reason);
+    // Restores the recorded policy (or {} = enabled) and removes the suspension annotations.
+    QFuture<ArgoApplication> resumeAutoSync();
+    // Points spec.source.targetRevision at `revision` (validated by the server: a missing chart version
+    // is a 400).
+    QFuture<ArgoApplication> setTargetRevision(const QString &revision);
+
+    // Watches this application: stream with reconnect, polling when the stream is unavailable.
+    ArgoCdWatcher *watch(QObject *parent = nullptr);
+
+    // The hint given with every 401: how to log in again.
+    static QString loginHint();
+
+private:
+    QString appPath(const QString &rest = {}) const;
+    static ApiError mapError(const ApiError &error, const QString &application, const QString &action);
+    static ArgoApplication parseApplication(const HttpResponse &response);
+    static QJsonDocument parseJson(const HttpResponse &response);
+
+    HttpClient *m_http;
+    QString m_application;
+};
+
+} // namespace capstan
