@@ -7,6 +7,7 @@
 #include "http/GoValue.h"
 #include "http/HttpCompression.h"
 #include "http/HttpConnection.h"
+#include "http/HttpListener.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -15,7 +16,6 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
@@ -533,7 +533,7 @@ public:
     ArgoCdServer *q;
     Options options;
     QByteArray secret;
-    QTcpServer *server = nullptr;
+    HttpListener *server = nullptr;
     std::map<QString, App> apps;
     std::vector<std::unique_ptr<Stream>> streams;
     QList<Fault> faults;
@@ -1779,30 +1779,19 @@ bool ArgoCdServer::listen(quint16 port, QString *error)
             *error = tr("The Argo CD server is already listening on port %1.").arg(this->port());
         return false;
     }
-    auto *server = new QTcpServer(this);
-    if (!server->listen(QHostAddress::LocalHost, port)) {
-        if (error)
-            *error = tr("Cannot listen on 127.0.0.1:%1: %2").arg(port).arg(server->errorString());
-        delete server;
+    auto listener = std::make_unique<HttpListener>(
+        16 * 1024 * 1024,
+        [this](HttpConnection *connection, const ServerRequest &request) { d->handle(connection, request); },
+        this);
+    if (!listener->listen(port, error))
         return false;
-    }
-    d->server = server;
-    connect(server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *socket = d->server->nextPendingConnection()) {
-            new HttpConnection(
-                socket, 16 * 1024 * 1024,
-                [this](HttpConnection *connection, const ServerRequest &request) {
-                    d->handle(connection, request);
-                },
-                d->server);
-        }
-    });
+    d->server = listener.release();
     return true;
 }
 
 quint16 ArgoCdServer::port() const
 {
-    return d->server ? d->server->serverPort() : 0;
+    return d->server ? d->server->port() : 0;
 }
 
 QUrl ArgoCdServer::url() const

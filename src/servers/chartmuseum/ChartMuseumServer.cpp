@@ -3,9 +3,9 @@
 #include "ChartMuseumApi.h"
 #include "http/GoJsonWriter.h"
 #include "http/HttpConnection.h"
+#include "http/HttpListener.h"
 
 #include <QPointer>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUuid>
@@ -30,7 +30,7 @@ public:
     ChartMuseumServer *q;
     Options options;
     ChartMuseumApi api;
-    QTcpServer *server = nullptr;
+    HttpListener *server = nullptr;
     QList<Fault> faults;
     int requestCount = 0;
     QByteArray lastAuthorization;
@@ -120,31 +120,20 @@ bool ChartMuseumServer::listen(quint16 port, QString *error)
             *error = tr("The ChartMuseum server is already listening on port %1.").arg(this->port());
         return false;
     }
-    auto *server = new QTcpServer(this);
-    if (!server->listen(QHostAddress::LocalHost, port)) {
-        if (error)
-            *error = tr("Cannot listen on 127.0.0.1:%1: %2").arg(port).arg(server->errorString());
-        delete server;
+    auto listener = std::make_unique<HttpListener>(
+        d->options.maxUploadSize,
+        [this](HttpConnection *connection, const ServerRequest &request) { d->handle(connection, request); },
+        this);
+    if (!listener->listen(port, error))
         return false;
-    }
-    d->server = server;
-    d->api.setServerUrl(u"http://127.0.0.1:%1"_s.arg(server->serverPort()));
-    connect(server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *socket = d->server->nextPendingConnection()) {
-            new HttpConnection(
-                socket, d->options.maxUploadSize,
-                [this](HttpConnection *connection, const ServerRequest &request) {
-                    d->handle(connection, request);
-                },
-                d->server);
-        }
-    });
+    d->server = listener.release();
+    d->api.setServerUrl(u"http://127.0.0.1:%1"_s.arg(d->server->port()));
     return true;
 }
 
 quint16 ChartMuseumServer::port() const
 {
-    return d->server ? d->server->serverPort() : 0;
+    return d->server ? d->server->port() : 0;
 }
 
 QUrl ChartMuseumServer::url() const

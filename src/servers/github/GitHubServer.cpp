@@ -1,6 +1,7 @@
 #include "GitHubServer.h"
 
 #include "http/HttpConnection.h"
+#include "http/HttpListener.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -8,7 +9,6 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QRandomGenerator>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrlQuery>
@@ -128,10 +128,10 @@ public:
     QString apiBase() const { return u"http://127.0.0.1:%1%2"_s.arg(port()).arg(options.apiPrefix); }
     QString repoApi() const { return apiBase() + u"/repos/"_s + options.repo; }
     QString htmlBase() const { return u"http://127.0.0.1:%1/"_s.arg(port()) + options.repo; }
-    quint16 port() const { return server ? server->serverPort() : 0; }
+    quint16 port() const { return server ? server->port() : 0; }
 
     Options options;
-    QTcpServer *server = nullptr;
+    HttpListener *server = nullptr;
     QList<Commit> commits; // oldest first, all on main
     QList<Run> runs;
     QList<Release> releases;
@@ -978,24 +978,13 @@ bool GitHubServer::listen(quint16 port, QString *error)
             *error = tr("The GitHub server is already listening on port %1.").arg(this->port());
         return false;
     }
-    auto *server = new QTcpServer(this);
-    if (!server->listen(QHostAddress::LocalHost, port)) {
-        if (error)
-            *error = tr("Cannot listen on 127.0.0.1:%1: %2").arg(port).arg(server->errorString());
-        delete server;
+    auto listener = std::make_unique<HttpListener>(
+        1024 * 1024,
+        [this](HttpConnection *connection, const ServerRequest &request) { d->handle(connection, request); },
+        this);
+    if (!listener->listen(port, error))
         return false;
-    }
-    d->server = server;
-    connect(server, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *socket = d->server->nextPendingConnection()) {
-            new HttpConnection(
-                socket, 1024 * 1024,
-                [this](HttpConnection *connection, const ServerRequest &request) {
-                    d->handle(connection, request);
-                },
-                d->server);
-        }
-    });
+    d->server = listener.release();
     return true;
 }
 
