@@ -113,6 +113,8 @@ private Q_SLOTS:
     void rollbackWithAutoSyncIsConflict();
     void rollbackToMissingIdIsNotFound();
     void rollbackToIdZero();
+    void syncSendsTheStrategy_data();
+    void syncSendsTheStrategy();
     void syncDuringRunningOperationIsConflict();
     void terminateOperation();
     void expiredTokenIs401();
@@ -551,6 +553,32 @@ void TstArgocd::rollbackToIdZero()
     QCOMPARE(
         operation.value(QLatin1StringView("sync")).toObject().value(QLatin1StringView("revision")).toString(),
         QStringLiteral("1.0.0"));
+}
+
+void TstArgocd::syncSendsTheStrategy_data()
+{
+    QTest::addColumn<bool>("force");
+    QTest::newRow("plain") << false;
+    QTest::newRow("force") << true;
+}
+
+void TstArgocd::syncSendsTheStrategy()
+{
+    QFETCH(bool, force);
+    startServer();
+    ArgoCdClient client(httpWith(m_server->issueToken(QStringLiteral("admin"))), QStringLiteral("torvalds"));
+    ArgoCdClient::SyncOptions options;
+    options.force = force;
+    const ArgoApplication app = valueOf(client.sync(options));
+    const QJsonObject hook = app.json.value(QLatin1StringView("operation"))
+                                 .toObject()
+                                 .value(QLatin1StringView("sync"))
+                                 .toObject()
+                                 .value(QLatin1StringView("syncStrategy"))
+                                 .toObject()
+                                 .value(QLatin1StringView("hook"))
+                                 .toObject();
+    QCOMPARE(hook.value(QLatin1StringView("force")).toBool(), force);
 }
 
 void TstArgocd::syncDuringRunningOperationIsConflict()

@@ -883,6 +883,12 @@ void TstBuilds::releaseNotesFromLive()
         {u"release"_s, u"create"_s, u"--build"_s, u"43"_s, u"--notes-from"_s, u"live"_s, u"-o"_s, u"json"_s});
     QVERIFY2(created.finished && created.exitCode == 0, qPrintable(created.describe()));
     QCOMPARE(json(created).object()[u"tag"_s].toString(), u"1.0.0-43"_s);
+    QCOMPARE(json(created).object()[u"draft"_s].toBool(), false);
+
+    const CapstanProcess::Result draft =
+        capstan({u"release"_s, u"create"_s, u"--build"_s, u"41"_s, u"--draft"_s, u"-o"_s, u"json"_s});
+    QVERIFY2(draft.finished && draft.exitCode == 0, qPrintable(draft.describe()));
+    QCOMPARE(json(draft).object()[u"draft"_s].toBool(), true);
 
     const CapstanProcess::Result bad =
         capstan({u"release"_s, u"create"_s, u"--build"_s, u"40"_s, u"--notes-from"_s, u"main"_s});

@@ -1,7 +1,10 @@
 #include "ArchiveFilesModel.h"
+#include "ArgoLoginDialog.h"
+#include "ArgoStatusBadge.h"
 #include "ChartsView.h"
 #include "DiffHighlighter.h"
 #include "DiffView.h"
+#include "HistoryView.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "SettingsDialog.h"
@@ -11,6 +14,9 @@
 #include "ServerFixture.h"
 #include "TestChartFactory.h"
 #include "app/ClientFactory.h"
+#include "argocd/ArgoApplication.h"
+#include "argocd/ArgoCdServer.h"
+#include "argocd/ArgoCdWatcher.h"
 #include "chart/ChartArchive.h"
 #include "chart/SemVer.h"
 #include "chartmuseum/ChartMuseumServer.h"
@@ -19,17 +25,22 @@
 #include "models/ChartListModel.h"
 #include "models/ChartVersionsModel.h"
 #include "models/ChartVersionsProxyModel.h"
+#include "models/HistoryModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
@@ -39,6 +50,7 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -47,6 +59,7 @@
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QThreadPool>
+#include <QToolButton>
 #include <QTreeWidget>
 
 #include <algorithm>
@@ -167,11 +180,20 @@ private Q_SLOTS:
     void deleteAsksNamingChartAndVersion();
     void deleteRefusedDisablesAction();
 
+    void argoBadgeFollowsWatcher();
+    void historyViewShowsRowsNewestFirst();
+    void rollbackWithAutoSyncSuspendsFirstAndRestoreClears();
+    void rejectedTokenAsksToLogIn();
+    void longOperationOffersTerminate();
+    void historyErrorIsInlineAndRetryRecovers();
+
 private:
     MainWindow *makeWindow(const Config &config, bool sandbox = false, const QString &configError = {});
     Config serverConfig() const;
     Config fixtureConfig(const ServerFixture &fixture) const;
     QString biggestChart() const;
+    std::unique_ptr<ArgoCdServer> startArgoServer(int operationMs);
+    MainWindow *makeArgoWindow(const QString &token);
 
     QTemporaryDir m_dir;
     std::unique_ptr<ChartMuseumServer> m_server;
@@ -182,6 +204,7 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<MainWindow> m_window;
     QList<std::shared_ptr<QAbstractItemModelTester>> m_testers;
+    std::unique_ptr<ArgoCdServer> m_argoServer;
 };
 
 void TstGui::initTestCase()
@@ -217,6 +240,7 @@ void TstGui::cleanup()
 {
     m_testers.clear();
     m_window.reset();
+    m_argoServer.reset();
     m_server->clearFaults();
     m_factory.reset();
     m_credentials.reset();
@@ -251,6 +275,7 @@ MainWindow *TstGui::makeWindow(const Config &config, bool sandbox, const QString
         m_testers.append(std::make_shared<QAbstractItemModelTester>(
             model, QAbstractItemModelTester::FailureReportingMode::QtTest));
     m_window->show();
+    m_window->showView(view); // Builds is the home screen; these tests look at Charts
     return m_window.get();
 }
 
@@ -686,6 +711,7 @@ void TstGui::settingsShowsEnvironmentCredentialsWithoutEchoingThem()
     dialog.show();
     const QList<std::pair<QString, QString>> fields = {{u"chartMuseumPassword"_s, u"chartmuseum"_s},
                                                        {u"argoCdToken"_s, u"argocd"_s},
+                                                       {u"argoCdPassword"_s, u"argocd-password"_s},
                                                        {u"gitHubToken"_s, u"github"_s}};
     for (const auto &[field, name] : fields) {
         auto *edit = child<QLineEdit>(&dialog, field + u"Edit"_s);
@@ -1018,6 +1044,296 @@ void TstGui::deleteRefusedDisablesAction()
     QVERIFY2(view->deleteAction()->toolTip().contains(u"--disable-delete"_s),
              qPrintable(view->deleteAction()->toolTip()));
     QVERIFY(QFile::exists(fixture.repoDirectory() + u"/demo-1.0.0.tgz"_s));
+}
+
+std::unique_ptr<ArgoCdServer> TstGui::startArgoServer(int operationMs)
+{
+    ArgoCdServer::Options options;
+    options.operationMs = operationMs;
+    options.progressMs = 50;
+    options.reconcileMs = 20;
+    auto server = std::make_unique<ArgoCdServer>(options);
+    QString error;
+    if (!server->listen(0, &error)) {
+        qWarning("Argo CD server: %s", qPrintable(error));
+        return nullptr;
+    }
+    ArgoCdServer::AppSeed app;
+    app.name = u"torvalds"_s;
+    app.repoUrl = m_server->url().toString();
+    app.chart = u"torvalds"_s;
+    app.destinationNamespace = u"torvalds"_s;
+    app.autoSync = true;
+    const QDateTime start(QDate(2026, 5, 1), QTime(10, 0), Qt::UTC);
+    for (int i = 0; i < 4; ++i)
+        app.history.append({u"1.0.0-%1"_s.arg(40 + i), start.addDays(i)});
+    app.targetRevision = app.history.constLast().first;
+    server->addApplication(app);
+    return server;
+}
+
+MainWindow *TstGui::makeArgoWindow(const QString &token)
+{
+    QProcessEnvironment environment;
+    environment.insert(u"CAPSTAN_ARGOCD_TOKEN"_s, token);
+    m_testers.clear();
+    m_window.reset();
+    m_factory.reset();
+    m_credentials = std::make_unique<CredentialStore>(environment, u"capstan-tst-gui"_s);
+    m_factory = std::make_unique<ClientFactory>(m_network.get(), m_credentials.get());
+    Config config;
+    config.file = m_dir.filePath(u"capstan.yaml"_s);
+    Config::ArgoCd section;
+    section.url = m_argoServer->url();
+    section.app = u"torvalds"_s;
+    section.username = u"tester"_s; // recorded as who suspended auto-sync; the token wins for auth
+    config.argocd = section;
+    MainWindow *window = makeWindow(config);
+    m_testers.append(std::make_shared<QAbstractItemModelTester>(
+        window->historyView()->historyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+    return window;
+}
+
+// Clicks the button of a confirmation box that goes ahead.
+static bool acceptConfirmation(QMessageBox *box)
+{
+    if (!box)
+        return false;
+    const QList<QAbstractButton *> buttons = box->buttons();
+    for (QAbstractButton *button : buttons) {
+        if (box->buttonRole(button) == QMessageBox::AcceptRole) {
+            button->click();
+            return true;
+        }
+    }
+    return false;
+}
+
+static QJsonObject argoAnnotations(const ArgoCdServer &server)
+{
+    return server.application(u"torvalds"_s)
+        .value(u"metadata"_s)
+        .toObject()
+        .value(u"annotations"_s)
+        .toObject();
+}
+
+static QJsonArray argoHistory(const ArgoCdServer &server)
+{
+    return server.application(u"torvalds"_s).value(u"status"_s).toObject().value(u"history"_s).toArray();
+}
+
+void TstGui::argoBadgeFollowsWatcher()
+{
+    m_argoServer = startArgoServer(100);
+    QVERIFY(m_argoServer);
+    MainWindow *window = makeArgoWindow(m_argoServer->issueToken(u"admin"_s));
+    ArgoStatusBadge *badge = window->argoStatusBadge();
+    QVERIFY(badge);
+    QTRY_VERIFY_WITH_TIMEOUT(window->argoCdWatcher(), LoadTimeoutMs);
+    QSignalSpy changes(window->argoCdWatcher(), &ArgoCdWatcher::applicationChanged);
+    const QJsonObject status = m_argoServer->application(u"torvalds"_s).value(u"status"_s).toObject();
+    const QString sync = status.value(u"sync"_s).toObject().value(u"status"_s).toString();
+    QVERIFY(!sync.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(badge->syncText(), sync, LoadTimeoutMs);
+    QTRY_VERIFY(badge->liveVersionText().contains(u"1.0.0-43"_s));
+    QVERIFY(!badge->isSuspensionShown());
+
+    const int before = changes.size();
+    m_argoServer->setHealth(u"torvalds"_s, u"Degraded"_s,
+                            u"Deployment \"torvalds\" exceeded its progress deadline"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(badge->healthText(), u"Degraded"_s, LoadTimeoutMs);
+    QVERIFY(changes.size() > before);
+    QCOMPARE(changes.last().at(0).value<ArgoApplication>().health, u"Degraded"_s);
+    m_argoServer->setHealth(u"torvalds"_s, u"Healthy"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(badge->healthText(), u"Healthy"_s, LoadTimeoutMs);
+}
+
+void TstGui::historyViewShowsRowsNewestFirst()
+{
+    m_argoServer = startArgoServer(100);
+    QVERIFY(m_argoServer);
+    MainWindow *window = makeArgoWindow(m_argoServer->issueToken(u"admin"_s));
+    HistoryView *view = window->historyView();
+    HistoryModel *model = view->historyModel();
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), HistoryView::State::Ready, LoadTimeoutMs);
+    const QJsonArray history = argoHistory(*m_argoServer);
+    QCOMPARE(model->rowCount(), int(history.size()));
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QJsonObject entry = history.at(history.size() - 1 - row).toObject();
+        const QModelIndex index = model->index(row, HistoryModel::VersionColumn);
+        QCOMPARE(index.data(HistoryModel::HistoryIdRole).toLongLong(), entry.value(u"id"_s).toInteger());
+        QCOMPARE(index.data(HistoryModel::RevisionRole).toString(), entry.value(u"revision"_s).toString());
+        QCOMPARE(index.data(HistoryModel::IsLiveRole).toBool(), row == 0);
+    }
+    // The default selection is the previous deployment, and Rollback is offered for it.
+    const qint64 previous = history.at(history.size() - 2).toObject().value(u"id"_s).toInteger();
+    QCOMPARE(view->selectedHistoryId(), std::optional<qint64>(previous));
+    auto *rollback = child<QPushButton>(view, u"rollbackButton"_s);
+    QVERIFY(rollback->isEnabled());
+    // Not on the live entry.
+    QVERIFY(view->selectHistoryId(history.last().toObject().value(u"id"_s).toInteger()));
+    QVERIFY(!rollback->isEnabled());
+    QVERIFY(child<QLabel>(view, u"historySelection"_s)->text().contains(u"live"_s));
+    // The summary on top.
+    QCOMPARE(child<QLabel>(view, u"historyAppName"_s)->text(), u"torvalds"_s);
+    QVERIFY(child<QLabel>(view, u"historyDetails"_s)->text().contains(u"auto-sync on"_s));
+}
+
+void TstGui::rollbackWithAutoSyncSuspendsFirstAndRestoreClears()
+{
+    m_argoServer = startArgoServer(100);
+    QVERIFY(m_argoServer);
+    MainWindow *window = makeArgoWindow(m_argoServer->issueToken(u"admin"_s));
+    HistoryView *view = window->historyView();
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), HistoryView::State::Ready, LoadTimeoutMs);
+    const QJsonArray before = argoHistory(*m_argoServer);
+    const QJsonObject target = before.at(before.size() - 2).toObject();
+    QCOMPARE(view->selectedHistoryId(), std::optional<qint64>(target.value(u"id"_s).toInteger()));
+
+    view->rollbackSelected();
+    RollbackDialog *dialog = view->rollbackDialog();
+    QVERIFY(dialog);
+    QVERIFY(dialog->requiresSuspension());
+    // from → to
+    QCOMPARE(child<QLabel>(dialog, u"rollbackFromVersion"_s)->text(),
+             before.last()[u"revision"_s].toString());
+    QCOMPARE(child<QLabel>(dialog, u"rollbackToVersion"_s)->text(), target.value(u"revision"_s).toString());
+    QVERIFY(child<QLabel>(dialog, u"rollbackToDetails"_s)
+                ->text()
+                .contains(u"#%1"_s.arg(target.value(u"id"_s).toInteger())));
+    auto *confirm = child<QPushButton>(dialog, u"rollbackConfirmButton"_s);
+    auto *check = child<QCheckBox>(dialog, u"suspendAutoSyncCheck"_s);
+    auto *reason = child<QLineEdit>(dialog, u"suspendReasonEdit"_s);
+    QVERIFY(confirm && check && reason);
+    QVERIFY(!confirm->isEnabled());
+    reason->setText(u"1.0.0-43 breaks the login page"_s);
+    QVERIFY(!confirm->isEnabled()); // the suspension is required, not only the reason
+    reason->clear();
+    check->setChecked(true);
+    QVERIFY(!confirm->isEnabled()); // and the reason is required
+    QVERIFY(dialog->missingInput().contains(u"reason"_s));
+    reason->setText(u"   "_s);
+    QVERIFY(!confirm->isEnabled());
+    reason->setText(u"1.0.0-43 breaks the login page"_s);
+    QVERIFY(confirm->isEnabled());
+    QSignalSpy started(dialog, &RollbackDialog::rollbackStarted);
+    confirm->click();
+    QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, LoadTimeoutMs);
+
+    // Recorded on the application itself.
+    const QJsonObject annotations = argoAnnotations(*m_argoServer);
+    QCOMPARE(annotations.value(ArgoApplication::SuspendedByAnnotation).toString(), u"tester"_s);
+    QCOMPARE(annotations.value(ArgoApplication::SuspendedReasonAnnotation).toString(),
+             u"1.0.0-43 breaks the login page"_s);
+    QVERIFY(QDateTime::fromString(annotations.value(ArgoApplication::SuspendedAtAnnotation).toString(),
+                                  Qt::ISODate)
+                .isValid());
+    // The rollback runs to a new history entry with the target's version.
+    QTRY_COMPARE_WITH_TIMEOUT(argoHistory(*m_argoServer).size(), before.size() + 1, LoadTimeoutMs);
+    QCOMPARE(argoHistory(*m_argoServer).last()[u"revision"_s].toString(),
+             target.value(u"revision"_s).toString());
+    QTRY_COMPARE_WITH_TIMEOUT(view->historyModel()->rowCount(), int(before.size() + 1), LoadTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isProgressShown(), LoadTimeoutMs);
+    QVERIFY(view->operationBanner()->isVisibleTo(view));
+    QVERIFY(view->operationBanner()->text().contains(u"Rollback"_s));
+    // The paused state stays visible in the view and the status bar.
+    QVERIFY(view->suspensionBanner()->isVisibleTo(view));
+    QVERIFY(view->suspensionBanner()->text().contains(u"tester"_s));
+    QVERIFY(view->suspensionBanner()->text().contains(u"breaks the login page"_s));
+    QTRY_VERIFY(window->argoStatusBadge()->isSuspensionShown());
+
+    // One click restores auto-sync and clears the record.
+    QSignalSpy restored(view, &HistoryView::autoSyncRestored);
+    Q_EMIT view->suspensionBanner()->actionTriggered();
+    QTRY_COMPARE_WITH_TIMEOUT(restored.size(), 1, LoadTimeoutMs);
+    const QJsonObject after = argoAnnotations(*m_argoServer);
+    QVERIFY(!after.contains(ArgoApplication::SuspendedByAnnotation));
+    QVERIFY(!after.contains(ArgoApplication::SuspendedReasonAnnotation));
+    QVERIFY(!after.contains(ArgoApplication::SuspendedAtAnnotation));
+    QVERIFY(m_argoServer->application(u"torvalds"_s)[u"spec"_s][u"syncPolicy"_s].toObject().contains(
+        u"automated"_s));
+    QVERIFY(!view->suspensionBanner()->isVisibleTo(view));
+    QTRY_VERIFY(!window->argoStatusBadge()->isSuspensionShown());
+}
+
+void TstGui::rejectedTokenAsksToLogIn()
+{
+    m_argoServer = startArgoServer(100);
+    QVERIFY(m_argoServer);
+    MainWindow *window = makeArgoWindow(m_argoServer->issueToken(u"admin"_s, true));
+    MessageBanner *banner = window->argoCdLoginBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisibleTo(window), LoadTimeoutMs);
+    QVERIFY(banner->text().contains(u"session expired or token rejected"_s));
+    QVERIFY(banner->hint().contains(u"401"_s) || banner->hint().contains(u"expired"_s));
+    QVERIFY(window->argoStatusBadge()->syncText().isEmpty());
+    Q_EMIT banner->actionTriggered();
+    auto *dialog = window->findChild<ArgoLoginDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    // The token in the environment wins over the keychain; the dialog says so.
+    QVERIFY(dialog->findChild<QLabel *>(u"argoLoginEnvironmentNote"_s));
+    // A pasted non-JWT is refused with a reason, not stored.
+    dialog->findChild<QTabWidget *>(u"argoLoginTabs"_s)->setCurrentIndex(1);
+    dialog->findChild<QLineEdit *>(u"argoLoginToken"_s)->setText(u"not-a-token"_s);
+    dialog->logIn();
+    QVERIFY(dialog->findChild<MessageBanner *>()->text().contains(u"three parts"_s));
+    QVERIFY(dialog->isVisible());
+}
+
+void TstGui::longOperationOffersTerminate()
+{
+    m_argoServer = startArgoServer(10 * 60 * 1000); // the operation outlives the test
+    QVERIFY(m_argoServer);
+    MainWindow *window = makeArgoWindow(m_argoServer->issueToken(u"admin"_s));
+    ArgoStatusBadge *badge = window->argoStatusBadge();
+    HistoryView *view = window->historyView();
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), HistoryView::State::Ready, LoadTimeoutMs);
+    QVERIFY(badge->longOperationThresholdMs() >= ArgoStatusBadge::MinimumLongOperationMs);
+    QVERIFY(!badge->isLongOperation());
+    badge->setLongOperationThreshold(0); // every running operation counts as long
+
+    view->syncNow();
+    QVERIFY(acceptConfirmation(view->confirmationBox()));
+    QTRY_VERIFY_WITH_TIMEOUT(badge->isLongOperation(), LoadTimeoutMs);
+    auto *terminate = child<QToolButton>(badge, u"argoTerminateButton"_s);
+    QVERIFY(terminate->isVisibleTo(badge));
+    QVERIFY(badge->operationText().contains(u"longer than usual"_s));
+    QVERIFY(view->isProgressShown());
+
+    terminate->click();
+    QVERIFY(acceptConfirmation(view->confirmationBox()));
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_argoServer->application(u"torvalds"_s)[u"status"_s][u"operationState"_s][u"phase"_s].toString(),
+        u"Failed"_s, LoadTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!badge->isOperationShown(), LoadTimeoutMs);
+    QVERIFY(!badge->isLongOperation());
+}
+
+void TstGui::historyErrorIsInlineAndRetryRecovers()
+{
+    m_argoServer = startArgoServer(100);
+    QVERIFY(m_argoServer);
+    ArgoCdServer::Fault fault;
+    fault.pathPrefix = u"/api/v1/"_s;
+    fault.method = "GET";
+    fault.status = 503;
+    fault.count = -1;
+    m_argoServer->addFault(fault);
+    MainWindow *window = makeArgoWindow(m_argoServer->issueToken(u"admin"_s));
+    HistoryView *view = window->historyView();
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), HistoryView::State::Failed, LoadTimeoutMs);
+    QVERIFY(view->errorBanner()->isVisibleTo(view));
+    QCOMPARE(view->errorBanner()->type(), MessageBanner::Type::Error);
+    QVERIFY2(view->errorBanner()->text().contains(u"503"_s), qPrintable(view->errorBanner()->text()));
+    QVERIFY(!window->argoCdLoginBanner()->isVisibleTo(window)); // not a session problem
+    QVERIFY(!child<QPushButton>(view, u"rollbackButton"_s)->isEnabled());
+
+    m_argoServer->clearFaults();
+    Q_EMIT view->errorBanner()->actionTriggered(); // Retry
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), HistoryView::State::Ready, LoadTimeoutMs);
+    QVERIFY(!view->errorBanner()->isVisibleTo(view));
+    QCOMPARE(view->historyModel()->rowCount(), int(argoHistory(*m_argoServer).size()));
 }
 
 QTEST_MAIN(TstGui)

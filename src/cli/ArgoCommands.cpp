@@ -228,6 +228,7 @@ QList<CommandSpec> ArgoCommands::specs()
          tr("Deploy this chart version once instead of the target revision")},
         {QStringLiteral("prune"), QChar(), QString(), tr("Delete resources that are no longer in the chart")},
         {QStringLiteral("dry-run"), QChar(), QString(), tr("Let Argo CD check the sync without applying it")},
+        {QStringLiteral("force"), QChar(), QString(), tr("Re-apply every resource, even unchanged ones")},
         {QStringLiteral("wait"), QChar(), QString(),
          tr("Follow the operation until it is done and the application is healthy")},
         timeout,
@@ -575,6 +576,7 @@ void ArgoCommands::sync(const CommandLine::Invocation &invocation)
     options.revision = invocation.value(QStringLiteral("revision")).trimmed();
     options.prune = invocation.has(QStringLiteral("prune"));
     options.dryRun = invocation.has(QStringLiteral("dry-run"));
+    options.force = invocation.has(QStringLiteral("force"));
     if (invocation.has(QStringLiteral("revision")) && options.revision.isEmpty()) {
         throw ApiError(ApiError::Kind::Usage, tr("--revision needs a chart version, not an empty string"),
                        CommandLine::helpHint(invocation.command()));

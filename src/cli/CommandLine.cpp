@@ -281,8 +281,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, const QList
     }
     const QStringList &wanted = inv.spec->positionals;
     // "[DIR]" names an optional positional; optional ones come last.
-    const qsizetype required = std::count_if(wanted.cbegin(), wanted.cend(),
-                                             [](const QString &p) { return !p.startsWith(u'['); });
+    const qsizetype required =
+        std::count_if(wanted.cbegin(), wanted.cend(), [](const QString &p) { return !p.startsWith(u'['); });
     if (inv.positionals.size() < required) {
         fail(tr("missing argument %1 for %2 (usage: %3)")
                  .arg(wanted.at(inv.positionals.size()), inv.spec->name, usageLine(*inv.spec)),

@@ -23,7 +23,7 @@ public:
         const CommandSpec *spec = nullptr; // points into the specs given to parse(); null: no command
         QString group;                     // "credentials" when only the command group was named
         QStringList positionals;
-        QHash<QString, QString> values; // option long name -> last value ("" for a flag)
+        QHash<QString, QString> values;        // option long name -> last value ("" for a flag)
         QHash<QString, QStringList> allValues; // option long name -> every value, in order (repeated options)
         QString configPath;
         bool sandbox = false;

@@ -706,8 +706,7 @@ void GitHubCommands::runWorkflow(const CommandLine::Invocation &invocation)
     if (ref.isEmpty())
         throw ApiError(ApiError::Kind::Usage, tr("--ref must not be empty"));
     QMap<QString, QString> inputs;
-    const QStringList given =
-        invocation.valueList(QStringLiteral("input"));
+    const QStringList given = invocation.valueList(QStringLiteral("input"));
     for (const QString &input : given) {
         const qsizetype equals = input.indexOf(u'=');
         if (equals <= 0) {

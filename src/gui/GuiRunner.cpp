@@ -1,7 +1,11 @@
 #include "GuiRunner.h"
 
+#include "BuildsView.h"
+#include "ChangesPanel.h"
 #include "ChartsView.h"
+#include "DeployDialog.h"
 #include "DiffView.h"
+#include "HistoryView.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
 
@@ -12,10 +16,12 @@
 #include "models/ChartListModel.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDialog>
 #include <QDir>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -23,6 +29,7 @@
 #include <QTabWidget>
 #include <QTimer>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -36,6 +43,7 @@ void arrangeScreenshots(MainWindow *window, const QString &windowFile, const QSt
                         const QString &filter)
 {
     ChartsView *charts = window->chartsView();
+    window->showView(charts); // the Builds view is the home screen; these pictures are of Charts
     auto done = std::make_shared<bool>(false);
     const auto grabAndQuit = [window, windowFile, settingsFile, done] {
         if (*done)
@@ -124,6 +132,118 @@ void arrangeDiffScreenshot(MainWindow *window, const QString &file)
     QTimer::singleShot(30000, window, [] { QCoreApplication::exit(1); });
 }
 
+// The home screen with the newest deployable build newer than live selected and its changes shown;
+// `deployFile` also pictures the deploy dialog for that build.
+void arrangeBuildsScreenshots(MainWindow *window, const QString &windowFile, const QString &deployFile)
+{
+    BuildsView *builds = window->buildsView();
+    auto selected = std::make_shared<bool>(false);
+    auto commitsShown = std::make_shared<bool>(false);
+    auto chartShown = std::make_shared<bool>(false);
+    auto done = std::make_shared<bool>(false);
+    const auto grabAndQuit = [window, builds, windowFile, deployFile, done] {
+        if (*done)
+            return;
+        *done = true;
+        QTimer::singleShot(500, window, [window, builds, windowFile, deployFile] {
+            if (!windowFile.isEmpty() && !window->grab().save(windowFile))
+                qWarning("Could not write the screenshot %s", qPrintable(windowFile));
+            if (deployFile.isEmpty()) {
+                QCoreApplication::exit(0);
+                return;
+            }
+            builds->openDeployDialog();
+            QTimer::singleShot(800, window, [builds, deployFile] {
+                DeployDialog *dialog = builds->deployDialog();
+                if (!dialog || !dialog->grab().save(deployFile))
+                    qWarning("Could not write the screenshot %s", qPrintable(deployFile));
+                QCoreApplication::exit(0);
+            });
+        });
+    };
+    QObject::connect(builds, &BuildsView::serviceLoaded, window, [builds, selected] {
+        using Service = BuildsModel::Service;
+        if (*selected || !builds->isLoaded(Service::GitHub) || !builds->isLoaded(Service::ChartMuseum) ||
+            !builds->isLoaded(Service::ArgoCd))
+            return;
+        *selected = true;
+        const QList<Build> &all = builds->buildsModel()->builds();
+        const auto pick = std::find_if(all.cbegin(), all.cend(), [](const Build &build) {
+            return build.newerThanLive && build.deployBlocker().isEmpty();
+        });
+        if (pick != all.cend())
+            builds->selectRun(pick->run.runNumber);
+        else if (!all.isEmpty())
+            builds->selectRun(all.first().run.runNumber);
+    });
+    const auto shown = [selected, commitsShown, chartShown, grabAndQuit](bool commits) {
+        if (!*selected)
+            return;
+        *(commits ? commitsShown : chartShown) = true;
+        if (*commitsShown && *chartShown)
+            grabAndQuit();
+    };
+    QObject::connect(builds->changesPanel(), &ChangesPanel::commitsShown, window, [shown] { shown(true); });
+    QObject::connect(builds->changesPanel(), &ChangesPanel::chartDiffShown, window,
+                     [shown] { shown(false); });
+    // Never hang a build step on a server that does not answer.
+    QTimer::singleShot(30000, window, grabAndQuit);
+}
+
+// The History view of the sandbox application once it is idle; `rollbackFile` also pictures the rollback
+// dialog for the default target (the previous entry) with the auto-sync suspension filled in.
+// `suspendedFile`: then carries the rollback out and pictures the History view once it is done.
+void arrangeHistoryScreenshots(MainWindow *window, const QString &historyFile, const QString &rollbackFile,
+                               const QString &suspendedFile)
+{
+    HistoryView *history = window->historyView();
+    window->showView(history);
+    auto done = std::make_shared<bool>(false);
+    QObject::connect(
+        history, &HistoryView::applicationLoaded, window,
+        [window, history, historyFile, rollbackFile, suspendedFile,
+         done](const ArgoApplication &application) {
+            if (*done || application.operationInProgress())
+                return;
+            *done = true;
+            QTimer::singleShot(500, window, [window, history, historyFile, rollbackFile, suspendedFile] {
+                if (!historyFile.isEmpty() && !window->grab().save(historyFile))
+                    qWarning("Could not write the screenshot %s", qPrintable(historyFile));
+                if (rollbackFile.isEmpty()) {
+                    QCoreApplication::exit(0);
+                    return;
+                }
+                history->rollbackSelected();
+                QTimer::singleShot(800, window, [window, history, rollbackFile, suspendedFile] {
+                    RollbackDialog *dialog = history->rollbackDialog();
+                    if (dialog) {
+                        if (auto *check = dialog->findChild<QCheckBox *>(u"suspendAutoSyncCheck"_s))
+                            check->setChecked(true);
+                        if (auto *reason = dialog->findChild<QLineEdit *>(u"suspendReasonEdit"_s))
+                            reason->setText(QCoreApplication::translate(
+                                "GuiRunner", "the new login page rejects every session"));
+                    }
+                    if (!dialog || !dialog->grab().save(rollbackFile))
+                        qWarning("Could not write the screenshot %s", qPrintable(rollbackFile));
+                    if (suspendedFile.isEmpty() || !dialog) {
+                        QCoreApplication::exit(0);
+                        return;
+                    }
+                    QObject::connect(
+                        history, &HistoryView::operationFinished, window, [window, suspendedFile] {
+                            QTimer::singleShot(1500, window, [window, suspendedFile] {
+                                if (!window->grab().save(suspendedFile))
+                                    qWarning("Could not write the screenshot %s", qPrintable(suspendedFile));
+                                QCoreApplication::exit(0);
+                            });
+                        });
+                    dialog->start();
+                });
+            });
+        });
+    QTimer::singleShot(30000, window, [] { QCoreApplication::exit(1); });
+}
+
 } // namespace
 
 int GuiRunner::run(const QStringList &arguments)
@@ -152,6 +272,25 @@ int GuiRunner::run(const QStringList &arguments)
                                       tr("file"));
     diffShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(diffShotOption);
+    QCommandLineOption buildsShotOption(
+        u"screenshot-builds"_s, tr("Save a picture of the Builds view with a build selected and quit."),
+        tr("file"));
+    buildsShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption deployShotOption(u"screenshot-deploy"_s,
+                                        tr("Save a picture of the deploy dialog and quit."), tr("file"));
+    deployShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({buildsShotOption, deployShotOption});
+    QCommandLineOption historyShotOption(u"screenshot-history"_s,
+                                         tr("Save a picture of the History view and quit."), tr("file"));
+    historyShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption rollbackShotOption(u"screenshot-rollback"_s,
+                                          tr("Save a picture of the rollback dialog and quit."), tr("file"));
+    rollbackShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption suspendedShotOption(
+        u"screenshot-suspended"_s,
+        tr("Roll back with auto-sync suspended, save a picture of the result and quit."), tr("file"));
+    suspendedShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({historyShotOption, rollbackShotOption, suspendedShotOption});
     parser.addOptions(
         {configOption, sandboxOption, screenshotOption, settingsShotOption, filterOption, tabOption});
     parser.process(arguments);
@@ -209,6 +348,13 @@ int GuiRunner::run(const QStringList &arguments)
     } else if (parser.isSet(diffShotOption)) {
         window.resize(1360, 820);
         arrangeDiffScreenshot(&window, parser.value(diffShotOption));
+    } else if (parser.isSet(buildsShotOption) || parser.isSet(deployShotOption)) {
+        window.resize(1360, 820);
+        arrangeBuildsScreenshots(&window, parser.value(buildsShotOption), parser.value(deployShotOption));
+    } else if (parser.isSet(historyShotOption) || parser.isSet(rollbackShotOption)) {
+        window.resize(1360, 820);
+        arrangeHistoryScreenshots(&window, parser.value(historyShotOption), parser.value(rollbackShotOption),
+                                  parser.value(suspendedShotOption));
     } else if (parser.isSet(filterOption)) {
         window.chartsView()->setFilterText(parser.value(filterOption));
     }

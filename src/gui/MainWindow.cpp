@@ -1,11 +1,18 @@
 #include "MainWindow.h"
 #include "ui_mainwindow.h"
 
+#include "ArgoLoginDialog.h"
+#include "ArgoStatusBadge.h"
+#include "BuildsView.h"
 #include "ChartsView.h"
 #include "FutureWatch.h"
+#include "HistoryView.h"
+#include "MessageBanner.h"
 #include "SettingsDialog.h"
 
 #include "app/ClientFactory.h"
+#include "argocd/ArgoCdClient.h"
+#include "argocd/ArgoCdWatcher.h"
 #include "chartmuseum/ChartMuseumClient.h"
 #include "config/ConfigLoader.h"
 #include "net/ApiError.h"
@@ -44,6 +51,9 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
     , m_healthLabel(new QLabel(this))
     , m_refreshLabel(new QLabel(this))
     , m_healthTimer(new QTimer(this))
+    , m_historyView(new HistoryView(this))
+    , m_argoStatusBadge(new ArgoStatusBadge(this))
+    , m_argoCdLoginBanner(new MessageBanner(this))
 {
     ui->setupUi(this);
     if (QFile::exists(u":/icons/capstan.svg"_s)) // tests run without the resources
@@ -68,13 +78,18 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
         setWindowTitle(ui->navigationList->item(row)->text());
     });
 
+    m_buildsView = new BuildsView(this);
+    m_buildsView->setUserName(argoCdUser());
+    addView(tr("Builds"), style()->standardIcon(QStyle::SP_ComputerIcon), m_buildsView);
     addView(tr("Charts"), style()->standardIcon(QStyle::SP_FileDialogDetailedView), m_chartsView);
+    addView(tr("History"), style()->standardIcon(QStyle::SP_BrowserReload), m_historyView);
 
     m_serverLabel->setObjectName(u"serverLabel"_s);
     m_healthLabel->setObjectName(u"healthLabel"_s);
     m_refreshLabel->setObjectName(u"refreshLabel"_s);
     m_serverLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_serverLabel, 1);
+    statusBar()->addPermanentWidget(m_argoStatusBadge);
     statusBar()->addPermanentWidget(m_healthLabel);
     statusBar()->addPermanentWidget(m_refreshLabel);
     statusBar()->setSizeGripEnabled(true);
@@ -95,6 +110,18 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
     });
     connect(m_chartsView, &ChartsView::loadFailed, this, [this] { checkHealth(); });
 
+    m_argoCdLoginBanner->clear();
+    ui->centralLayout->insertWidget(ui->centralLayout->indexOf(ui->sandboxBanner) + 1, m_argoCdLoginBanner);
+    connect(m_argoCdLoginBanner, &MessageBanner::actionTriggered, this, &MainWindow::openArgoCdLogin);
+    connect(m_historyView, &HistoryView::argoCdErrorOccurred, this, &MainWindow::handleArgoCdError);
+    connect(m_historyView, &HistoryView::loginRequested, this, &MainWindow::openArgoCdLogin);
+    connect(m_historyView, &HistoryView::applicationLoaded, m_argoStatusBadge,
+            &ArgoStatusBadge::setApplication);
+    connect(m_argoStatusBadge, &ArgoStatusBadge::terminateRequested, m_historyView,
+            &HistoryView::terminateOperation);
+    connect(m_argoStatusBadge, &ArgoStatusBadge::restoreAutoSyncRequested, m_historyView,
+            &HistoryView::restoreAutoSync);
+
     m_healthTimer->setInterval(HealthIntervalMs);
     connect(m_healthTimer, &QTimer::timeout, this, &MainWindow::checkHealth);
 
@@ -114,8 +141,17 @@ int MainWindow::addView(const QString &title, const QIcon &icon, QWidget *view)
     return index;
 }
 
+void MainWindow::showView(QWidget *view)
+{
+    const int index = ui->viewStack->indexOf(view);
+    if (index >= 0)
+        ui->navigationList->setCurrentRow(index);
+}
+
 void MainWindow::reconnect()
 {
+    reconnectArgoCd();
+    m_buildsView->connectServices(m_setup.factory, m_setup.config);
     const quint64 generation = ++m_connectGeneration;
     m_client = nullptr;
     m_healthTimer->stop();
@@ -168,6 +204,7 @@ void MainWindow::refresh()
         reconnect();
         return;
     }
+    m_buildsView->refresh();
     m_chartsView->refresh();
     checkHealth();
 }
@@ -294,10 +331,96 @@ void MainWindow::restoreWindowState()
     restoreGeometry(settings.value(GeometryKey).toByteArray());
     restoreState(settings.value(StateKey).toByteArray());
     ui->navigationSplitter->restoreState(settings.value(NavigationSplitterKey).toByteArray());
-    const int view = settings.value(CurrentViewKey, 0).toInt();
-    if (view >= 0 && view < ui->navigationList->count())
-        ui->navigationList->setCurrentRow(view);
     m_chartsView->restoreSettings(settings);
+}
+
+void MainWindow::reconnectArgoCd()
+{
+    const quint64 generation = ++m_argoCdGeneration;
+    if (m_argoCdWatcher) {
+        m_argoCdWatcher->stop();
+        m_argoCdWatcher->deleteLater();
+    }
+    m_argoCdWatcher = nullptr;
+    m_argoCdClient = nullptr;
+    m_argoCdLoginBanner->clear();
+    const std::optional<Config::ArgoCd> &section = m_setup.config.argocd;
+    if (!section) {
+        m_argoStatusBadge->showText(tr("not configured"), tr("capstan.yaml has no argocd section"));
+        m_historyView->showNotConfigured(
+            tr("Argo CD is not configured — open Settings to add the server and the application."));
+        m_buildsView->setServiceUnavailable(
+            BuildsModel::Service::ArgoCd,
+            ApiError(ApiError::Kind::Config, tr("capstan.yaml has no argocd section")));
+        return;
+    }
+    m_argoStatusBadge->showText(tr("connecting…"), section->url.toDisplayString());
+    m_historyView->showConnecting(section->url.toDisplayString());
+    FutureWatch::watch(
+        this, m_setup.factory->argoCd(m_setup.config),
+        [this, generation](ArgoCdClient *client) {
+            if (generation != m_argoCdGeneration)
+                return;
+            m_argoCdClient = client;
+            ArgoCdWatcher *watcher = client->watch(this);
+            m_argoCdWatcher = watcher;
+            connect(watcher, &ArgoCdWatcher::applicationChanged, m_historyView, &HistoryView::setApplication);
+            connect(watcher, &ArgoCdWatcher::applicationChanged, m_argoStatusBadge,
+                    &ArgoStatusBadge::setApplication);
+            connect(watcher, &ArgoCdWatcher::errorOccurred, this, &MainWindow::handleArgoCdError);
+            m_historyView->setClient(client, argoCdUser());
+            m_buildsView->setArgoCdClient(client, watcher);
+            watcher->start();
+        },
+        [this, generation](const ApiError &error) {
+            if (generation != m_argoCdGeneration)
+                return;
+            m_argoStatusBadge->showText(tr("unavailable"), error.toString(), true);
+            m_historyView->showNotConfigured(error.toString() + u"\n\n"_s + error.hint());
+            m_buildsView->setServiceUnavailable(BuildsModel::Service::ArgoCd, error);
+            if (error.kind() == ApiError::Kind::Credentials)
+                handleArgoCdError(error);
+        });
+}
+
+void MainWindow::handleArgoCdError(const ApiError &error)
+{
+    const bool rejected = error.kind() == ApiError::Kind::Http && error.status() == 401;
+    const bool missing = error.kind() == ApiError::Kind::Credentials;
+    if (!rejected && !missing) {
+        if (error.kind() == ApiError::Kind::Http && error.status() == 403)
+            m_argoStatusBadge->setToolTip(error.toString());
+        return;
+    }
+    m_argoCdRejection = error.toString();
+    m_argoCdLoginBanner->showMessage(MessageBanner::Type::Error,
+                                     rejected ? tr("Argo CD session expired or token rejected — Log in…")
+                                              : tr("No Argo CD credentials — Log in…"),
+                                     error.toString());
+    m_argoCdLoginBanner->setActionText(tr("Log in…"));
+    m_argoStatusBadge->showText(tr("log in again"), error.toString(), true);
+}
+
+void MainWindow::openArgoCdLogin()
+{
+    if (!m_setup.config.argocd)
+        return;
+    if (auto *open = findChild<ArgoLoginDialog *>()) {
+        open->raise();
+        return;
+    }
+    auto *dialog = new ArgoLoginDialog(*m_setup.config.argocd, m_setup.credentials, m_argoCdRejection, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ArgoLoginDialog::loggedIn, this, &MainWindow::reconnectArgoCd);
+    dialog->open();
+}
+
+QString MainWindow::argoCdUser() const
+{
+    if (m_setup.config.argocd && !m_setup.config.argocd->username.isEmpty())
+        return m_setup.config.argocd->username;
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? u"capstan"_s : user;
 }
 
 } // namespace capstan

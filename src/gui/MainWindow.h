@@ -1,7 +1,10 @@
 #pragma once
 
+#include "argocd/ArgoCdClient.h"
+#include "argocd/ArgoCdWatcher.h"
 #include "chartmuseum/ChartMuseumClient.h"
 #include "config/Config.h"
+#include "net/ApiError.h"
 
 #include <QDateTime>
 #include <QIcon>
@@ -20,8 +23,12 @@ class MainWindow;
 
 namespace capstan {
 
+class ArgoStatusBadge;
+class BuildsView;
 class ChartMuseumClient;
 class ChartsView;
+class HistoryView;
+class MessageBanner;
 class ClientFactory;
 class CredentialStore;
 
@@ -50,8 +57,15 @@ public:
 
     // Views register here; the navigation lists them in this order.
     int addView(const QString &title, const QIcon &icon, QWidget *view);
+    // Selects a registered view, as clicking it in the navigation does.
+    void showView(QWidget *view);
 
+    BuildsView *buildsView() const { return m_buildsView; }
     ChartsView *chartsView() const { return m_chartsView; }
+    HistoryView *historyView() const { return m_historyView; }
+    ArgoStatusBadge *argoStatusBadge() const { return m_argoStatusBadge; }
+    MessageBanner *argoCdLoginBanner() const { return m_argoCdLoginBanner; }
+    ArgoCdWatcher *argoCdWatcher() const { return m_argoCdWatcher; }
     Health health() const { return m_health; }
     QString configPath() const { return m_setup.configPath; }
     const Config &config() const { return m_setup.config; }
@@ -62,6 +76,8 @@ public Q_SLOTS:
     void refresh();
     void openSettings();
     void reconnect();
+    void reconnectArgoCd();
+    void openArgoCdLogin();
 
 Q_SIGNALS:
     void healthChanged(capstan::MainWindow::Health health);
@@ -76,6 +92,8 @@ private:
     void saveWindowState();
     void restoreWindowState();
     void showAbout();
+    void handleArgoCdError(const ApiError &error);
+    QString argoCdUser() const;
 
     std::unique_ptr<Ui::MainWindow> ui;
     Setup m_setup;
@@ -89,6 +107,14 @@ private:
     QDateTime m_lastRefresh;
     quint64 m_connectGeneration = 0;
     quint64 m_healthGeneration = 0;
+    HistoryView *m_historyView;
+    ArgoStatusBadge *m_argoStatusBadge;
+    MessageBanner *m_argoCdLoginBanner;
+    QPointer<ArgoCdClient> m_argoCdClient;
+    QPointer<ArgoCdWatcher> m_argoCdWatcher;
+    quint64 m_argoCdGeneration = 0;
+    BuildsView *m_buildsView = nullptr; // the home screen
+    QString m_argoCdRejection;          // the last 401, shown in the login dialog
 };
 
 } // namespace capstan

@@ -51,6 +51,7 @@ SettingsDialog::SettingsDialog(const Config &config, const QString &configPath, 
     ui->setupUi(this);
     m_secrets = {{u"chartmuseum"_s, ui->chartMuseumPasswordEdit, ui->chartMuseumPasswordState},
                  {u"argocd"_s, ui->argoCdTokenEdit, ui->argoCdTokenState},
+                 {u"argocd-password"_s, ui->argoCdPasswordEdit, ui->argoCdPasswordState},
                  {u"github"_s, ui->gitHubTokenEdit, ui->gitHubTokenState}};
     m_urls = {{ui->chartMuseumUrlEdit, ui->chartMuseumUrlError},
               {ui->argoCdUrlEdit, ui->argoCdUrlError},
@@ -64,9 +65,9 @@ SettingsDialog::SettingsDialog(const Config &config, const QString &configPath, 
     const QList<QLabel *> formLabels = {
         ui->chartMuseumUrlLabel,      ui->chartMuseumUserLabel, ui->chartMuseumRepoLabel,
         ui->chartMuseumPasswordLabel, ui->argoCdUrlLabel,       ui->argoCdAppLabel,
-        ui->argoCdUserLabel,          ui->argoCdTokenLabel,     ui->gitHubUrlLabel,
-        ui->gitHubRepoLabel,          ui->gitHubWorkflowLabel,  ui->gitHubBranchLabel,
-        ui->gitHubTokenLabel};
+        ui->argoCdUserLabel,          ui->argoCdTokenLabel,     ui->argoCdPasswordLabel,
+        ui->gitHubUrlLabel,           ui->gitHubRepoLabel,      ui->gitHubWorkflowLabel,
+        ui->gitHubBranchLabel,        ui->gitHubTokenLabel};
     for (const QLabel *label : formLabels)
         labelWidth = qMax(labelWidth, label->sizeHint().width());
     for (QLabel *label : formLabels) {

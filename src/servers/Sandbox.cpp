@@ -1,7 +1,12 @@
 #include "Sandbox.h"
 
+#include "HomelabHistory.h"
 #include "SandboxSeeder.h"
+#include "argocd/ArgoCdServer.h"
 #include "chartmuseum/ChartMuseumServer.h"
+#include "github/GitHubServer.h"
+
+#include <QDir>
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -15,7 +20,14 @@ class Sandbox::Private
 public:
     QTemporaryDir directory;
     std::unique_ptr<ChartMuseumServer> chartMuseum;
+    std::unique_ptr<ArgoCdServer> argoCd;
+    std::unique_ptr<GitHubServer> gitHub;
     QString password;
+    QString argoCdToken;
+    QString gitHubToken;
+
+    bool startArgoCd(const QString &chartDirectory, const HomelabHistory &history, QString *error);
+    bool startGitHub(const HomelabHistory &history, QString *error);
 };
 
 namespace {
@@ -30,7 +42,86 @@ QString randomPassword()
     return password;
 }
 
+// The versions of `chart` the sandbox ChartMuseum stores, read from its storage as Argo CD's repo server
+// would read the repository index.
+QStringList storedVersions(const QString &directory, const QString &chart)
+{
+    QStringList versions;
+    const QString prefix = chart + u'-';
+    const QStringList files = QDir(directory).entryList({prefix + u"*.tgz"_s}, QDir::Files);
+    for (const QString &file : files) {
+        const QString version = file.mid(prefix.size()).chopped(4);
+        if (!version.isEmpty() && version.front().isDigit())
+            versions.append(version);
+    }
+    return versions;
+}
+
 } // namespace
+
+bool Sandbox::Private::startArgoCd(const QString &chartDirectory, const HomelabHistory &history,
+                                   QString *error)
+{
+    ArgoCdServer::Options options;
+    options.password = randomPassword();
+    options.operationMs = 1500;
+    options.progressMs = 2500;
+    options.reconcileMs = 200;
+    options.loginDelayMs = 500;
+    options.chartVersions = [chartDirectory](const QString &, const QString &chart) {
+        return storedVersions(chartDirectory, chart);
+    };
+    auto server = std::make_unique<ArgoCdServer>(options);
+    if (!server->listen(0, error))
+        return false;
+    ArgoCdServer::AppSeed app;
+    app.name = u"torvalds"_s;
+    app.repoUrl = chartMuseum->url().toString();
+    app.chart = u"torvalds"_s;
+    app.destinationNamespace = u"torvalds"_s;
+    app.autoSync = true;
+    for (const HomelabHistory::Deployment &deployment : history.deployments())
+        app.history.append({history.chartVersion(deployment.run), deployment.deployedAt});
+    app.targetRevision = app.history.isEmpty() ? u"*"_s : app.history.constLast().first;
+    server->addApplication(app);
+    argoCdToken = server->issueToken(u"admin"_s);
+    argoCd = std::move(server);
+    return true;
+}
+
+bool Sandbox::Private::startGitHub(const HomelabHistory &history, QString *error)
+{
+    GitHubServer::Options options;
+    options.repo = u"homelab/torvalds"_s;
+    gitHubToken = u"ghp_"_s + randomPassword();
+    options.token = gitHubToken;
+    auto server = std::make_unique<GitHubServer>(options);
+    if (!server->listen(0, error))
+        return false;
+    QList<GitHubServer::CommitSeed> commits;
+    for (const HomelabHistory::Run &run : history.runs()) {
+        GitHubServer::CommitSeed commit;
+        commit.message = run.message;
+        commit.authorName = run.authorName;
+        commit.authorLogin = run.authorLogin;
+        commit.authorEmail = run.authorLogin + u"@users.noreply.example"_s;
+        commit.time = run.created.addSecs(-120);
+        commits.append(commit);
+    }
+    const QStringList shas = server->addCommits(commits);
+    for (qsizetype i = 0; i < history.runs().size() && i < shas.size(); ++i) {
+        const HomelabHistory::Run &run = history.runs().at(i);
+        GitHubServer::RunSeed seed;
+        seed.runNumber = run.number;
+        seed.headSha = shas.at(i);
+        seed.status = run.status;
+        seed.conclusion = run.conclusion;
+        seed.createdAt = run.created;
+        server->addRun(seed);
+    }
+    gitHub = std::move(server);
+    return true;
+}
 
 Sandbox::Sandbox(QObject *parent)
     : QObject(parent)
@@ -72,6 +163,19 @@ bool Sandbox::start(QString *error)
         return false;
     }
     d->chartMuseum = std::move(server);
+
+    const HomelabHistory history;
+    QString serverError;
+    if (!d->startArgoCd(charts, history, &serverError)) {
+        if (error)
+            *error = tr("Could not start the sandbox Argo CD: %1").arg(serverError);
+        return false;
+    }
+    if (!d->startGitHub(history, &serverError)) {
+        if (error)
+            *error = tr("Could not start the sandbox GitHub: %1").arg(serverError);
+        return false;
+    }
     return true;
 }
 
@@ -83,6 +187,23 @@ Config Sandbox::config() const
         chartMuseum.url = d->chartMuseum->url();
         chartMuseum.username = u"admin"_s;
         config.chartmuseum = chartMuseum;
+        Config::Chart chart;
+        chart.name = u"torvalds"_s;
+        config.chart = chart;
+    }
+    if (d->argoCd) {
+        Config::ArgoCd argoCd;
+        argoCd.url = d->argoCd->url();
+        argoCd.app = u"torvalds"_s;
+        argoCd.username = u"admin"_s;
+        config.argocd = argoCd;
+    }
+    if (d->gitHub) {
+        Config::GitHub gitHub;
+        gitHub.url = d->gitHub->url();
+        gitHub.repo = u"homelab/torvalds"_s;
+        gitHub.workflow = u"ci.yml"_s;
+        config.github = gitHub;
     }
     return config;
 }
@@ -92,12 +213,26 @@ QProcessEnvironment Sandbox::environment() const
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     if (d->chartMuseum)
         environment.insert(u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s, d->password);
+    if (d->argoCd)
+        environment.insert(u"CAPSTAN_ARGOCD_TOKEN"_s, d->argoCdToken);
+    if (d->gitHub)
+        environment.insert(u"CAPSTAN_GITHUB_TOKEN"_s, d->gitHubToken);
     return environment;
 }
 
 ChartMuseumServer *Sandbox::chartMuseum() const
 {
     return d->chartMuseum.get();
+}
+
+ArgoCdServer *Sandbox::argoCd() const
+{
+    return d->argoCd.get();
+}
+
+GitHubServer *Sandbox::gitHub() const
+{
+    return d->gitHub.get();
 }
 
 } // namespace capstan

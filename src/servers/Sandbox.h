@@ -10,7 +10,9 @@
 
 namespace capstan {
 
+class ArgoCdServer;
 class ChartMuseumServer;
+class GitHubServer;
 
 // Why: `capstan --sandbox` runs the whole flow on one machine: in-process servers on 127.0.0.1 seeded with
 // a realistic history, and a config and credentials pointing at them. It never touches the keychain.
@@ -26,6 +28,8 @@ public:
     // The system environment plus the sandbox's own secrets (CAPSTAN_CHARTMUSEUM_PASSWORD, …).
     QProcessEnvironment environment() const;
     ChartMuseumServer *chartMuseum() const;
+    ArgoCdServer *argoCd() const;
+    GitHubServer *gitHub() const;
 
 private:
     class Private;

@@ -1,5 +1,7 @@
 #include "SandboxSeeder.h"
 
+#include "HomelabHistory.h"
+
 #include "chart/ChartArchiveWriter.h"
 
 #include <QCoreApplication>
@@ -271,23 +273,19 @@ SandboxSeeder::Result SandboxSeeder::seedHomelab(const QString &directory)
             QCoreApplication::translate("SandboxSeeder", "Could not create the directory %1.").arg(directory);
         return result;
     }
-    // CI runs 101…148 of main; these failed before packaging and left no chart.
-    const QList<int> failedRuns = {104, 109, 117, 118, 126, 133, 141, 145};
+    const HomelabHistory history;
     const QStringList appVersions = {u"0.14.0"_s, u"0.14.1"_s, u"0.15.0"_s, u"0.15.1"_s,
                                      u"0.16.0"_s, u"0.16.1"_s, u"0.17.0"_s};
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    constexpr int firstRun = 101;
-    constexpr int lastRun = 148;
-    for (int run = firstRun; run <= lastRun; ++run) {
-        if (failedRuns.contains(run))
+    for (const HomelabHistory::Run &run : history.runs()) {
+        if (!run.hasChart)
             continue;
         Build build;
-        build.run = run;
-        build.version = u"1.0.0-%1"_s.arg(run);
-        build.appVersion = appVersions.at(qMin(qsizetype((run - firstRun) / 7), appVersions.size() - 1));
-        // Roughly every seven hours, the newest a few minutes ago; sub-second parts as real mtimes have.
-        build.created = now.addSecs(-qint64(lastRun - run) * 7 * 3600 - 240 - (run % 5) * 600)
-                            .addMSecs(-(run * 37) % 1000);
+        build.run = run.number;
+        build.version = history.chartVersion(run.number);
+        build.appVersion = appVersions.at(
+            qMin(qsizetype((run.number - HomelabHistory::FirstRun) / 7), appVersions.size() - 1));
+        build.created = history.chartCreated(run.number);
         if (!writeChart(directory, u"torvalds"_s, build.version, torvaldsChart(build), build.created,
                         &result.error))
             return result;

@@ -212,7 +212,10 @@ QFuture<ArgoApplication> ArgoCdClient::sync(const SyncOptions &options)
     body.insert(QStringLiteral("prune"), options.prune);
     body.insert(QStringLiteral("dryRun"), options.dryRun);
     // The argocd CLI's default strategy (contract §6).
-    body.insert(QStringLiteral("strategy"), QJsonObject{{QStringLiteral("hook"), QJsonObject()}});
+    QJsonObject hook;
+    if (options.force)
+        hook.insert(QStringLiteral("force"), true);
+    body.insert(QStringLiteral("strategy"), QJsonObject{{QStringLiteral("hook"), hook}});
     return call<ArgoApplication>(
         m_http, jsonRequest("POST", appPath(QStringLiteral("/sync")), body), &ArgoCdClient::parseApplication,
         [app = m_application](const ApiError &e) { return mapError(e, app, tr("sync")); });

@@ -26,6 +26,8 @@ public:
         QString revision; // empty: spec.source.targetRevision
         bool prune = false;
         bool dryRun = false;
+        bool force =
+            false; // strategy hook.force: re-apply even unchanged resources (argocd app sync --force)
     };
 
     ArgoCdClient(HttpClient *http, const QString &application, QObject *parent = nullptr);

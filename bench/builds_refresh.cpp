@@ -1,0 +1,143 @@
+// Measures the Builds view's refresh over 1,000 CI runs: a cold load (empty ETag cache) against warm
+// refreshes (every page answered 304), each until the table has been painted. Prints the rate-limit cost
+// of each, the medians and their ratio.
+
+#include "github/EtagCache.h"
+#include "github/GitHubClient.h"
+#include "github/GitHubServer.h"
+#include "models/BuildsModel.h"
+#include "net/HttpClient.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QHeaderView>
+#include <QNetworkAccessManager>
+#include <QTableView>
+#include <QTextStream>
+
+#include <algorithm>
+
+using namespace capstan;
+
+namespace {
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n == 0 ? 0 : (n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("runs"), QStringLiteral("CI runs to list"), QStringLiteral("n"),
+                      QStringLiteral("1000")});
+    parser.addOption({QStringLiteral("iterations"), QStringLiteral("samples of each"), QStringLiteral("n"),
+                      QStringLiteral("7")});
+    parser.process(app);
+    const int runCount = parser.value(QStringLiteral("runs")).toInt();
+    const int iterations = parser.value(QStringLiteral("iterations")).toInt();
+    QTextStream out(stdout);
+
+    GitHubServer::Options options;
+    options.token = QStringLiteral("ghp_benchmarktoken");
+    options.rateLimit = 5000;
+    GitHubServer server(options);
+    QString error;
+    if (!server.listen(0, &error)) {
+        QTextStream(stderr) << error << '\n';
+        return 1;
+    }
+    const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-runCount);
+    QList<GitHubServer::CommitSeed> commits;
+    for (int i = 0; i < runCount; ++i) {
+        GitHubServer::CommitSeed commit;
+        commit.message = QStringLiteral("Change number %1\n\nWith a body.").arg(i + 1);
+        commit.authorName = QStringLiteral("Author %1").arg(i % 7);
+        commit.authorLogin = QStringLiteral("author%1").arg(i % 7);
+        commit.time = start.addSecs(qint64(i) * 3600);
+        commits.append(commit);
+    }
+    const QStringList shas = server.addCommits(commits);
+    for (int i = 0; i < runCount; ++i) {
+        GitHubServer::RunSeed run;
+        run.runNumber = i + 1;
+        run.headSha = shas.at(i);
+        run.conclusion = i % 9 == 4 ? QStringLiteral("failure") : QStringLiteral("success");
+        run.createdAt = start.addSecs(qint64(i) * 3600 + 60);
+        server.addRun(run);
+    }
+
+    QNetworkAccessManager network;
+    HttpClient http(&network, server.url(), {});
+    http.setAuth({HttpClient::Auth::Scheme::Bearer, {}, options.token});
+    EtagCache cache;
+    GitHubClient::Options clientOptions;
+    clientOptions.repo = options.repo;
+    clientOptions.workflow = options.workflowFile;
+    GitHubClient client(&http, clientOptions, &cache);
+
+    BuildsModel model;
+    QTableView view;
+    view.setModel(&model);
+    view.horizontalHeader()->setStretchLastSection(true);
+    view.resize(1300, 800);
+    view.show();
+
+    // One refresh: list the runs, hand them to the model, paint the table.
+    const auto refresh = [&]() -> double {
+        QElapsedTimer clock;
+        clock.start();
+        QEventLoop loop;
+        bool ok = false;
+        client.runs(runCount)
+            .then(&loop,
+                  [&](const QList<WorkflowRun> &runs) {
+                      model.setRuns(runs);
+                      view.grab();
+                      ok = runs.size() == runCount;
+                      loop.quit();
+                  })
+            .onFailed(&loop, [&](const ApiError &failure) {
+                QTextStream(stderr) << failure.toString() << '\n';
+                loop.quit();
+            });
+        loop.exec();
+        return ok ? double(clock.nsecsElapsed()) / 1e6 : -1;
+    };
+
+    QList<double> cold;
+    QList<double> warm;
+    int coldCost = 0;
+    int warmCost = 0;
+    for (int i = 0; i < iterations; ++i) {
+        cache.clear();
+        model.setRuns({});
+        const int before = server.rateLimitRemaining();
+        const double coldMs = refresh();
+        coldCost += before - server.rateLimitRemaining();
+        const int beforeWarm = server.rateLimitRemaining();
+        const double warmMs = refresh();
+        warmCost += beforeWarm - server.rateLimitRemaining();
+        if (coldMs < 0 || warmMs < 0)
+            return 1;
+        cold.append(coldMs);
+        warm.append(warmMs);
+        out << "cold_ms " << coldMs << " warm_ms " << warmMs << '\n';
+    }
+    out << "runs " << runCount << '\n';
+    out << "cold_rate_limit_per_refresh " << coldCost / iterations << '\n';
+    out << "warm_rate_limit_per_refresh " << warmCost / iterations << '\n';
+    out << "not_modified_total " << server.notModifiedCount() << '\n';
+    out << "cold_median_ms " << median(cold) << '\n';
+    out << "warm_median_ms " << median(warm) << '\n';
+    out << "cold/warm " << median(cold) / median(warm) << '\n';
+    return 0;
+}

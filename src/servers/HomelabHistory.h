@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace capstan {
+
+// Why: the sandbox's three servers must tell one consistent story — the CI runs GitHub lists, the charts
+// ChartMuseum holds and the deployments Argo CD remembers — so that story is written down once, here.
+class HomelabHistory
+{
+public:
+    struct Run
+    {
+        int number = 0;
+        QDateTime created;  // when CI started; the chart was packaged a few minutes later
+        QString status;     // completed, in_progress
+        QString conclusion; // success, failure; empty while running
+        QString message;    // commit message
+        QString authorName;
+        QString authorLogin;
+        bool hasChart = false; // CI packaged and published 1.0.0-<number>
+    };
+
+    struct Deployment
+    {
+        int run = 0;
+        QDateTime deployedAt;
+        QString initiatedBy;
+    };
+
+    explicit HomelabHistory(const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    static constexpr int FirstRun = 101;
+    static constexpr int LastRun = 149; // still running: no chart yet
+
+    const QList<Run> &runs() const { return m_runs; }                      // oldest first
+    const QList<Deployment> &deployments() const { return m_deployments; } // oldest first
+    QString chartVersion(int run) const;
+    QDateTime chartCreated(int run) const;
+
+private:
+    QList<Run> m_runs;
+    QList<Deployment> m_deployments;
+};
+
+} // namespace capstan
