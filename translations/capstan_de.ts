@@ -9,6 +9,80 @@
     </message>
 </context>
 <context>
+    <name>ArgoApplication</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlend</translation>
+    </message>
+    <message>
+        <source>Argo CD application JSON: %1 is not %2 (found %3)</source>
+        <translation>Argo-CD-Anwendungs-JSON: %1 ist nicht %2 (gefunden: %3)</translation>
+    </message>
+    <message>
+        <source>The server does not follow the Argo CD API; check argocd.url in capstan.yaml.</source>
+        <translation>Der Server folgt nicht der Argo-CD-API; argocd.url in capstan.yaml prüfen.</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>an RFC 3339 time</source>
+        <translation>eine Zeitangabe nach RFC 3339</translation>
+    </message>
+</context>
+<context>
+    <name>Build</name>
+    <message>
+        <source>CI run #%1 has not completed yet (%2)</source>
+        <translation>CI-Lauf #%1 ist noch nicht abgeschlossen (%2)</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>kein Status</translation>
+    </message>
+    <message>
+        <source>CI run #%1 did not succeed (conclusion: %2)</source>
+        <translation>CI-Lauf #%1 war nicht erfolgreich (Ergebnis: %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Chart version %1 is not in ChartMuseum</source>
+        <translation>Chart-Version %1 ist nicht in ChartMuseum</translation>
+    </message>
+    <message>
+        <source>Chart version %1 is already live</source>
+        <translation>Chart-Version %1 ist bereits live</translation>
+    </message>
+</context>
+<context>
     <name>ChartArchive</name>
     <message>
         <source>chart illegally contains absolute paths</source>
@@ -739,6 +813,37 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>GitHubCommands</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 must be a number from 1 to %2, not &quot;%3&quot;</source>
+        <translation>%1 muss eine Zahl von 1 bis %2 sein, nicht &quot;%3&quot;</translation>
+    </message>
+</context>
+<context>
     <name>GuiRunner</name>
     <message>
         <source>Capstan: a release manager for GitHub builds, Helm charts in ChartMuseum and Argo CD deployments.</source>
@@ -810,6 +915,30 @@ Befehle:
         <source>Save a picture of the diff of the newest two versions and quit.</source>
         <translation>Ein Bild des Diffs der beiden neuesten Versionen speichern und beenden.</translation>
     </message>
+    <message>
+        <source>the new login page rejects every session</source>
+        <translation>die neue Anmeldeseite weist jede Sitzung ab</translation>
+    </message>
+    <message>
+        <source>Save a picture of the Builds view with a build selected and quit.</source>
+        <translation>Ein Bild der Builds-Ansicht mit ausgewähltem Build speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the deploy dialog and quit.</source>
+        <translation>Ein Bild des Deploy-Dialogs speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the History view and quit.</source>
+        <translation>Ein Bild der Verlaufsansicht speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Save a picture of the rollback dialog and quit.</source>
+        <translation>Ein Bild des Rollback-Dialogs speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Roll back with auto-sync suspended, save a picture of the result and quit.</source>
+        <translation>Mit ausgesetztem Auto-Sync zurückrollen, ein Bild des Ergebnisses speichern und beenden.</translation>
+    </message>
 </context>
 <context>
     <name>HelmIgnore</name>
@@ -831,6 +960,10 @@ Befehle:
     <message>
         <source>Check that the URL points at the %1 API and not at a web page or proxy.</source>
         <translation>Prüfen, ob die URL auf die %1-API zeigt und nicht auf eine Webseite oder einen Proxy.</translation>
+    </message>
+    <message>
+        <source>The request to %1 was abandoned</source>
+        <translation>Die Anfrage an %1 wurde aufgegeben</translation>
     </message>
 </context>
 <context>
@@ -889,6 +1022,35 @@ Befehle:
     <message>
         <source>hint: %1</source>
         <translation>Hinweis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RollbackDialog</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>(no version)</source>
+        <translation>(keine Version)</translation>
+    </message>
+    <message>
+        <source>History #%1
+Deployed %2%3</source>
+        <translation>Verlauf #%1
+Deployt %2%3</translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation> von %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>No deployment in the history</source>
+        <translation>Kein Deployment im Verlauf</translation>
     </message>
 </context>
 <context>
@@ -1015,6 +1177,53 @@ Befehle:
         <source>%1 Set %2 instead.</source>
         <translation>%1 Stattdessen %2 setzen.</translation>
     </message>
+    <message>
+        <source>Optional: with a username set, Capstan logs in with this password when no token is stored or the token expired</source>
+        <translation>Optional: Ist ein Benutzername gesetzt, meldet sich Capstan mit diesem Passwort an, wenn kein Token gespeichert oder das Token abgelaufen ist</translation>
+    </message>
+</context>
+<context>
+    <name>capstan</name>
+    <message>
+        <source>GitHub answer: %1 %2</source>
+        <translation>GitHub-Antwort: %1 %2</translation>
+    </message>
+    <message>
+        <source>The server does not answer like the GitHub REST API.</source>
+        <translation>Der Server antwortet nicht wie die GitHub-REST-API.</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>is not a non-negative integer</source>
+        <translation>ist keine nicht-negative ganze Zahl</translation>
+    </message>
+    <message>
+        <source>is null</source>
+        <translation>ist null</translation>
+    </message>
+    <message>
+        <source>is not a string</source>
+        <translation>ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>is not an ISO 8601 date-time: &quot;%1&quot;</source>
+        <translation>ist keine Datums-/Zeitangabe nach ISO 8601: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>is not an object</source>
+        <translation>ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>is not true or false</source>
+        <translation>ist weder true noch false</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ArchiveFilesModel</name>
@@ -1032,6 +1241,1334 @@ Befehle:
     <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ArgoCdClient</name>
+    <message>
+        <source>The Argo CD session token was rejected or has expired. Log in again: store a fresh token with `capstan --cli credentials set argocd` (or set CAPSTAN_ARGOCD_TOKEN), or set argocd.username in capstan.yaml, store the password with `capstan --cli credentials set argocd-password` and delete the stale token (`capstan --cli credentials delete argocd`) so Capstan logs in by itself.</source>
+        <translation>Das Sitzungstoken für Argo CD wurde abgelehnt oder ist abgelaufen. Erneut anmelden: ein neues Token mit `capstan --cli credentials set argocd` speichern (oder CAPSTAN_ARGOCD_TOKEN setzen), oder argocd.username in capstan.yaml setzen, das Passwort mit `capstan --cli credentials set argocd-password` speichern und das veraltete Token löschen (`capstan --cli credentials delete argocd`), damit Capstan sich selbst anmeldet.</translation>
+    </message>
+    <message>
+        <source>Application &quot;%1&quot; does not exist or you are not permitted to %2 it</source>
+        <translation>Die Anwendung &quot;%1&quot; existiert nicht, oder Ihnen fehlt die Berechtigung zum %2</translation>
+    </message>
+    <message>
+        <source>Check argocd.app in capstan.yaml and the Argo CD RBAC of the account.</source>
+        <translation>argocd.app in capstan.yaml und die Argo-CD-RBAC des Kontos prüfen.</translation>
+    </message>
+    <message>
+        <source>Cannot %1 application &quot;%2&quot;</source>
+        <translation>%1 der Anwendung &quot;%2&quot; nicht möglich</translation>
+    </message>
+    <message>
+        <source>Wait for the running operation to finish, or terminate it.</source>
+        <translation>Warten, bis der laufende Vorgang abgeschlossen ist, oder ihn beenden.</translation>
+    </message>
+    <message>
+        <source>Suspend auto-sync first, then roll back.</source>
+        <translation>Zuerst Auto-Sync aussetzen, dann zurückrollen.</translation>
+    </message>
+    <message>
+        <source>Suspend auto-sync or change the target revision instead.</source>
+        <translation>Stattdessen Auto-Sync aussetzen oder die Ziel-Revision ändern.</translation>
+    </message>
+    <message>
+        <source>Pick an id from the application&apos;s deployment history.</source>
+        <translation>Eine ID aus dem Deployment-Verlauf der Anwendung wählen.</translation>
+    </message>
+    <message>
+        <source>Argo CD sent no application object from %1</source>
+        <translation>Argo CD hat von %1 kein Anwendungsobjekt gesendet</translation>
+    </message>
+    <message>
+        <source>Argo CD answered the login without a &quot;token&quot; (%1)</source>
+        <translation>Argo CD hat die Anmeldung ohne &quot;token&quot; beantwortet (%1)</translation>
+    </message>
+    <message>
+        <source>Argo CD login as &quot;%1&quot; failed</source>
+        <translation>Argo-CD-Anmeldung als &quot;%1&quot; fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Check argocd.username in capstan.yaml and the password stored with `capstan --cli credentials set argocd-password` (or CAPSTAN_ARGOCD_PASSWORD).</source>
+        <translation>argocd.username in capstan.yaml und das mit `capstan --cli credentials set argocd-password` gespeicherte Passwort (oder CAPSTAN_ARGOCD_PASSWORD) prüfen.</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>%1: items is not an array of applications</source>
+        <translation>%1: items ist kein Array von Anwendungen</translation>
+    </message>
+    <message>
+        <source>%1: items[%2] is not an object</source>
+        <translation>%1: items[%2] ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>%1: items[%2]</source>
+        <translation>%1: items[%2]</translation>
+    </message>
+    <message>
+        <source>sync</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <source>roll back</source>
+        <translation>Zurückrollen</translation>
+    </message>
+    <message>
+        <source>terminate the operation of</source>
+        <translation>Beenden des Vorgangs</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Auto-sync of application &quot;%1&quot; is already off</source>
+        <translation>Auto-Sync der Anwendung &quot;%1&quot; ist bereits aus</translation>
+    </message>
+    <message>
+        <source>The target revision must not be empty</source>
+        <translation>Die Ziel-Revision darf nicht leer sein</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ArgoCdServer</name>
+    <message>
+        <source>The Argo CD server is already listening on port %1.</source>
+        <translation>Der Argo-CD-Server lauscht bereits auf Port %1.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ArgoCdWatcher</name>
+    <message>
+        <source>Argo CD watch stream %1 sent a message that is not a JSON object: %2</source>
+        <translation>Argo-CD-Watch-Stream %1 hat eine Nachricht gesendet, die kein JSON-Objekt ist: %2</translation>
+    </message>
+    <message>
+        <source>Application &quot;%1&quot; was deleted</source>
+        <translation>Anwendung &quot;%1&quot; wurde gelöscht</translation>
+    </message>
+    <message>
+        <source>Argo CD watch stream %1 sent an event without result.type ADDED, MODIFIED or DELETED</source>
+        <translation>Argo-CD-Watch-Stream %1 hat ein Ereignis ohne result.type ADDED, MODIFIED oder DELETED gesendet</translation>
+    </message>
+    <message>
+        <source>Watching application &quot;%1&quot;</source>
+        <translation>Anwendung &quot;%1&quot; wird beobachtet</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ArgoCommands</name>
+    <message>
+        <source>automated</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>prune</source>
+        <translation>prune</translation>
+    </message>
+    <message>
+        <source>self-heal</source>
+        <translation>self-heal</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>on (%1)</source>
+        <translation>an (%1)</translation>
+    </message>
+    <message>
+        <source>SUSPENDED by %1 since %2: %3</source>
+        <translation>AUSGESETZT von %1 seit %2: %3</translation>
+    </message>
+    <message>
+        <source>(no reason recorded)</source>
+        <translation>(kein Grund erfasst)</translation>
+    </message>
+    <message>
+        <source>off (manual sync)</source>
+        <translation>aus (manueller Sync)</translation>
+    </message>
+    <message>
+        <source>history id %1, chart %2, deployed %3</source>
+        <translation>Verlaufs-ID %1, Chart %2, deployt %3</translation>
+    </message>
+    <message>
+        <source>--timeout needs a positive whole number of seconds, not &quot;%1&quot;</source>
+        <translation>--timeout braucht eine positive ganze Zahl von Sekunden, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Give up waiting after SECONDS (exit 1); default: wait as long as it takes</source>
+        <translation>Nach SECONDS Sekunden das Warten aufgeben (Exit 1); Standard: so lange warten wie nötig</translation>
+    </message>
+    <message>
+        <source>Show the Argo CD application: sync, health, live chart version, operation</source>
+        <translation>Die Argo-CD-Anwendung anzeigen: Sync, Health, Live-Chart-Version, Vorgang</translation>
+    </message>
+    <message>
+        <source>Reads the application configured under argocd.app. The live chart version is the newest
+history entry (what is deployed), not the target revision (what Argo CD should deploy).
+An auto-sync suspended by Capstan (who, since when, why) and a deploy lock are shown.
+JSON: {app, sync, health, revision, targetRevision, autoSync, suspension, lock, operation,
+lastOperation}; operation is null when none is in progress.</source>
+        <translation>Liest die unter argocd.app konfigurierte Anwendung. Die Live-Chart-Version ist der neueste
+Verlaufseintrag (was deployt ist), nicht die Ziel-Revision (was Argo CD deployen soll).
+Ein von Capstan ausgesetzter Auto-Sync (wer, seit wann, warum) und eine Deploy-Sperre werden angezeigt.
+JSON: {app, sync, health, revision, targetRevision, autoSync, suspension, lock, operation,
+lastOperation}; operation ist null, wenn keiner läuft.</translation>
+    </message>
+    <message>
+        <source>List the application&apos;s deployments, oldest first, the live one marked</source>
+        <translation>Die Deployments der Anwendung auflisten, die ältesten zuerst, das live markiert</translation>
+    </message>
+    <message>
+        <source>CHART VERSION is the chart version each deployment ran (history[].revision), not the target
+revision at the time. DEPLOYED AT is local time. The IDs are what `rollback` takes.
+JSON: [{id, revision, deployedAt, initiatedBy, automated, live}].</source>
+        <translation>CHART-VERSION ist die Chart-Version, die jedes Deployment ausgeführt hat (history[].revision), nicht die
+damalige Ziel-Revision. DEPLOYT AM ist Ortszeit. Die IDs sind das, was `rollback` erwartet.
+JSON: [{id, revision, deployedAt, initiatedBy, automated, live}].</translation>
+    </message>
+    <message>
+        <source>Sync the application (like `argocd app sync`), optionally waiting for the result</source>
+        <translation>Die Anwendung synchronisieren (wie `argocd app sync`), optional auf das Ergebnis warten</translation>
+    </message>
+    <message>
+        <source>Deploy this chart version once instead of the target revision</source>
+        <translation>Diese Chart-Version einmalig statt der Ziel-Revision deployen</translation>
+    </message>
+    <message>
+        <source>Delete resources that are no longer in the chart</source>
+        <translation>Ressourcen löschen, die nicht mehr im Chart sind</translation>
+    </message>
+    <message>
+        <source>Let Argo CD check the sync without applying it</source>
+        <translation>Argo CD den Sync prüfen lassen, ohne ihn anzuwenden</translation>
+    </message>
+    <message>
+        <source>Re-apply every resource, even unchanged ones</source>
+        <translation>Jede Ressource erneut anwenden, auch unveränderte</translation>
+    </message>
+    <message>
+        <source>Follow the operation until it is done and the application is healthy</source>
+        <translation>Den Vorgang verfolgen, bis er abgeschlossen und die Anwendung healthy ist</translation>
+    </message>
+    <message>
+        <source>A --revision other than the target revision is a one-off: Argo CD deploys it but keeps
+reporting the application OutOfSync, because sync status compares with the target revision.
+A missing chart version is not refused up front: the operation ends with phase Error.
+With --wait: exit 1 with &quot;Operation has completed with phase: &lt;phase&gt;&quot; unless it succeeded,
+and exit 1 when the application ends Degraded. Exit 6 when another operation is in progress.
+JSON: {app, revision, oneOff, dryRun} and, with --wait, phase, message, sync, health.</source>
+        <translation>Eine --revision ungleich der Ziel-Revision ist einmalig: Argo CD deployt sie, meldet die
+Anwendung aber weiter als OutOfSync, weil der Sync-Status mit der Ziel-Revision vergleicht.
+Eine fehlende Chart-Version wird nicht vorab abgelehnt: der Vorgang endet mit Phase Error.
+Mit --wait: Exit 1 mit &quot;Vorgang abgeschlossen mit Phase: &lt;phase&gt;&quot;, außer bei Erfolg,
+und Exit 1, wenn die Anwendung Degraded endet. Exit 6, wenn ein anderer Vorgang läuft.
+JSON: {app, revision, oneOff, dryRun} und, mit --wait, phase, message, sync, health.</translation>
+    </message>
+    <message>
+        <source>Wait until the application is synced, healthy and has no operation running</source>
+        <translation>Warten, bis die Anwendung synchron und healthy ist und kein Vorgang läuft</translation>
+    </message>
+    <message>
+        <source>Wait for health Healthy (Degraded fails, exit 1)</source>
+        <translation>Auf Health Healthy warten (Degraded schlägt fehl, Exit 1)</translation>
+    </message>
+    <message>
+        <source>Wait for sync status Synced</source>
+        <translation>Auf Sync-Status Synced warten</translation>
+    </message>
+    <message>
+        <source>Wait until no operation is running and Argo CD has compared the result</source>
+        <translation>Warten, bis kein Vorgang läuft und Argo CD das Ergebnis verglichen hat</translation>
+    </message>
+    <message>
+        <source>Like `argocd app wait`: without flags it waits for all three. The current state is
+checked first, then the watch stream is followed. On timeout: exit 1.
+JSON: the same document as `status`.</source>
+        <translation>Wie `argocd app wait`: ohne Flags wird auf alle drei gewartet. Zuerst wird der aktuelle
+Zustand geprüft, dann dem Watch-Stream gefolgt. Bei Timeout: Exit 1.
+JSON: dasselbe Dokument wie bei `status`.</translation>
+    </message>
+    <message>
+        <source>Re-deploy an earlier history entry (default: the previous deployment)</source>
+        <translation>Einen früheren Verlaufseintrag erneut deployen (Standard: das vorherige Deployment)</translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation</source>
+        <translation>Nicht nach Bestätigung fragen</translation>
+    </message>
+    <message>
+        <source>Switch auto-sync off first (recorded with --reason) when it is on</source>
+        <translation>Auto-Sync zuerst ausschalten (mit --reason erfasst), wenn er an ist</translation>
+    </message>
+    <message>
+        <source>Why auto-sync is suspended (required with --suspend-auto-sync)</source>
+        <translation>Warum Auto-Sync ausgesetzt ist (erforderlich mit --suspend-auto-sync)</translation>
+    </message>
+    <message>
+        <source>Delete resources that are not in the old chart</source>
+        <translation>Ressourcen löschen, die nicht im alten Chart sind</translation>
+    </message>
+    <message>
+        <source>ID is a history id from `history`; without it the previous deployment (history[len-2]) is used.
+Prints what runs now and what will run before acting, then asks for confirmation on a
+terminal; without a terminal --yes is required (exit 2).
+Argo CD refuses rollbacks while auto-sync is on (exit 6): --suspend-auto-sync --reason TEXT
+switches it off first and records who, when and why; it stays off until
+`capstan --cli auto-sync on`. A rollback does not change the target revision, so the
+application shows OutOfSync afterwards. Unknown ID: exit 5.
+JSON: {app, from, to, autoSyncSuspended} and, with --wait, phase, message, sync, health.</source>
+        <translation>ID ist eine Verlaufs-ID aus `history`; ohne sie wird das vorherige Deployment (history[len-2]) verwendet.
+Gibt vor dem Ausführen aus, was jetzt läuft und was laufen wird, und fragt dann in einem
+Terminal nach Bestätigung; ohne Terminal ist --yes erforderlich (Exit 2).
+Argo CD lehnt Rollbacks ab, solange Auto-Sync an ist (Exit 6): --suspend-auto-sync --reason TEXT
+schaltet ihn zuerst aus und erfasst wer, wann und warum; er bleibt aus bis
+`capstan --cli auto-sync on`. Ein Rollback ändert die Ziel-Revision nicht, daher zeigt die
+Anwendung danach OutOfSync. Unbekannte ID: Exit 5.
+JSON: {app, from, to, autoSyncSuspended} und, mit --wait, phase, message, sync, health.</translation>
+    </message>
+    <message>
+        <source>Suspend auto-sync, recording who, when and why</source>
+        <translation>Auto-Sync aussetzen und dabei erfassen, wer, wann und warum</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>Warum (erforderlich)</translation>
+    </message>
+    <message>
+        <source>Removes the automated sync policy and keeps it, with the reason, in annotations
+on the application, so `auto-sync on` can restore it and everyone sees why.
+JSON: {app, autoSync, suspension}.</source>
+        <translation>Entfernt die automatisierte Sync-Richtlinie und bewahrt sie mit dem Grund in Annotationen
+an der Anwendung auf, damit `auto-sync on` sie wiederherstellen kann und alle sehen, warum.
+JSON: {app, autoSync, suspension}.</translation>
+    </message>
+    <message>
+        <source>Resume auto-sync with the policy recorded when it was suspended</source>
+        <translation>Auto-Sync mit der beim Aussetzen erfassten Richtlinie fortsetzen</translation>
+    </message>
+    <message>
+        <source>Restores the automated sync policy recorded by `auto-sync off` (or enables plain
+auto-sync when nothing was recorded) and clears the suspension annotations.
+JSON: {app, autoSync, suspension}.</source>
+        <translation>Stellt die von `auto-sync off` erfasste automatisierte Sync-Richtlinie wieder her (oder aktiviert
+einfachen Auto-Sync, wenn nichts erfasst wurde) und entfernt die Aussetzungs-Annotationen.
+JSON: {app, autoSync, suspension}.</translation>
+    </message>
+    <message>
+        <source>Terminate the application&apos;s running operation</source>
+        <translation>Den laufenden Vorgang der Anwendung beenden</translation>
+    </message>
+    <message>
+        <source>Like `argocd app terminate-op`. The operation then ends with phase Failed.
+No operation in progress: exit 2. JSON: {app, terminating}.</source>
+        <translation>Wie `argocd app terminate-op`. Der Vorgang endet dann mit Phase Failed.
+Kein Vorgang läuft: Exit 2. JSON: {app, terminating}.</translation>
+    </message>
+    <message>
+        <source>timed out (%1s) waiting for app &quot;%2&quot; match desired state</source>
+        <translation>Zeitüberschreitung (%1 s) beim Warten darauf, dass App &quot;%2&quot; den Sollzustand erreicht</translation>
+    </message>
+    <message>
+        <source>Check the application with `capstan --cli status`, or wait longer with --timeout.</source>
+        <translation>Die Anwendung mit `capstan --cli status` prüfen oder mit --timeout länger warten.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>!! Auto-sync is suspended by %1 since %2: %3
+</source>
+        <translation>!! Auto-Sync ist ausgesetzt von %1 seit %2: %3
+</translation>
+    </message>
+    <message>
+        <source>!! Resume it with `capstan --cli auto-sync on`.
+
+</source>
+        <translation>!! Mit `capstan --cli auto-sync on` fortsetzen.
+
+</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Sync-Status</translation>
+    </message>
+    <message>
+        <source>(not compared yet)</source>
+        <translation>(noch nicht verglichen)</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>Live chart version</source>
+        <translation>Live-Chart-Version</translation>
+    </message>
+    <message>
+        <source>(nothing deployed yet)</source>
+        <translation>(noch nichts deployt)</translation>
+    </message>
+    <message>
+        <source>%1 (history id %2, deployed %3)</source>
+        <translation>%1 (Verlaufs-ID %2, deployt %3)</translation>
+    </message>
+    <message>
+        <source> (resolves to %1)</source>
+        <translation> (ergibt %1)</translation>
+    </message>
+    <message>
+        <source>Target revision</source>
+        <translation>Ziel-Revision</translation>
+    </message>
+    <message>
+        <source>Auto-sync</source>
+        <translation>Auto-Sync</translation>
+    </message>
+    <message>
+        <source>%1, revision %2, started %3</source>
+        <translation>%1, Revision %2, gestartet %3</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source>requested, revision %1, waiting for the controller</source>
+        <translation>angefordert, Revision %1, wartet auf den Controller</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>none in progress</source>
+        <translation>keiner aktiv</translation>
+    </message>
+    <message>
+        <source> (last: %1, revision %2, finished %3)</source>
+        <translation> (letzter: %1, Revision %2, beendet %3)</translation>
+    </message>
+    <message>
+        <source>Deploy lock</source>
+        <translation>Deploy-Sperre</translation>
+    </message>
+    <message>
+        <source>held by %1 since %2: %3</source>
+        <translation>gehalten von %1 seit %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 has no deployments in its history yet.
+</source>
+        <translation>%1 hat noch keine Deployments im Verlauf.
+</translation>
+    </message>
+    <message>
+        <source>&lt;- live</source>
+        <translation>&lt;- live</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>CHART VERSION</source>
+        <translation>CHART-VERSION</translation>
+    </message>
+    <message>
+        <source>DEPLOYED AT</source>
+        <translation>DEPLOYT AM</translation>
+    </message>
+    <message>
+        <source>INITIATED BY</source>
+        <translation>GESTARTET VON</translation>
+    </message>
+    <message>
+        <source>Operation requested, waiting for Argo CD to start it
+</source>
+        <translation>Vorgang angefordert, warte darauf, dass Argo CD ihn startet
+</translation>
+    </message>
+    <message>
+        <source>Operation phase: %1
+</source>
+        <translation>Phase des Vorgangs: %1
+</translation>
+    </message>
+    <message>
+        <source>Operation phase: %1 (%2)
+</source>
+        <translation>Phase des Vorgangs: %1 (%2)
+</translation>
+    </message>
+    <message>
+        <source>Lost track of application &apos;%1&apos;</source>
+        <translation>Anwendung &apos;%1&apos; aus den Augen verloren</translation>
+    </message>
+    <message>
+        <source>Application %1: %2, %3; live chart version %4
+</source>
+        <translation>Anwendung %1: %2, %3; Live-Chart-Version %4
+</translation>
+    </message>
+    <message>
+        <source>Operation has completed with phase: %1</source>
+        <translation>Vorgang abgeschlossen mit Phase: %1</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>application &apos;%1&apos; is Degraded</source>
+        <translation>Anwendung &apos;%1&apos; ist Degraded</translation>
+    </message>
+    <message>
+        <source>The operation succeeded but the deployed resources are not healthy.</source>
+        <translation>Der Vorgang war erfolgreich, aber die deployten Ressourcen sind nicht healthy.</translation>
+    </message>
+    <message>
+        <source>--timeout only applies together with --wait</source>
+        <translation>--timeout gilt nur zusammen mit --wait</translation>
+    </message>
+    <message>
+        <source>--revision needs a chart version, not an empty string</source>
+        <translation>--revision braucht eine Chart-Version, keine leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>Dry-run sync of %1 to %2 requested
+</source>
+        <translation>Probe-Sync von %1 auf %2 angefordert
+</translation>
+    </message>
+    <message>
+        <source>Sync of %1 to %2 requested
+</source>
+        <translation>Sync von %1 auf %2 angefordert
+</translation>
+    </message>
+    <message>
+        <source>Note: %1 differs from the target revision %2: this is a one-off deployment; Argo CD will report %3 OutOfSync until its target revision is changed.
+</source>
+        <translation>Hinweis: %1 weicht von der Ziel-Revision %2 ab: dies ist ein einmaliges Deployment; Argo CD meldet %3 als OutOfSync, bis die Ziel-Revision geändert wird.
+</translation>
+    </message>
+    <message>
+        <source>Follow it with `capstan --cli wait` or `capstan --cli status`.
+</source>
+        <translation>Mit `capstan --cli wait` oder `capstan --cli status` verfolgen.
+</translation>
+    </message>
+    <message>
+        <source>application &apos;%1&apos; health state is Degraded</source>
+        <translation>Health-Status der Anwendung &apos;%1&apos; ist Degraded</translation>
+    </message>
+    <message>
+        <source>Application %1: %2, %3
+</source>
+        <translation>Anwendung %1: %2, %3
+</translation>
+    </message>
+    <message>
+        <source>--suspend-auto-sync needs --reason TEXT saying why</source>
+        <translation>--suspend-auto-sync braucht --reason TEXT mit einer Begründung</translation>
+    </message>
+    <message>
+        <source>The reason is recorded on the application for everyone who wonders why auto-sync is off.</source>
+        <translation>Der Grund wird an der Anwendung erfasst, für alle, die sich fragen, warum Auto-Sync aus ist.</translation>
+    </message>
+    <message>
+        <source>--reason only applies together with --suspend-auto-sync</source>
+        <translation>--reason gilt nur zusammen mit --suspend-auto-sync</translation>
+    </message>
+    <message>
+        <source>rollback takes a history id (a number from `capstan --cli history`), not &quot;%1&quot;</source>
+        <translation>rollback erwartet eine Verlaufs-ID (eine Zahl aus `capstan --cli history`), nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>application &apos;%1&apos; does not have deployment id &apos;%2&apos; in history</source>
+        <translation>Anwendung &apos;%1&apos; hat keine Deployment-ID &apos;%2&apos; im Verlauf</translation>
+    </message>
+    <message>
+        <source>List the deployments with `capstan --cli history`.</source>
+        <translation>Die Deployments mit `capstan --cli history` auflisten.</translation>
+    </message>
+    <message>
+        <source>application &apos;%1&apos; should have at least two successful deployments</source>
+        <translation>Anwendung &apos;%1&apos; sollte mindestens zwei erfolgreiche Deployments haben</translation>
+    </message>
+    <message>
+        <source>There is no earlier deployment to roll back to.</source>
+        <translation>Es gibt kein früheres Deployment, auf das zurückgerollt werden kann.</translation>
+    </message>
+    <message>
+        <source>Rollback of %1
+  from: %2
+  to:   %3
+</source>
+        <translation>Rollback von %1
+  von: %2
+  auf: %3
+</translation>
+    </message>
+    <message>
+        <source>Argo CD refuses rollbacks of &apos;%1&apos; while auto-sync is on</source>
+        <translation>Argo CD lehnt Rollbacks von &apos;%1&apos; ab, solange Auto-Sync an ist</translation>
+    </message>
+    <message>
+        <source>Auto-sync would undo the rollback at once. Add --suspend-auto-sync --reason TEXT to switch it off first; it stays off until `capstan --cli auto-sync on`.</source>
+        <translation>Auto-Sync würde den Rollback sofort rückgängig machen. --suspend-auto-sync --reason TEXT hinzufügen, um ihn zuerst auszuschalten; er bleibt aus bis `capstan --cli auto-sync on`.</translation>
+    </message>
+    <message>
+        <source>rollback needs --yes when standard input is not a terminal</source>
+        <translation>rollback braucht --yes, wenn die Standardeingabe kein Terminal ist</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Run it again with --yes to confirm.</source>
+        <translation>Es wurde nichts geändert. Zum Bestätigen erneut mit --yes ausführen.</translation>
+    </message>
+    <message>
+        <source>Roll back %1 to chart %2? [y/N] </source>
+        <translation>%1 auf Chart %2 zurückrollen? [y/N] </translation>
+    </message>
+    <message>
+        <source>Rollback cancelled; nothing was changed</source>
+        <translation>Rollback abgebrochen; es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>Auto-sync is already off; nothing to suspend.
+</source>
+        <translation>Auto-Sync ist bereits aus; nichts auszusetzen.
+</translation>
+    </message>
+    <message>
+        <source>Rollback of %1 to history id %2 (chart %3) requested
+</source>
+        <translation>Rollback von %1 auf Verlaufs-ID %2 (Chart %3) angefordert
+</translation>
+    </message>
+    <message>
+        <source>Auto-sync of %1 stays suspended until `capstan --cli auto-sync on`.
+</source>
+        <translation>Auto-Sync von %1 bleibt ausgesetzt bis `capstan --cli auto-sync on`.
+</translation>
+    </message>
+    <message>
+        <source>The target revision is unchanged (%1), so Argo CD will report %2 OutOfSync.
+</source>
+        <translation>Die Ziel-Revision ist unverändert (%1), daher meldet Argo CD %2 als OutOfSync.
+</translation>
+    </message>
+    <message>
+        <source>Auto-sync of %1 suspended by %2: %3
+</source>
+        <translation>Auto-Sync von %1 ausgesetzt von %2: %3
+</translation>
+    </message>
+    <message>
+        <source>auto-sync off needs --reason TEXT saying why</source>
+        <translation>auto-sync off braucht --reason TEXT mit einer Begründung</translation>
+    </message>
+    <message>
+        <source>Auto-sync of %1: %2
+</source>
+        <translation>Auto-Sync von %1: %2
+</translation>
+    </message>
+    <message>
+        <source>Auto-sync of %1 is already on.
+</source>
+        <translation>Auto-Sync von %1 ist bereits an.
+</translation>
+    </message>
+    <message>
+        <source>auto-sync of &apos;%1&apos; is already suspended by %2 since %3: %4</source>
+        <translation>Auto-Sync von &apos;%1&apos; ist bereits ausgesetzt von %2 seit %3: %4</translation>
+    </message>
+    <message>
+        <source>Resume it with `capstan --cli auto-sync on` first if you want to record a new reason.</source>
+        <translation>Zuerst mit `capstan --cli auto-sync on` fortsetzen, wenn ein neuer Grund erfasst werden soll.</translation>
+    </message>
+    <message>
+        <source>auto-sync of &apos;%1&apos; is already off (manual sync policy); nothing to suspend</source>
+        <translation>Auto-Sync von &apos;%1&apos; ist bereits aus (manuelle Sync-Richtlinie); nichts auszusetzen</translation>
+    </message>
+    <message>
+        <source>Enable it with `capstan --cli auto-sync on`.</source>
+        <translation>Mit `capstan --cli auto-sync on` einschalten.</translation>
+    </message>
+    <message>
+        <source>Application &apos;%1&apos; operation terminating
+</source>
+        <translation>Vorgang der Anwendung &apos;%1&apos; wird beendet
+</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ArgoLoginDialog</name>
+    <message>
+        <source>Log in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Log in to Argo CD</source>
+        <translation>Bei Argo CD anmelden</translation>
+    </message>
+    <message>
+        <source>Log in to &lt;b&gt;%1&lt;/b&gt; for the application &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Bei &lt;b&gt;%1&lt;/b&gt; für die Anwendung &lt;b&gt;%2&lt;/b&gt; anmelden.</translation>
+    </message>
+    <message>
+        <source>Argo CD rejected the session.</source>
+        <translation>Argo CD hat die Sitzung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Capstan asks Argo CD for a session token and keeps the token, not the password, in the system keychain.</source>
+        <translation>Capstan fordert bei Argo CD ein Sitzungstoken an und bewahrt das Token, nicht das Passwort, im Schlüsselbund des Systems auf.</translation>
+    </message>
+    <message>
+        <source>eyJhbGciOi…</source>
+        <translation>eyJhbGciOi…</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <source>Paste a token from “argocd account generate-token” or the Argo CD web UI (User Info → Tokens).</source>
+        <translation>Ein Token aus „argocd account generate-token“ oder der Argo-CD-Weboberfläche (User Info → Tokens) einfügen.</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>%1 is set in the environment and wins over the keychain; unset it to use the token stored here.</source>
+        <translation>%1 ist in der Umgebung gesetzt und hat Vorrang vor dem Schlüsselbund; die Variable entfernen, um das hier gespeicherte Token zu verwenden.</translation>
+    </message>
+    <message>
+        <source>No credential store available.</source>
+        <translation>Kein Speicher für Zugangsdaten verfügbar.</translation>
+    </message>
+    <message>
+        <source>The token is not an Argo CD token: it must have three parts separated by dots (a JWT).</source>
+        <translation>Das Token ist kein Argo-CD-Token: es muss aus drei durch Punkte getrennten Teilen bestehen (ein JWT).</translation>
+    </message>
+    <message>
+        <source>Argo CD silently ignores anything else and answers “no session information”.</source>
+        <translation>Argo CD ignoriert alles andere stillschweigend und antwortet „no session information“.</translation>
+    </message>
+    <message>
+        <source>Enter the Argo CD username.</source>
+        <translation>Den Argo-CD-Benutzernamen eingeben.</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Das Passwort eingeben.</translation>
+    </message>
+    <message>
+        <source>Logging in as %1…</source>
+        <translation>Anmeldung als %1…</translation>
+    </message>
+    <message>
+        <source>Login failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The token could not be stored in the keychain: %1</source>
+        <translation>Das Token konnte nicht im Schlüsselbund gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ArgoStatusBadge</name>
+    <message>
+        <source>Argo CD</source>
+        <translation>Argo CD</translation>
+    </message>
+    <message>
+        <source>Terminate…</source>
+        <translation>Beenden…</translation>
+    </message>
+    <message>
+        <source>Stop the running operation in Argo CD (asks first)</source>
+        <translation>Den laufenden Vorgang in Argo CD stoppen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Turn automated sync back on as it was before the suspension</source>
+        <translation>Automatischen Sync wieder so einschalten, wie er vor dem Aussetzen war</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>einem unbekannten Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>jemandem</translation>
+    </message>
+    <message>
+        <source>Auto-sync suspended by %1 since %2</source>
+        <translation>Auto-Sync ausgesetzt von %1 seit %2</translation>
+    </message>
+    <message>
+        <source>Auto-sync suspended by %1 since %2: %3</source>
+        <translation>Auto-Sync ausgesetzt von %1 seit %2: %3</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Sync status of %1 against target %2</source>
+        <translation>Sync-Status von %1 gegenüber Ziel %2</translation>
+    </message>
+    <message>
+        <source>nothing deployed</source>
+        <translation>nichts deployt</translation>
+    </message>
+    <message>
+        <source>live %1</source>
+        <translation>live %1</translation>
+    </message>
+    <message>
+        <source>Chart %1, the version of the newest history entry</source>
+        <translation>Chart %1, die Version des neuesten Verlaufseintrags</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>Wird abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Sync: %1</source>
+        <translation>Sync: %1</translation>
+    </message>
+    <message>
+        <source>Sync %1: %2</source>
+        <translation>Sync %1: %2</translation>
+    </message>
+    <message>
+        <source>longer than usual</source>
+        <translation>länger als üblich</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::BuildStatusDelegate</name>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Queued (%1)</source>
+        <translation>In Warteschlange (%1)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>Fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>LIVE</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::BuildsModel</name>
+    <message>
+        <source>Not known yet</source>
+        <translation>Noch nicht bekannt</translation>
+    </message>
+    <message>
+        <source>Started by %1</source>
+        <translation>Gestartet von %1</translation>
+    </message>
+    <message>
+        <source>Completed: %1</source>
+        <translation>Abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>Not completed: %1</source>
+        <translation>Nicht abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>ChartMuseum has %1</source>
+        <translation>ChartMuseum hat %1</translation>
+    </message>
+    <message>
+        <source>ChartMuseum has no version %1</source>
+        <translation>ChartMuseum hat keine Version %1</translation>
+    </message>
+    <message>
+        <source>deployed before (history %1)</source>
+        <translation>früher deployt (Verlauf %1)</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>earlier</source>
+        <translation>früher</translation>
+    </message>
+    <message>
+        <source>%1 is running now</source>
+        <translation>%1 läuft gerade</translation>
+    </message>
+    <message>
+        <source>Never deployed (in the kept history)</source>
+        <translation>Nie deployt (im aufbewahrten Verlauf)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>CI</source>
+        <translation>CI</translation>
+    </message>
+    <message>
+        <source>Chart version</source>
+        <translation>Chart-Version</translation>
+    </message>
+    <message>
+        <source>In repository</source>
+        <translation>Im Repository</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::BuildsView</name>
+    <message>
+        <source>Deploy</source>
+        <translation>Deployen</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>All authors</source>
+        <translation>Alle Autoren</translation>
+    </message>
+    <message>
+        <source>Filter by run, commit, message, author or version</source>
+        <translation>Nach Lauf, Commit, Nachricht, Autor oder Version filtern</translation>
+    </message>
+    <message>
+        <source>Reload builds, charts and the live state</source>
+        <translation>Builds, Charts und den Live-Zustand neu laden</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation>Autor:</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Override…</source>
+        <translation>Übersteuern…</translation>
+    </message>
+    <message>
+        <source>Deploy anyway, with a reason that is recorded on the application</source>
+        <translation>Trotzdem deployen, mit einem Grund, der an der Anwendung erfasst wird</translation>
+    </message>
+    <message>
+        <source>GitHub</source>
+        <translation>GitHub</translation>
+    </message>
+    <message>
+        <source>ChartMuseum</source>
+        <translation>ChartMuseum</translation>
+    </message>
+    <message>
+        <source>Argo CD</source>
+        <translation>Argo CD</translation>
+    </message>
+    <message>
+        <source>no builds can be listed</source>
+        <translation>es können keine Builds aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>whether a chart exists is unknown</source>
+        <translation>ob ein Chart existiert, ist unbekannt</translation>
+    </message>
+    <message>
+        <source>what is live is unknown and nothing can be deployed</source>
+        <translation>was live ist, ist unbekannt, und nichts kann deployt werden</translation>
+    </message>
+    <message>
+        <source>%1 is unavailable: %2</source>
+        <translation>%1 ist nicht verfügbar: %2</translation>
+    </message>
+    <message>
+        <source>capstan.yaml has no chart name (chart.name), so no chart version can be looked up</source>
+        <translation>capstan.yaml enthält keinen Chart-Namen (chart.name), daher kann keine Chart-Version nachgeschlagen werden</translation>
+    </message>
+    <message>
+        <source>ChartMuseum has no chart %1 yet: no build can be deployed.</source>
+        <translation>ChartMuseum hat noch kein Chart %1: kein Build kann deployt werden.</translation>
+    </message>
+    <message>
+        <source>Select a build to deploy</source>
+        <translation>Einen Build zum Deployen auswählen</translation>
+    </message>
+    <message>
+        <source>Waiting for Argo CD</source>
+        <translation>Warten auf Argo CD</translation>
+    </message>
+    <message>
+        <source>Argo CD is unavailable: %1</source>
+        <translation>Argo CD ist nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Deploy %1</source>
+        <translation>%1 deployen</translation>
+    </message>
+    <message>
+        <source>Deploy %1 to prod through Argo CD</source>
+        <translation>%1 über Argo CD nach prod deployen</translation>
+    </message>
+    <message>
+        <source>No build selected</source>
+        <translation>Kein Build ausgewählt</translation>
+    </message>
+    <message>
+        <source>Select a build to see what deploying it would change.</source>
+        <translation>Einen Build auswählen, um zu sehen, was sein Deployment ändern würde.</translation>
+    </message>
+    <message>
+        <source>#%1 · %2</source>
+        <translation>#%1 · %2</translation>
+    </message>
+    <message>
+        <source>Argo CD is unavailable, so what is live is unknown: nothing to compare with.</source>
+        <translation>Argo CD ist nicht verfügbar, daher ist unbekannt, was live ist: nichts zum Vergleichen.</translation>
+    </message>
+    <message>
+        <source>Waiting for Argo CD to say what is live …</source>
+        <translation>Warten, bis Argo CD meldet, was live ist …</translation>
+    </message>
+    <message>
+        <source>Nothing is deployed yet: deploying #%1 installs it for the first time.</source>
+        <translation>Noch nichts deployt: das Deployment von #%1 installiert es zum ersten Mal.</translation>
+    </message>
+    <message>
+        <source>Live version %1 was not built by CI (it does not match %2).</source>
+        <translation>Live-Version %1 wurde nicht von CI gebaut (sie passt nicht zu %2).</translation>
+    </message>
+    <message>
+        <source>Live version %1 is older than the builds listed here.</source>
+        <translation>Live-Version %1 ist älter als die hier aufgelisteten Builds.</translation>
+    </message>
+    <message>
+        <source>GitHub rate limit: %1 of %2 left</source>
+        <translation>GitHub-Rate-Limit: %1 von %2 übrig</translation>
+    </message>
+    <message>
+        <source>The limit resets at %1.</source>
+        <translation>Das Limit wird um %1 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>GitHub rate limit: not reported</source>
+        <translation>GitHub-Rate-Limit: nicht gemeldet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) from the ETag cache</source>
+        <translation>
+            <numerusform>%n Antwort aus dem ETag-Cache</numerusform>
+            <numerusform>%n Antworten aus dem ETag-Cache</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unchanged answers (304 Not Modified) do not count against the rate limit.</source>
+        <translation>Unveränderte Antworten (304 Not Modified) zählen nicht gegen das Rate-Limit.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n build(s)</source>
+        <translation>
+            <numerusform>%n Build</numerusform>
+            <numerusform>%n Builds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ChangesPanel</name>
+    <message>
+        <source>Chart %1 cannot be read: %2</source>
+        <translation>Chart %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Open full diff…</source>
+        <translation>Vollständigen Diff öffnen…</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Click a commit to open it on GitHub</source>
+        <translation>Auf einen Commit klicken, um ihn auf GitHub zu öffnen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>What&apos;s changing</source>
+        <translation>Was sich ändert</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Select a build to see what deploying it would change.</source>
+        <translation>Einen Build auswählen, um zu sehen, was sein Deployment ändern würde.</translation>
+    </message>
+    <message>
+        <source>What is live is not known, so there is nothing to compare #%1 with.</source>
+        <translation>Was live ist, ist nicht bekannt, daher gibt es nichts, womit #%1 verglichen werden kann.</translation>
+    </message>
+    <message>
+        <source>No chart comparison without a live version.</source>
+        <translation>Kein Chart-Vergleich ohne Live-Version.</translation>
+    </message>
+    <message>
+        <source>#%1 (%2) is live now: deploying it again changes no code.</source>
+        <translation>#%1 (%2) ist jetzt live: ein erneutes Deployment ändert keinen Code.</translation>
+    </message>
+    <message>
+        <source>#%1 built the same commit %2 as live #%3: no code changes.</source>
+        <translation>#%1 hat denselben Commit %2 gebaut wie live #%3: keine Code-Änderungen.</translation>
+    </message>
+    <message>
+        <source>GitHub is not available: the commits cannot be listed.</source>
+        <translation>GitHub ist nicht verfügbar: die Commits können nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>Comparing live %1 with %2 …</source>
+        <translation>Live %1 wird mit %2 verglichen …</translation>
+    </message>
+    <message>
+        <source>#%1 has the same code as live #%2: no commits change.</source>
+        <translation>#%1 hat denselben Code wie live #%2: keine Commits ändern sich.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rollback: #%1 is older than live #%2. Deploying it removes %n commit(s):</source>
+        <translation>
+            <numerusform>Rollback: #%1 ist älter als live #%2. Das Deployment entfernt %n Commit:</numerusform>
+            <numerusform>Rollback: #%1 ist älter als live #%2. Das Deployment entfernt %n Commits:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deploying #%1 over live #%2 adds %n commit(s):</source>
+        <translation>
+            <numerusform>Das Deployment von #%1 über live #%2 fügt %n Commit hinzu:</numerusform>
+            <numerusform>Das Deployment von #%1 über live #%2 fügt %n Commits hinzu:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The histories diverged: %n commit(s) of live are not in #%1 and would be removed.</source>
+        <translation>
+            <numerusform>Die Verläufe sind auseinandergelaufen: %n Commit von live ist nicht in #%1 und würde entfernt.</numerusform>
+            <numerusform>Die Verläufe sind auseinandergelaufen: %n Commits von live sind nicht in #%1 und würden entfernt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The commits could not be compared.</source>
+        <translation>Die Commits konnten nicht verglichen werden.</translation>
+    </message>
+    <message>
+        <source>Unknown: what is live is not known</source>
+        <translation>Unbekannt: was live ist, ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>Comparing with live %1 …</source>
+        <translation>Vergleich mit live %1 …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n commit(s) added since live %1</source>
+        <translation>
+            <numerusform>%n Commit hinzugekommen seit live %1</numerusform>
+            <numerusform>%n Commits hinzugekommen seit live %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rollback from live %1: %n commit(s) removed</source>
+        <translation>
+            <numerusform>Rollback von live %1: %n Commit entfernt</numerusform>
+            <numerusform>Rollback von live %1: %n Commits entfernt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No code changes against live %1</source>
+        <translation>Keine Code-Änderungen gegenüber live %1</translation>
+    </message>
+    <message>
+        <source>The commits could not be compared with live %1</source>
+        <translation>Die Commits konnten nicht mit live %1 verglichen werden</translation>
+    </message>
+    <message>
+        <source>Same chart version %1 as live.</source>
+        <translation>Gleiche Chart-Version %1 wie live.</translation>
+    </message>
+    <message>
+        <source>ChartMuseum is not available: no chart comparison.</source>
+        <translation>ChartMuseum ist nicht verfügbar: kein Chart-Vergleich.</translation>
+    </message>
+    <message>
+        <source>No chart comparison: ChartMuseum has no %1.</source>
+        <translation>Kein Chart-Vergleich: ChartMuseum hat kein %1.</translation>
+    </message>
+    <message>
+        <source>Downloading charts %1 and %2 …</source>
+        <translation>Charts %1 und %2 werden heruntergeladen …</translation>
+    </message>
+    <message>
+        <source>The charts could not be compared: %1</source>
+        <translation>Die Charts konnten nicht verglichen werden: %1</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>binär</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chart %1 → %2: %n file(s) changed (%3 added, %4 removed, %5 modified), +%6 −%7</source>
+        <translation>
+            <numerusform>Chart %1 → %2: %n Datei geändert (%3 hinzugefügt, %4 entfernt, %5 geändert), +%6 −%7</numerusform>
+            <numerusform>Chart %1 → %2: %n Dateien geändert (%3 hinzugefügt, %4 entfernt, %5 geändert), +%6 −%7</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ChartMuseum is not available</source>
+        <translation>ChartMuseum ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Chart %1 → %2</source>
+        <translation>Chart %1 → %2</translation>
     </message>
 </context>
 <context>
@@ -1455,10 +2992,6 @@ VERSION wird wie bei `show` aufgelöst. JSON: {file, digest, size}.</translation
         <source>The ChartMuseum server is already listening on port %1.</source>
         <translation>Der ChartMuseum-Server lauscht bereits auf Port %1.</translation>
     </message>
-    <message>
-        <source>Cannot listen on 127.0.0.1:%1: %2</source>
-        <translation>Auf 127.0.0.1:%1 kann nicht gelauscht werden: %2</translation>
-    </message>
 </context>
 <context>
     <name>capstan::ChartVersionsModel</name>
@@ -1788,6 +3321,74 @@ Deployments, die diese Version verwenden, können nicht mehr gesynct werden. Das
         <source>ChartMuseum user is set but its password is missing</source>
         <translation>Für ChartMuseum ist ein Benutzer gesetzt, aber das Passwort fehlt</translation>
     </message>
+    <message>
+        <source>%1 has no &quot;argocd&quot; section</source>
+        <translation>%1 hat keinen Abschnitt &quot;argocd&quot;</translation>
+    </message>
+    <message>
+        <source>Add one, e.g.
+  argocd: { url: https://argocd.example.net, app: my-app, username: admin }</source>
+        <translation>Einen hinzufügen, z. B.
+  argocd: { url: https://argocd.example.net, app: my-app, username: admin }</translation>
+    </message>
+    <message>
+        <source>Argo CD login failed</source>
+        <translation>Anmeldung bei Argo CD fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>No Argo CD token and no password for argocd.username: %1</source>
+        <translation>Kein Argo-CD-Token und kein Passwort für argocd.username: %1</translation>
+    </message>
+    <message>
+        <source>Run `capstan --cli credentials set argocd-password`, or set %1 (password) or %2 (token).</source>
+        <translation>`capstan --cli credentials set argocd-password` ausführen oder %1 (Passwort) bzw. %2 (Token) setzen.</translation>
+    </message>
+    <message>
+        <source>Run `capstan --cli credentials set argocd` with an Argo CD token, set %1, or set argocd.username in capstan.yaml to log in with a password.</source>
+        <translation>`capstan --cli credentials set argocd` mit einem Argo-CD-Token ausführen, %1 setzen oder argocd.username in capstan.yaml setzen, um sich mit einem Passwort anzumelden.</translation>
+    </message>
+    <message>
+        <source>No Argo CD token</source>
+        <translation>Kein Argo-CD-Token</translation>
+    </message>
+    <message>
+        <source>Cannot read the Argo CD token</source>
+        <translation>Das Argo-CD-Token kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;github&quot; section</source>
+        <translation>%1 hat keinen Abschnitt &quot;github&quot;</translation>
+    </message>
+    <message>
+        <source>Add one, e.g.
+  github: { repo: owner/name, workflow: ci.yml, branch: main }</source>
+        <translation>Einen hinzufügen, z. B.
+  github: { repo: owner/name, workflow: ci.yml, branch: main }</translation>
+    </message>
+    <message>
+        <source>%1: github.repo is missing</source>
+        <translation>%1: github.repo fehlt</translation>
+    </message>
+    <message>
+        <source>Set it to the repository as owner/name, e.g. homelab/torvalds.</source>
+        <translation>Auf das Repository als Besitzer/Name setzen, z. B. homelab/torvalds.</translation>
+    </message>
+    <message>
+        <source>%1: github.repo &quot;%2&quot; is not of the form owner/name</source>
+        <translation>%1: github.repo &quot;%2&quot; hat nicht die Form Besitzer/Name</translation>
+    </message>
+    <message>
+        <source>%1: github.url &quot;%2&quot; is not an http(s) URL</source>
+        <translation>%1: github.url &quot;%2&quot; ist keine http(s)-URL</translation>
+    </message>
+    <message>
+        <source>Use https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server.</source>
+        <translation>https://api.github.com verwenden oder https://HOST/api/v3 für GitHub Enterprise Server.</translation>
+    </message>
+    <message>
+        <source>Cannot read the GitHub token</source>
+        <translation>Das GitHub-Token kann nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>capstan::CredentialCommands</name>
@@ -1923,6 +3524,200 @@ Eine Umgebungsvariable, die dasselbe Secret liefert, bleibt unberührt.</transla
     <message>
         <source>Refusing to store an empty %1 secret</source>
         <translation>Ein leeres Secret %1 wird nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::DeployDialog</name>
+    <message>
+        <source>Create GitHub release…</source>
+        <translation>GitHub-Release erstellen…</translation>
+    </message>
+    <message>
+        <source>Deploy %1 to %2</source>
+        <translation>%1 nach %2 deployen</translation>
+    </message>
+    <message>
+        <source>Deploy build #%1 to %2</source>
+        <translation>Build #%1 nach %2 deployen</translation>
+    </message>
+    <message>
+        <source>Build:</source>
+        <translation>Build:</translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · %3</source>
+        <translation>#%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Chart version:</source>
+        <translation>Chart-Version:</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>Umgebung:</translation>
+    </message>
+    <message>
+        <source>Argo CD application:</source>
+        <translation>Argo-CD-Anwendung:</translation>
+    </message>
+    <message>
+        <source>Live now:</source>
+        <translation>Jetzt live:</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Commits:</source>
+        <translation>Commits:</translation>
+    </message>
+    <message>
+        <source>no chart comparison</source>
+        <translation>kein Chart-Vergleich</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>Chart:</translation>
+    </message>
+    <message>
+        <source>Why this deploy goes ahead anyway (recorded on the application)</source>
+        <translation>Warum dieses Deployment trotzdem erfolgt (wird an der Anwendung vermerkt)</translation>
+    </message>
+    <message>
+        <source>Override reason:</source>
+        <translation>Grund für das Übergehen:</translation>
+    </message>
+    <message>
+        <source>Deploy is blocked: %1</source>
+        <translation>Deployment ist blockiert: %1</translation>
+    </message>
+    <message>
+        <source>Overriding needs a reason. It is recorded on the Argo CD application with your name and the time.</source>
+        <translation>Das Übergehen erfordert einen Grund. Er wird mit Ihrem Namen und der Uhrzeit an der Argo-CD-Anwendung vermerkt.</translation>
+    </message>
+    <message>
+        <source>I have checked what is changing and want %1 running in %2</source>
+        <translation>Ich habe geprüft, was sich ändert, und möchte, dass %1 in %2 läuft</translation>
+    </message>
+    <message>
+        <source>Override and deploy</source>
+        <translation>Übergehen und deployen</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>Deployen</translation>
+    </message>
+    <message>
+        <source>Argo CD is not available: nothing can be deployed.</source>
+        <translation>Argo CD ist nicht verfügbar: Es kann nichts deployt werden.</translation>
+    </message>
+    <message>
+        <source>Type the reason for the override first</source>
+        <translation>Zuerst den Grund für das Übergehen eingeben</translation>
+    </message>
+    <message>
+        <source>Confirm the deploy first</source>
+        <translation>Zuerst das Deployment bestätigen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Recording the override reason on %1</source>
+        <translation>Grund für das Übergehen wird an %1 vermerkt</translation>
+    </message>
+    <message>
+        <source>Override reason recorded</source>
+        <translation>Grund für das Übergehen vermerkt</translation>
+    </message>
+    <message>
+        <source>The override reason could not be recorded; nothing was deployed.</source>
+        <translation>Der Grund für das Übergehen konnte nicht vermerkt werden; es wurde nichts deployt.</translation>
+    </message>
+    <message>
+        <source>Pointing %1 at chart version %2</source>
+        <translation>%1 wird auf Chart-Version %2 gesetzt</translation>
+    </message>
+    <message>
+        <source>Target revision set to %1</source>
+        <translation>Target-Revision auf %1 gesetzt</translation>
+    </message>
+    <message>
+        <source>Argo CD refused target revision %1.</source>
+        <translation>Argo CD hat die Target-Revision %1 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Starting the sync</source>
+        <translation>Sync wird gestartet</translation>
+    </message>
+    <message>
+        <source>Sync started</source>
+        <translation>Sync gestartet</translation>
+    </message>
+    <message>
+        <source>The sync could not be started.</source>
+        <translation>Der Sync konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Auto-sync already started the operation</source>
+        <translation>Auto-Sync hat den Vorgang bereits gestartet</translation>
+    </message>
+    <message>
+        <source>Waiting until %1 is synced and healthy</source>
+        <translation>Warten, bis %1 gesynct und fehlerfrei ist</translation>
+    </message>
+    <message>
+        <source>Operation: %1 · sync: %2 · health: %3</source>
+        <translation>Vorgang: %1 · Sync: %2 · Zustand: %3</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>angefordert</translation>
+    </message>
+    <message>
+        <source>Argo CD finished, but %1 is live instead of %2.</source>
+        <translation>Argo CD ist fertig, aber live ist %1 statt %2.</translation>
+    </message>
+    <message>
+        <source>%1 is live: synced and healthy</source>
+        <translation>%1 ist live: gesynct und fehlerfrei</translation>
+    </message>
+    <message>
+        <source>Deployed %1 to %2.</source>
+        <translation>%1 nach %2 deployt.</translation>
+    </message>
+    <message>
+        <source>%1 is live in %2.</source>
+        <translation>%1 ist live in %2.</translation>
+    </message>
+    <message>
+        <source>You can now create a GitHub release for it.</source>
+        <translation>Sie können jetzt ein GitHub-Release dafür erstellen.</translation>
+    </message>
+    <message>
+        <source>%1 was synced but the application is Degraded.</source>
+        <translation>%1 wurde gesynct, aber die Anwendung ist Degraded.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up waiting after %n second(s).</source>
+        <translation>
+            <numerusform>Warten nach %n Sekunde abgebrochen.</numerusform>
+            <numerusform>Warten nach %n Sekunden abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The operation may still finish; check the application in Argo CD.</source>
+        <translation>Der Vorgang kann noch abgeschlossen werden; die Anwendung in Argo CD prüfen.</translation>
+    </message>
+    <message>
+        <source>Following the deploy failed.</source>
+        <translation>Das Verfolgen des Deployments ist fehlgeschlagen.</translation>
     </message>
 </context>
 <context>
@@ -2139,6 +3934,768 @@ modified), additions, deletions, binary, patch}]} (patch entfällt mit --stat).<
     </message>
 </context>
 <context>
+    <name>capstan::EtagCache</name>
+    <message>
+        <source>The GitHub cache %1 was discarded (%2); it starts empty.</source>
+        <translation>Der GitHub-Cache %1 wurde verworfen (%2); er beginnt leer.</translation>
+    </message>
+    <message>
+        <source>not JSON: %1 at byte %2</source>
+        <translation>kein JSON: %1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation>unbekanntes Format</translation>
+    </message>
+    <message>
+        <source>entry &quot;%1&quot; lacks etag or body</source>
+        <translation>dem Eintrag &quot;%1&quot; fehlt etag oder body</translation>
+    </message>
+    <message>
+        <source>Cannot write the GitHub cache %1: %2</source>
+        <translation>Der GitHub-Cache %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::GitHubClient</name>
+    <message>
+        <source>GitHub answered 304 Not Modified for %1, but nothing is cached for it</source>
+        <translation>GitHub hat für %1 mit 304 Not Modified geantwortet, aber dafür ist nichts im Cache</translation>
+    </message>
+    <message>
+        <source>GitHub&apos;s secondary rate limit was hit</source>
+        <translation>Das sekundäre Rate-Limit von GitHub wurde erreicht</translation>
+    </message>
+    <message>
+        <source>The GitHub rate limit is exhausted</source>
+        <translation>Das Rate-Limit von GitHub ist ausgeschöpft</translation>
+    </message>
+    <message>
+        <source>%1 again after waiting; it resets at %2</source>
+        <translation>%1, auch nach dem Warten; es wird um %2 zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>%1; it resets at %2 (in %3 s, longer than the %4 s Capstan waits)</source>
+        <translation>%1; es wird um %2 zurückgesetzt (in %3 s, länger als die %4 s, die Capstan wartet)</translation>
+    </message>
+    <message>
+        <source>Try again after the reset, or use a token with a higher limit.</source>
+        <translation>Nach dem Zurücksetzen erneut versuchen oder ein Token mit höherem Limit verwenden.</translation>
+    </message>
+    <message>
+        <source>The GitHub request failed unexpectedly.</source>
+        <translation>Die GitHub-Anfrage ist unerwartet fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Set the GitHub token: run `capstan --cli credentials set github`, or set %1.</source>
+        <translation>Das GitHub-Token setzen: `capstan --cli credentials set github` ausführen oder %1 setzen.</translation>
+    </message>
+    <message>
+        <source>GitHub: %1 — repository %2 not found or token lacks access</source>
+        <translation>GitHub: %1 — Repository %2 nicht gefunden oder das Token hat keinen Zugriff</translation>
+    </message>
+    <message>
+        <source>GitHub: %1 (%2)</source>
+        <translation>GitHub: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Check github.repo in capstan.yaml and that the token may read the repository.</source>
+        <translation>github.repo in capstan.yaml prüfen und ob das Token das Repository lesen darf.</translation>
+    </message>
+    <message>
+        <source>GitHub: %1 already exists</source>
+        <translation>GitHub: %1 existiert bereits</translation>
+    </message>
+    <message>
+        <source>GitHub: %1</source>
+        <translation>GitHub: %1</translation>
+    </message>
+    <message>
+        <source>Use a branch or tag that exists in %1.</source>
+        <translation>Einen Branch oder Tag verwenden, der in %1 existiert.</translation>
+    </message>
+    <message>
+        <source>Request forbidden (is a User-Agent sent?)</source>
+        <translation>Anfrage verweigert (wird ein User-Agent gesendet?)</translation>
+    </message>
+    <message>
+        <source>The GitHub token was accepted but lacks permission for this operation.</source>
+        <translation>Das GitHub-Token wurde akzeptiert, hat aber keine Berechtigung für diesen Vorgang.</translation>
+    </message>
+    <message>
+        <source>GitHub failed on its side; try again later.</source>
+        <translation>Fehler auf Seiten von GitHub; später erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>GET %1</source>
+        <translation>GET %1</translation>
+    </message>
+    <message>
+        <source>Reading page %1 of the listing (%2)</source>
+        <translation>Seite %1 der Auflistung wird gelesen (%2)</translation>
+    </message>
+    <message>
+        <source>GET %1: the answer is not a JSON array</source>
+        <translation>GET %1: die Antwort ist kein JSON-Array</translation>
+    </message>
+    <message>
+        <source>GET %1: %2 is missing or not an array</source>
+        <translation>GET %1: %2 fehlt oder ist kein Array</translation>
+    </message>
+    <message>
+        <source>GET %1: the next page %2 is on another server; not following it</source>
+        <translation>GET %1: die nächste Seite %2 liegt auf einem anderen Server; ihr wird nicht gefolgt</translation>
+    </message>
+    <message>
+        <source>Reading a GitHub listing failed.</source>
+        <translation>Das Lesen einer GitHub-Auflistung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>GitHub answer: %1 is not an object</source>
+        <translation>GitHub-Antwort: %1 ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>A release with tag %1 already exists</source>
+        <translation>Ein Release mit dem Tag %1 existiert bereits</translation>
+    </message>
+    <message>
+        <source>Pick another tag, or edit the existing release on GitHub.</source>
+        <translation>Einen anderen Tag wählen oder das bestehende Release auf GitHub bearbeiten.</translation>
+    </message>
+    <message>
+        <source>GitHub answer: body of the generated notes is missing or not a string</source>
+        <translation>GitHub-Antwort: body der generierten Notes fehlt oder ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>GitHub answer: workflow_run_id is missing or not a number (%1)</source>
+        <translation>GitHub-Antwort: workflow_run_id fehlt oder ist keine Zahl (%1)</translation>
+    </message>
+    <message>
+        <source>Dispatching the workflow failed.</source>
+        <translation>Das Auslösen des Workflows ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The workflow was dispatched for %1, but no run of it appeared after %2 checks of the runs list</source>
+        <translation>Der Workflow wurde für %1 ausgelöst, aber nach %2 Prüfungen der Lauf-Liste ist kein Lauf davon erschienen</translation>
+    </message>
+    <message>
+        <source>Look at the Actions page of %1.</source>
+        <translation>Die Actions-Seite von %1 ansehen.</translation>
+    </message>
+    <message>
+        <source>Finding the dispatched run failed.</source>
+        <translation>Das Finden des ausgelösten Laufs ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::GitHubCommands</name>
+    <message>
+        <source>List the CI runs of the main branch with their chart version, ChartMuseum and Argo CD state</source>
+        <translation>Die CI-Läufe des Haupt-Branches mit Chart-Version sowie ChartMuseum- und Argo-CD-Status auflisten</translation>
+    </message>
+    <message>
+        <source>How many runs, newest first (default 20, at most 1000)</source>
+        <translation>Wie viele Läufe, neueste zuerst (Standard 20, höchstens 1000)</translation>
+    </message>
+    <message>
+        <source>Only runs with this status or conclusion (success, failure, in_progress, queued, ...)</source>
+        <translation>Nur Läufe mit diesem Status oder Ergebnis (success, failure, in_progress, queued, ...)</translation>
+    </message>
+    <message>
+        <source>Reads the runs of the configured workflow and branch from GitHub, the chart&apos;s versions from
+ChartMuseum and the application&apos;s history from Argo CD. A service that does not answer is named on
+stderr and its column shows &quot;?&quot;; the command still succeeds as long as GitHub answered.
+JSON: [{run, runId, sha, status, conclusion, author, subject, chartVersion, inRepository, live,
+historyId}] with inRepository/live true, false or null (unknown).</source>
+        <translation>Liest die Läufe des konfigurierten Workflows und Branches von GitHub, die Versionen des Charts aus
+ChartMuseum und den Verlauf der Anwendung aus Argo CD. Ein Dienst, der nicht antwortet, wird auf
+stderr genannt und seine Spalte zeigt &quot;?&quot;; der Befehl ist trotzdem erfolgreich, solange GitHub geantwortet hat.
+JSON: [{run, runId, sha, status, conclusion, author, subject, chartVersion, inRepository, live,
+historyId}] mit inRepository/live true, false oder null (unbekannt).</translation>
+    </message>
+    <message>
+        <source>Commits and chart changes between two builds (build numbers or &quot;live&quot;)</source>
+        <translation>Commits und Chart-Änderungen zwischen zwei Builds (Build-Nummern oder &quot;live&quot;)</translation>
+    </message>
+    <message>
+        <source>FROM and TO are CI run numbers or &quot;live&quot; (the build Argo CD runs now). Prints the commits between
+the two runs&apos; head commits, oldest first, and a summary of the chart diff when ChartMuseum has both
+chart versions. JSON: {from, to, commits: [{sha, author, login, subject, date}], chartDiff:
+{metadata, files} | null}.</source>
+        <translation>FROM und TO sind CI-Laufnummern oder &quot;live&quot; (der Build, den Argo CD gerade ausführt). Gibt die Commits zwischen
+den Head-Commits der beiden Läufe aus, älteste zuerst, und eine Zusammenfassung des Chart-Diffs, wenn ChartMuseum beide
+Chart-Versionen hat. JSON: {from, to, commits: [{sha, author, login, subject, date}], chartDiff:
+{metadata, files} | null}.</translation>
+    </message>
+    <message>
+        <source>Create a GitHub release for a build, tagged with its chart version</source>
+        <translation>Ein GitHub-Release für einen Build erstellen, getaggt mit seiner Chart-Version</translation>
+    </message>
+    <message>
+        <source>The CI run number to release (required)</source>
+        <translation>Die CI-Laufnummer, die veröffentlicht werden soll (erforderlich)</translation>
+    </message>
+    <message>
+        <source>Generate the notes since the build that is live in Argo CD</source>
+        <translation>Die Notes seit dem Build erzeugen, der in Argo CD live ist</translation>
+    </message>
+    <message>
+        <source>Create the release as a draft</source>
+        <translation>Das Release als Entwurf erstellen</translation>
+    </message>
+    <message>
+        <source>The tag is the build&apos;s chart version, the target its head commit; the notes are generated by
+GitHub. A release with that tag already existing is a conflict (exit 6).
+JSON: {id, tag, name, target, draft, url}.</source>
+        <translation>Der Tag ist die Chart-Version des Builds, das Ziel sein Head-Commit; die Notes werden von
+GitHub erzeugt. Existiert bereits ein Release mit diesem Tag, ist das ein Konflikt (Exit 6).
+JSON: {id, tag, name, target, draft, url}.</translation>
+    </message>
+    <message>
+        <source>Start the CI workflow on a branch or tag, optionally following it to the end</source>
+        <translation>Den CI-Workflow auf einem Branch oder Tag starten, optional bis zum Ende verfolgen</translation>
+    </message>
+    <message>
+        <source>Branch or tag (default: github.branch)</source>
+        <translation>Branch oder Tag (Standard: github.branch)</translation>
+    </message>
+    <message>
+        <source>A workflow input; may be given more than once</source>
+        <translation>Eine Workflow-Eingabe; kann mehrfach angegeben werden</translation>
+    </message>
+    <message>
+        <source>Follow the run until it completes; exit 0 on success, 1 otherwise</source>
+        <translation>Den Lauf bis zum Abschluss verfolgen; Exit 0 bei Erfolg, sonst 1</translation>
+    </message>
+    <message>
+        <source>An unknown ref is exit 5. JSON: {runId, run, url, status, conclusion}.</source>
+        <translation>Eine unbekannte Ref ergibt Exit 5. JSON: {runId, run, url, status, conclusion}.</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <source>--status &quot;%1&quot; is not a run status</source>
+        <translation>--status &quot;%1&quot; ist kein Laufstatus</translation>
+    </message>
+    <message>
+        <source>Use one of: %1</source>
+        <translation>Einen davon verwenden: %1</translation>
+    </message>
+    <message>
+        <source>GitHub gave no runs</source>
+        <translation>GitHub hat keine Läufe geliefert</translation>
+    </message>
+    <message>
+        <source>ChartMuseum did not answer, IN REPO is unknown: %1</source>
+        <translation>ChartMuseum hat nicht geantwortet, IM REPO ist unbekannt: %1</translation>
+    </message>
+    <message>
+        <source>Argo CD did not answer, LIVE is unknown: %1</source>
+        <translation>Argo CD hat nicht geantwortet, LIVE ist unbekannt: %1</translation>
+    </message>
+    <message>
+        <source>No CI runs found.
+</source>
+        <translation>Keine CI-Läufe gefunden.
+</translation>
+    </message>
+    <message>
+        <source>earlier</source>
+        <translation>früher</translation>
+    </message>
+    <message>
+        <source>RUN</source>
+        <translation>LAUF</translation>
+    </message>
+    <message>
+        <source>COMMIT</source>
+        <translation>COMMIT</translation>
+    </message>
+    <message>
+        <source>AUTHOR</source>
+        <translation>AUTOR</translation>
+    </message>
+    <message>
+        <source>AGE</source>
+        <translation>ALTER</translation>
+    </message>
+    <message>
+        <source>CI</source>
+        <translation>CI</translation>
+    </message>
+    <message>
+        <source>CHART VERSION</source>
+        <translation>CHART-VERSION</translation>
+    </message>
+    <message>
+        <source>IN REPO</source>
+        <translation>IM REPO</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>LIVE</translation>
+    </message>
+    <message>
+        <source>the configuration names no chart (chart.name)</source>
+        <translation>die Konfiguration nennt kein Chart (chart.name)</translation>
+    </message>
+    <message>
+        <source>no CI run #%1 among the newest %2 runs of the workflow</source>
+        <translation>kein CI-Lauf #%1 unter den neuesten %2 Läufen des Workflows</translation>
+    </message>
+    <message>
+        <source>List the runs with: capstan --cli builds --limit %1</source>
+        <translation>Die Läufe auflisten mit: capstan --cli builds --limit %1</translation>
+    </message>
+    <message>
+        <source>Argo CD application %1 has never been deployed: nothing is live</source>
+        <translation>Argo-CD-Anwendung %1 wurde noch nie deployt: nichts ist live</translation>
+    </message>
+    <message>
+        <source>the live chart version %1 does not match the version pattern %2, so it is no CI build</source>
+        <translation>die live laufende Chart-Version %1 passt nicht zum Versionsmuster %2, ist also kein CI-Build</translation>
+    </message>
+    <message>
+        <source>Argo CD (to find the live build)</source>
+        <translation>Argo CD (um den live laufenden Build zu finden)</translation>
+    </message>
+    <message>
+        <source>%1 must be a build number or &quot;live&quot;, not &quot;%2&quot;</source>
+        <translation>%1 muss eine Build-Nummer oder &quot;live&quot; sein, nicht &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>No chart diff: %1</source>
+        <translation>Kein Chart-Diff: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes from #%1 (%2, %3) to #%4 (%5, %6): %n commit(s)</source>
+        <translation>
+            <numerusform>Änderungen von #%1 (%2, %3) nach #%4 (%5, %6): %n Commit</numerusform>
+            <numerusform>Änderungen von #%1 (%2, %3) nach #%4 (%5, %6): %n Commits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Note: %1 is %2 the other build (%n commit(s) behind)</source>
+        <translation>
+            <numerusform>Hinweis: %1 ist gegenüber dem anderen Build %2 (%n Commit zurück)</numerusform>
+            <numerusform>Hinweis: %1 ist gegenüber dem anderen Build %2 (%n Commits zurück)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SUBJECT</source>
+        <translation>BETREFF</translation>
+    </message>
+    <message>
+        <source>Chart %1 → %2: </source>
+        <translation>Chart %1 → %2: </translation>
+    </message>
+    <message>
+        <source>no differences</source>
+        <translation>keine Unterschiede</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed, </source>
+        <translation>
+            <numerusform>%n Datei geändert, </numerusform>
+            <numerusform>%n Dateien geändert, </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 insertion(s)(+), %2 deletion(s)(-)</source>
+        <translation>%1 Einfügung(en)(+), %2 Löschung(en)(-)</translation>
+    </message>
+    <message>
+        <source>FIELD</source>
+        <translation>FELD</translation>
+    </message>
+    <message>
+        <source>FROM</source>
+        <translation>VON</translation>
+    </message>
+    <message>
+        <source>TO</source>
+        <translation>NACH</translation>
+    </message>
+    <message>
+        <source>binary</source>
+        <translation>binär</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>LINES</source>
+        <translation>ZEILEN</translation>
+    </message>
+    <message>
+        <source>release create needs --build N</source>
+        <translation>release create braucht --build N</translation>
+    </message>
+    <message>
+        <source>For example: capstan --cli release create --build 148</source>
+        <translation>Zum Beispiel: capstan --cli release create --build 148</translation>
+    </message>
+    <message>
+        <source>--notes-from takes &quot;live&quot;, not &quot;%1&quot;</source>
+        <translation>--notes-from nimmt &quot;live&quot; an, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Created draft release %1 for build #%2 (%3)
+</source>
+        <translation>Release-Entwurf %1 für Build #%2 erstellt (%3)
+</translation>
+    </message>
+    <message>
+        <source>Created release %1 for build #%2 (%3)
+</source>
+        <translation>Release %1 für Build #%2 erstellt (%3)
+</translation>
+    </message>
+    <message>
+        <source>--ref must not be empty</source>
+        <translation>--ref darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>--input &quot;%1&quot; is not KEY=VALUE</source>
+        <translation>--input &quot;%1&quot; ist nicht KEY=VALUE</translation>
+    </message>
+    <message>
+        <source>For example: --input deploy=false</source>
+        <translation>Zum Beispiel: --input deploy=false</translation>
+    </message>
+    <message>
+        <source>Check that the branch or tag &quot;%1&quot; exists on GitHub.</source>
+        <translation>Prüfen, ob der Branch oder Tag &quot;%1&quot; auf GitHub existiert.</translation>
+    </message>
+    <message>
+        <source>Started run %1 (#%2) on %3
+%4
+</source>
+        <translation>Lauf %1 (#%2) auf %3 gestartet
+%4
+</translation>
+    </message>
+    <message>
+        <source>%1  %2
+</source>
+        <translation>%1  %2
+</translation>
+    </message>
+    <message>
+        <source>Run #%1 succeeded
+</source>
+        <translation>Lauf #%1 erfolgreich
+</translation>
+    </message>
+    <message>
+        <source>Run #%1 completed with conclusion %2
+</source>
+        <translation>Lauf #%1 abgeschlossen mit Ergebnis %2
+</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::GitHubCommit</name>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>is not an object</source>
+        <translation>ist kein Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::GitHubComparison</name>
+    <message>
+        <source>is &quot;%1&quot;, not one of diverged, ahead, behind, identical</source>
+        <translation>ist &quot;%1&quot;, nicht einer von diverged, ahead, behind, identical</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>is not an array</source>
+        <translation>ist kein Array</translation>
+    </message>
+    <message>
+        <source>is not an object</source>
+        <translation>ist kein Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::GitHubServer</name>
+    <message>
+        <source>The GitHub server is already listening on port %1.</source>
+        <translation>Der GitHub-Server lauscht bereits auf Port %1.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::HistoryItemDelegate</name>
+    <message>
+        <source>● live</source>
+        <translation>● live</translation>
+    </message>
+    <message>
+        <source>(previous)</source>
+        <translation>(vorherige)</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::HistoryModel</name>
+    <message>
+        <source>%1 (live)</source>
+        <translation>%1 (live)</translation>
+    </message>
+    <message>
+        <source>auto-sync</source>
+        <translation>auto-sync</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Running now</source>
+        <translation>Läuft jetzt</translation>
+    </message>
+    <message>
+        <source>Default rollback target</source>
+        <translation>Standardziel für Rollback</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Deployed (UTC)</source>
+        <translation>Deployt (UTC)</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Target at the time</source>
+        <translation>Damaliges Ziel</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::HistoryView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Terminate…</source>
+        <translation>Beenden…</translation>
+    </message>
+    <message>
+        <source>Rollback…</source>
+        <translation>Rollback…</translation>
+    </message>
+    <message>
+        <source>Sync now…</source>
+        <translation>Jetzt syncen…</translation>
+    </message>
+    <message>
+        <source>Re-deploy the selected history entry (shows what changes first)</source>
+        <translation>Den ausgewählten Verlaufseintrag erneut deployen (zeigt vorher, was sich ändert)</translation>
+    </message>
+    <message>
+        <source>Sync the application to its target revision now</source>
+        <translation>Die Anwendung jetzt auf ihre Target-Revision syncen</translation>
+    </message>
+    <message>
+        <source>Restore auto-sync</source>
+        <translation>Auto-Sync wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Argo CD is not configured — open Settings to add the server and the application.</source>
+        <translation>Argo CD ist nicht eingerichtet — die Einstellungen öffnen, um Server und Anwendung hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Argo CD is not configured.</source>
+        <translation>Argo CD ist nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Loading the history of %1…</source>
+        <translation>Verlauf von %1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Connecting to Argo CD at %1…</source>
+        <translation>Verbindung zu Argo CD unter %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Argo CD session expired or token rejected</source>
+        <translation>Argo-CD-Sitzung abgelaufen oder Token abgelehnt</translation>
+    </message>
+    <message>
+        <source>Log in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Could not read the application from Argo CD</source>
+        <translation>Die Anwendung konnte nicht aus Argo CD gelesen werden</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>auto-sync on</source>
+        <translation>auto-sync an</translation>
+    </message>
+    <message>
+        <source>auto-sync SUSPENDED</source>
+        <translation>auto-sync AUSGESETZT</translation>
+    </message>
+    <message>
+        <source>manual sync</source>
+        <translation>manueller Sync</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>Live %1 · chart %2 · target %3 · %4</source>
+        <translation>Live %1 · Chart %2 · Ziel %3 · %4</translation>
+    </message>
+    <message>
+        <source>Argo CD does not deploy new versions of %1 until auto-sync is restored. Restoring it syncs the target revision %2 again.</source>
+        <translation>Argo CD deployt keine neuen Versionen von %1, bis Auto-Sync wiederhergestellt ist. Beim Wiederherstellen wird die Target-Revision %2 erneut gesynct.</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <source>%1, waiting for Argo CD to compare</source>
+        <translation>%1, wartet auf den Vergleich durch Argo CD</translation>
+    </message>
+    <message>
+        <source>Sync %1</source>
+        <translation>Sync %1</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>%1 finished: %2</source>
+        <translation>%1 abgeschlossen: %2</translation>
+    </message>
+    <message>
+        <source>%1 ended with phase %2: %3</source>
+        <translation>%1 endete mit Phase %2: %3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>The selected entry is the version running now</source>
+        <translation>Der ausgewählte Eintrag ist die gerade laufende Version</translation>
+    </message>
+    <message>
+        <source>Wait for the running operation to finish</source>
+        <translation>Warten, bis der laufende Vorgang abgeschlossen ist</translation>
+    </message>
+    <message>
+        <source>Selected: %1 (live)</source>
+        <translation>Ausgewählt: %1 (live)</translation>
+    </message>
+    <message>
+        <source>Selected: %1</source>
+        <translation>Ausgewählt: %1</translation>
+    </message>
+    <message>
+        <source>Rollback to %1 (#%2)</source>
+        <translation>Rollback auf %1 (#%2)</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt syncen</translation>
+    </message>
+    <message>
+        <source>Sync %1 to its target revision %2 now?</source>
+        <translation>%1 jetzt auf die Target-Revision %2 syncen?</translation>
+    </message>
+    <message>
+        <source>Auto-sync is suspended; this deploys the target revision anyway and replaces the rolled back version %1. Auto-sync stays suspended.</source>
+        <translation>Auto-Sync ist ausgesetzt; dies deployt trotzdem die Target-Revision und ersetzt die zurückgerollte Version %1. Auto-Sync bleibt ausgesetzt.</translation>
+    </message>
+    <message>
+        <source>Argo CD applies every resource of the target revision again, even when it is in sync.</source>
+        <translation>Argo CD wendet jede Ressource der Target-Revision erneut an, auch wenn sie synchron ist.</translation>
+    </message>
+    <message>
+        <source>Sync to %1</source>
+        <translation>Auf %1 syncen</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Sync fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Auto-sync restored on %1.</source>
+        <translation>Auto-Sync auf %1 wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Argo CD deploys the target revision %1 again when the application is out of sync.</source>
+        <translation>Argo CD deployt die Target-Revision %1 erneut, wenn die Anwendung nicht synchron ist.</translation>
+    </message>
+    <message>
+        <source>Auto-sync could not be restored</source>
+        <translation>Auto-Sync konnte nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Terminate operation</source>
+        <translation>Vorgang beenden</translation>
+    </message>
+    <message>
+        <source>Terminate the operation running on %1?</source>
+        <translation>Den auf %1 laufenden Vorgang beenden?</translation>
+    </message>
+    <message>
+        <source>It started at %1. Argo CD stops applying resources; what was applied stays, and the operation ends as Failed (“Operation terminated”).</source>
+        <translation>Startzeit: %1. Argo CD hört auf, Ressourcen anzuwenden; bereits Angewendetes bleibt, und der Vorgang endet als Failed („Operation terminated“).</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Argo CD is terminating the operation…</source>
+        <translation>Argo CD beendet den Vorgang…</translation>
+    </message>
+    <message>
+        <source>Terminate failed</source>
+        <translation>Beenden fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>capstan::HttpClient</name>
     <message>
         <source>%1 did not answer within %2 s: %3</source>
@@ -2186,6 +4743,17 @@ modified), additions, deletions, binary, patch}]} (patch entfällt mit --stat).<
     <message>
         <source>%1 failed on its side.</source>
         <translation>Der Fehler liegt auf der Serverseite von %1.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::HttpListener</name>
+    <message>
+        <source>Already listening on 127.0.0.1:%1.</source>
+        <translation>Lauscht bereits auf 127.0.0.1:%1.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1: %2</source>
+        <translation>Lauschen auf 127.0.0.1:%1 nicht möglich: %2</translation>
     </message>
 </context>
 <context>
@@ -2263,6 +4831,57 @@ Die Datei korrigieren oder die Einstellungen öffnen, um die Servereinstellungen
     <message>
         <source>The configuration has an error</source>
         <translation>Die Konfiguration enthält einen Fehler</translation>
+    </message>
+    <message>
+        <source>Builds</source>
+        <translation>Builds</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>not configured</source>
+        <translation>nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>capstan.yaml has no argocd section</source>
+        <translation>capstan.yaml hat keinen Abschnitt argocd</translation>
+    </message>
+    <message>
+        <source>Argo CD is not configured — open Settings to add the server and the application.</source>
+        <translation>Argo CD ist nicht eingerichtet — die Einstellungen öffnen, um Server und Anwendung hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>wird verbunden…</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Argo CD session expired or token rejected — Log in…</source>
+        <translation>Argo-CD-Sitzung abgelaufen oder Token abgelehnt — Anmelden…</translation>
+    </message>
+    <message>
+        <source>No Argo CD credentials — Log in…</source>
+        <translation>Keine Zugangsdaten für Argo CD — Anmelden…</translation>
+    </message>
+    <message>
+        <source>Log in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>log in again</source>
+        <translation>erneut anmelden</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::OperationWaiter</name>
+    <message>
+        <source>No watcher to wait with</source>
+        <translation>Kein Watcher zum Warten vorhanden</translation>
     </message>
 </context>
 <context>
@@ -2527,6 +5146,180 @@ JSON: {name, version, deleted}.</translation>
     </message>
 </context>
 <context>
+    <name>capstan::ReleaseDialog</name>
+    <message>
+        <source>Generate notes again</source>
+        <translation>Notes erneut erzeugen</translation>
+    </message>
+    <message>
+        <source>Create release</source>
+        <translation>Release erstellen</translation>
+    </message>
+    <message>
+        <source>Create GitHub release %1</source>
+        <translation>GitHub-Release %1 erstellen</translation>
+    </message>
+    <message>
+        <source>Release notes (Markdown)</source>
+        <translation>Release Notes (Markdown)</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>Tag:</translation>
+    </message>
+    <message>
+        <source>Target commit:</source>
+        <translation>Ziel-Commit:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>Previous tag:</source>
+        <translation>Vorheriger Tag:</translation>
+    </message>
+    <message>
+        <source>(chosen by GitHub)</source>
+        <translation>(von GitHub gewählt)</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>GitHub is not available.</source>
+        <translation>GitHub ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Generating release notes for %1 …</source>
+        <translation>Release Notes für %1 werden erzeugt …</translation>
+    </message>
+    <message>
+        <source>GitHub generated no notes; write them yourself.</source>
+        <translation>GitHub hat keine Notes erzeugt; bitte selbst schreiben.</translation>
+    </message>
+    <message>
+        <source>Release notes could not be generated.</source>
+        <translation>Release Notes konnten nicht erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>The tag must not be empty.</source>
+        <translation>Der Tag darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Creating release %1 …</source>
+        <translation>Release %1 wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Release %1 created.</source>
+        <translation>Release %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>A release with tag %1 already exists.</source>
+        <translation>Ein Release mit dem Tag %1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The release could not be created.</source>
+        <translation>Das Release konnte nicht erstellt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::RollbackDialog</name>
+    <message>
+        <source>Roll back %1</source>
+        <translation>%1 zurückrollen</translation>
+    </message>
+    <message>
+        <source>Roll back &lt;b&gt;%1&lt;/b&gt; to an earlier deployment</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; auf ein früheres Deployment zurückrollen</translation>
+    </message>
+    <message>
+        <source>LIVE NOW</source>
+        <translation>JETZT LIVE</translation>
+    </message>
+    <message>
+        <source>ROLL BACK TO</source>
+        <translation>ZURÜCKROLLEN AUF</translation>
+    </message>
+    <message>
+        <source>Argo CD re-deploys chart %1 version %2 with the source it was deployed with. The target revision (%3) does not change, so the application shows OutOfSync afterwards.</source>
+        <translation>Argo CD deployt Chart %1 Version %2 erneut mit der Quelle, mit der sie deployt wurde. Die Target-Revision (%3) ändert sich nicht, daher zeigt die Anwendung danach OutOfSync.</translation>
+    </message>
+    <message>
+        <source>Auto-sync is on</source>
+        <translation>Auto-Sync ist aktiv</translation>
+    </message>
+    <message>
+        <source>Argo CD refuses a rollback while automated sync is enabled, and auto-sync would deploy %1 again right afterwards. Capstan suspends auto-sync first and records on the application who did it, when and why; the application stays paused until someone restores auto-sync.</source>
+        <translation>Argo CD lehnt einen Rollback ab, solange automatischer Sync aktiviert ist, und Auto-Sync würde %1 direkt danach wieder deployen. Capstan setzt Auto-Sync zuerst aus und vermerkt an der Anwendung, wer das wann und warum getan hat; die Anwendung bleibt pausiert, bis jemand Auto-Sync wiederherstellt.</translation>
+    </message>
+    <message>
+        <source>Suspend auto-sync first</source>
+        <translation>Auto-Sync zuerst aussetzen</translation>
+    </message>
+    <message>
+        <source>why, e.g. %1 breaks the login page</source>
+        <translation>warum, z. B. %1 legt die Login-Seite lahm</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>It stays suspended after the rollback.</source>
+        <translation>Auto-Sync bleibt nach dem Rollback ausgesetzt.</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Zurückrollen</translation>
+    </message>
+    <message>
+        <source>Roll back to %1</source>
+        <translation>Auf %1 zurückrollen</translation>
+    </message>
+    <message>
+        <source>#%1 · %2 · deployed %3</source>
+        <translation>#%1 · %2 · deployt %3</translation>
+    </message>
+    <message>
+        <source>Not connected to Argo CD.</source>
+        <translation>Nicht mit Argo CD verbunden.</translation>
+    </message>
+    <message>
+        <source>Argo CD will refuse the rollback while auto-sync is on: tick “Suspend auto-sync first”.</source>
+        <translation>Argo CD lehnt den Rollback ab, solange Auto-Sync aktiv ist: „Auto-Sync zuerst aussetzen“ ankreuzen.</translation>
+    </message>
+    <message>
+        <source>Give a reason for suspending auto-sync; it is recorded on the application.</source>
+        <translation>Einen Grund für das Aussetzen von Auto-Sync angeben; er wird an der Anwendung vermerkt.</translation>
+    </message>
+    <message>
+        <source>Suspending auto-sync…</source>
+        <translation>Auto-Sync wird ausgesetzt…</translation>
+    </message>
+    <message>
+        <source>Auto-sync could not be suspended</source>
+        <translation>Auto-Sync konnte nicht ausgesetzt werden</translation>
+    </message>
+    <message>
+        <source>Rollback failed</source>
+        <translation>Rollback fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Asking Argo CD to roll back to %1…</source>
+        <translation>Argo CD wird gebeten, auf %1 zurückzurollen…</translation>
+    </message>
+    <message>
+        <source>Auto-sync is suspended, but the rollback failed</source>
+        <translation>Auto-Sync ist ausgesetzt, aber der Rollback ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Auto-sync stays suspended; restore it from the History view if you give up.</source>
+        <translation>Auto-Sync bleibt ausgesetzt; falls Sie aufgeben, in der Ansicht „Verlauf“ wiederherstellen.</translation>
+    </message>
+</context>
+<context>
     <name>capstan::Sandbox</name>
     <message>
         <source>The sandbox is already running.</source>
@@ -2543,6 +5336,14 @@ JSON: {name, version, deleted}.</translation>
     <message>
         <source>Could not start the sandbox ChartMuseum: %1</source>
         <translation>Das Sandbox-ChartMuseum konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not start the sandbox Argo CD: %1</source>
+        <translation>Das Sandbox-Argo-CD konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not start the sandbox GitHub: %1</source>
+        <translation>Das Sandbox-GitHub konnte nicht gestartet werden: %1</translation>
     </message>
 </context>
 <context>

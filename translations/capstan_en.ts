@@ -22,6 +22,68 @@
     </message>
 </context>
 <context>
+    <name>capstan::BuildsView</name>
+    <message numerus="yes">
+        <source>%n answer(s) from the ETag cache</source>
+        <translation>
+            <numerusform>%n answer from the ETag cache</numerusform>
+            <numerusform>%n answers from the ETag cache</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n build(s)</source>
+        <translation>
+            <numerusform>%n build</numerusform>
+            <numerusform>%n builds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ChangesPanel</name>
+    <message numerus="yes">
+        <source>Rollback: #%1 is older than live #%2. Deploying it removes %n commit(s):</source>
+        <translation>
+            <numerusform>Rollback: #%1 is older than live #%2. Deploying it removes %n commit:</numerusform>
+            <numerusform>Rollback: #%1 is older than live #%2. Deploying it removes %n commits:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deploying #%1 over live #%2 adds %n commit(s):</source>
+        <translation>
+            <numerusform>Deploying #%1 over live #%2 adds %n commit:</numerusform>
+            <numerusform>Deploying #%1 over live #%2 adds %n commits:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The histories diverged: %n commit(s) of live are not in #%1 and would be removed.</source>
+        <translation>
+            <numerusform>The histories diverged: %n commit of live is not in #%1 and would be removed.</numerusform>
+            <numerusform>The histories diverged: %n commits of live are not in #%1 and would be removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n commit(s) added since live %1</source>
+        <translation>
+            <numerusform>%n commit added since live %1</numerusform>
+            <numerusform>%n commits added since live %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rollback from live %1: %n commit(s) removed</source>
+        <translation>
+            <numerusform>Rollback from live %1: %n commit removed</numerusform>
+            <numerusform>Rollback from live %1: %n commits removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Chart %1 → %2: %n file(s) changed (%3 added, %4 removed, %5 modified), +%6 −%7</source>
+        <translation>
+            <numerusform>Chart %1 → %2: %n file changed (%3 added, %4 removed, %5 modified), +%6 −%7</numerusform>
+            <numerusform>Chart %1 → %2: %n files changed (%3 added, %4 removed, %5 modified), +%6 −%7</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>capstan::ChartListModel</name>
     <message numerus="yes">
         <source>%n version(s), newest %1</source>
@@ -52,6 +114,16 @@
     </message>
 </context>
 <context>
+    <name>capstan::DeployDialog</name>
+    <message numerus="yes">
+        <source>Gave up waiting after %n second(s).</source>
+        <translation>
+            <numerusform>Gave up waiting after %n second.</numerusform>
+            <numerusform>Gave up waiting after %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>capstan::DiffCommands</name>
     <message numerus="yes">
         <source>%n file(s) changed, </source>
@@ -68,6 +140,30 @@
         <translation>
             <numerusform>%1 → %2: %n file changed</numerusform>
             <numerusform>%1 → %2: %n files changed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::GitHubCommands</name>
+    <message numerus="yes">
+        <source>Changes from #%1 (%2, %3) to #%4 (%5, %6): %n commit(s)</source>
+        <translation>
+            <numerusform>Changes from #%1 (%2, %3) to #%4 (%5, %6): %n commit</numerusform>
+            <numerusform>Changes from #%1 (%2, %3) to #%4 (%5, %6): %n commits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Note: %1 is %2 the other build (%n commit(s) behind)</source>
+        <translation>
+            <numerusform>Note: %1 is %2 the other build (%n commit behind)</numerusform>
+            <numerusform>Note: %1 is %2 the other build (%n commits behind)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed, </source>
+        <translation>
+            <numerusform>%n file changed, </numerusform>
+            <numerusform>%n files changed, </numerusform>
         </translation>
     </message>
 </context>
