@@ -635,8 +635,8 @@
     <message>
         <source>Usage: capstan --cli [GLOBAL OPTIONS] COMMAND [ARGUMENTS] [OPTIONS]
 
-Capstan&apos;s command line for scripts and CI: chart versions in ChartMuseum and the credentials
-Capstan uses. It needs no display.
+Capstan&apos;s command line for scripts and CI: builds, chart versions, packaging and publishing,
+Argo CD status, sync and rollback, and the credentials Capstan uses. It needs no display.
 
 Commands:
 %1
@@ -647,8 +647,9 @@ Run `capstan --cli COMMAND --help` for a command&apos;s options and examples.
 </source>
         <translation>Aufruf: capstan --cli [GLOBAL OPTIONS] COMMAND [ARGUMENTS] [OPTIONS]
 
-Die Befehlszeile von Capstan für Skripte und CI: Chart-Versionen in ChartMuseum und die
-Zugangsdaten, die Capstan verwendet. Sie braucht kein Display.
+Die Befehlszeile von Capstan für Skripte und CI: Builds, Chart-Versionen, Paketieren und
+Veröffentlichen, Argo-CD-Status, Sync und Rollback sowie die Zugangsdaten, die Capstan verwendet.
+Sie braucht kein Display.
 
 Befehle:
 %1

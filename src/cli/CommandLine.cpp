@@ -337,8 +337,8 @@ QString CommandLine::overview(const QList<CommandSpec> &specs)
         commands += QStringLiteral("  %1  %2\n").arg(left, -int(width)).arg(summary);
 
     return tr("Usage: capstan --cli [GLOBAL OPTIONS] COMMAND [ARGUMENTS] [OPTIONS]\n\n"
-              "Capstan's command line for scripts and CI: chart versions in ChartMuseum and the credentials\n"
-              "Capstan uses. It needs no display.\n\n"
+              "Capstan's command line for scripts and CI: builds, chart versions, packaging and publishing,\n"
+              "Argo CD status, sync and rollback, and the credentials Capstan uses. It needs no display.\n\n"
               "Commands:\n%1\n"
               "Global options (anywhere on the line):\n%2\n"
               "%3\n"

@@ -517,8 +517,10 @@ void HistoryView::syncNow()
                     return;
                 m_busy = true;
                 updateActions();
+                ArgoCdClient::SyncOptions force;
+                force.force = true;
                 FutureWatch::watch(
-                    this, m_client->sync(ArgoCdClient::SyncOptions{.force = true}),
+                    this, m_client->sync(force),
                     [this, target](const ArgoApplication &answer) {
                         m_busy = false;
                         startOperation(tr("Sync to %1").arg(target), answer);

@@ -1,5 +1,7 @@
 #include "HomelabHistory.h"
 
+#include <QCryptographicHash>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace capstan {
@@ -72,6 +74,13 @@ HomelabHistory::HomelabHistory(const QDateTime &now)
         const Author &author = authors().at((number / 3) % authors().size());
         m_deployments.append({number, chartCreated(number).addSecs(20 * 60).toUTC(), author.login});
     }
+}
+
+QString HomelabHistory::commitSha(int run)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(u"torvalds-commit-%1"_s.arg(run).toUtf8(), QCryptographicHash::Sha1)
+            .toHex());
 }
 
 QString HomelabHistory::chartVersion(int run) const

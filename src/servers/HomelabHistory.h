@@ -38,6 +38,8 @@ public:
     const QList<Run> &runs() const { return m_runs; }                      // oldest first
     const QList<Deployment> &deployments() const { return m_deployments; } // oldest first
     QString chartVersion(int run) const;
+    // The commit CI built in `run` (40 hex digits), also recorded in the chart's annotations.
+    static QString commitSha(int run);
     QDateTime chartCreated(int run) const;
 
 private:

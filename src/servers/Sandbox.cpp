@@ -101,6 +101,7 @@ bool Sandbox::Private::startGitHub(const HomelabHistory &history, QString *error
     QList<GitHubServer::CommitSeed> commits;
     for (const HomelabHistory::Run &run : history.runs()) {
         GitHubServer::CommitSeed commit;
+        commit.sha = HomelabHistory::commitSha(run.number);
         commit.message = run.message;
         commit.authorName = run.authorName;
         commit.authorLogin = run.authorLogin;

@@ -32,13 +32,6 @@ QString shortHash(const QString &seed)
         QCryptographicHash::hash(seed.toUtf8(), QCryptographicHash::Sha1).toHex().left(8));
 }
 
-QString commitSha(int run)
-{
-    return QString::fromLatin1(
-        QCryptographicHash::hash(u"torvalds-commit-%1"_s.arg(run).toUtf8(), QCryptographicHash::Sha1)
-            .toHex());
-}
-
 bool writeChart(const QString &directory, const QString &name, const QString &version,
                 const QList<ChartArchiveWriter::Entry> &entries, const QDateTime &created, QString *error)
 {
@@ -81,11 +74,11 @@ QByteArray torvaldsChartYaml(const Build &build)
         "    email: ops@homelab.example\n"
         "    url: https://github.com/homelab\n"
         "annotations:\n"
-        "  capstan.io/build: \"%3\"\n"
-        "  capstan.io/commit: %4\n"
-        "  capstan.io/branch: main\n"_s.arg(build.version, build.appVersion)
+        "  capstan.net/build: \"%3\"\n"
+        "  capstan.net/commit: %4\n"
+        "  capstan.net/branch: main\n"_s.arg(build.version, build.appVersion)
             .arg(build.run)
-            .arg(commitSha(build.run));
+            .arg(HomelabHistory::commitSha(build.run));
     if (build.run >= 130)
         yaml += u"kubeVersion: \">=1.28.0-0\"\n"_s;
     return yaml.toUtf8();
@@ -240,7 +233,7 @@ QList<ChartArchiveWriter::Entry> torvaldsChart(const Build &build)
                                     "```sh\nhelm install torvalds homelab/torvalds --version %4\n```\n"_s
                                         .arg(build.appVersion)
                                         .arg(build.run)
-                                        .arg(commitSha(build.run).left(7), build.version)
+                                        .arg(HomelabHistory::commitSha(build.run).left(7), build.version)
                                         .toUtf8()});
     return entries;
 }

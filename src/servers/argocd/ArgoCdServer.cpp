@@ -110,7 +110,8 @@ GoValue ordered(const QJsonObject &object, const QStringList &order, const QStri
         if (!order.contains(it.key()) && !isEmptyJson(it.value()))
             rest.emplace_back(it.key(), toGo(it.value()));
     }
-    for (auto &member : GoValue::map(std::move(rest)).members())
+    const GoValue sorted = GoValue::map(std::move(rest));
+    for (const auto &member : sorted.members())
         result.insert(member.first, member.second);
     return result;
 }
@@ -1824,6 +1825,9 @@ void ArgoCdServer::addApplication(const AppSeed &seed)
         entry.deployedAt = at.toUTC();
         entry.deployStartedAt = at.toUTC().addSecs(-5);
         entry.source = source;
+        // An app pinned to an exact version was pinned to each version it deployed at the time.
+        if (SemVer::parse(seed.targetRevision))
+            entry.source.insert(u"targetRevision"_s, version);
         entry.username = seed.initiatedBy;
         app.history.append(entry);
     }
