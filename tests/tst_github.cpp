@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -338,6 +339,39 @@ private Q_SLOTS:
         QVERIFY(reloaded.find(EtagCache::key(u"x"_s, u"good-token"_s)) == nullptr);
         QVERIFY(EtagCache::key(u"x"_s, u"a"_s) != EtagCache::key(u"x"_s, u"b"_s));
         QVERIFY(!EtagCache::key(u"x"_s, u"good-token"_s).contains(u"good-token"_s));
+    }
+
+    // A warm refresh sends the conditional GETs of every page the cache knows at once; when a new run
+    // shifts every page, the answers still make one correct list with no run twice or missing.
+    void warmRefreshAfterANewRunIsStillComplete()
+    {
+        startServer({}, 250);
+        EtagCache cache;
+        GitHubClient *client = makeClient(&cache);
+        const auto cold = await(client->runs(250));
+        QVERIFY2(cold.value, qPrintable(cold.error->toString()));
+        QCOMPARE(cold.value->size(), 250);
+
+        GitHubServer::RunSeed newest;
+        newest.runNumber = 251;
+        newest.headSha = m_shas.first();
+        newest.createdAt = QDateTime(QDate(2026, 1, 3), QTime(0, 0), Qt::UTC);
+        m_server->addRun(newest);
+
+        const auto warm = await(client->runs(251));
+        QVERIFY2(warm.value, qPrintable(warm.error->toString()));
+        QCOMPARE(warm.value->size(), 251);
+        QCOMPARE(warm.value->first().runNumber, 251);
+        QSet<int> numbers;
+        for (const WorkflowRun &run : *warm.value)
+            numbers.insert(run.runNumber);
+        QCOMPARE(numbers.size(), 251);
+        QVERIFY(numbers.contains(1));
+
+        const auto again = await(client->runs(251));
+        QVERIFY(again.value);
+        QCOMPARE(again.value->size(), 251);
+        QCOMPARE(again.value->first().runNumber, 251);
     }
 
     void etagCacheCorruptFileStartsEmpty_data()

@@ -43,7 +43,10 @@ struct GitHubClient::Listing
     QString arrayKey;
     int limit = 0;
     int pages = 0;
+    int perPage = 30;
     QJsonArray items;
+    // Conditional GETs already sent for pages the cache knows are next (keyed by full URL).
+    QHash<QString, QFuture<HttpResponse>> prefetched;
 };
 
 struct GitHubClient::DispatchPoll
@@ -291,10 +294,39 @@ QFuture<QJsonArray> GitHubClient::collect(const QString &path, const QUrlQuery &
     auto listing = std::make_shared<Listing>();
     listing->arrayKey = arrayKey;
     listing->limit = limit;
+    if (const int perPage = query.queryItemValue(u"per_page"_s).toInt(); perPage > 0)
+        listing->perPage = perPage;
     listing->promise.start();
     QFuture<QJsonArray> future = listing->promise.future();
     fetchPage(listing, path, query);
     return future;
+}
+
+void GitHubClient::prefetchKnownPages(const std::shared_ptr<Listing> &listing, const QUrl &from)
+{
+    if (!m_cache)
+        return;
+    // Pages this listing still needs after `from`; the cache knows their URLs from the last Link headers,
+    // so their conditional GETs go out together instead of one round trip after another.
+    const qsizetype wanted = listing->limit - listing->items.size() - listing->perPage;
+    int ahead = int(std::min<qsizetype>((wanted + listing->perPage - 1) / listing->perPage, 100));
+    const QUrl base = m_http->baseUrl();
+    QString current = from.toString(QUrl::FullyEncoded);
+    while (ahead-- > 0) {
+        const EtagCache::Entry *entry = m_cache->find(EtagCache::key(current, m_http->auth().secret));
+        if (!entry)
+            return;
+        const QUrl next(QString::fromUtf8(nextLink(entry->link)));
+        if (!next.isValid() || next.isEmpty() || next.scheme() != base.scheme() ||
+            next.host() != base.host() || next.port() != base.port())
+            return;
+        current = next.toString(QUrl::FullyEncoded);
+        if (!listing->prefetched.contains(current)) {
+            HttpRequest request;
+            request.path = current;
+            listing->prefetched.insert(current, call(request));
+        }
+    }
 }
 
 void GitHubClient::fetchPage(const std::shared_ptr<Listing> &listing, const QString &url,
@@ -312,7 +344,11 @@ void GitHubClient::fetchPage(const std::shared_ptr<Listing> &listing, const QStr
         listing->promise.setException(error);
         listing->promise.finish();
     };
-    call(request)
+    const QString pageKey = pageUrl.toString(QUrl::FullyEncoded);
+    QFuture<HttpResponse> answer =
+        listing->prefetched.contains(pageKey) ? listing->prefetched.take(pageKey) : call(request);
+    prefetchKnownPages(listing, pageUrl);
+    answer
         .then(this,
               [this, listing, fail](const HttpResponse &response) {
                   const QJsonDocument document = parse(response);

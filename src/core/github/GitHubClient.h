@@ -84,6 +84,7 @@ private:
     QFuture<QJsonArray> collect(const QString &path, const QUrlQuery &query, const QString &arrayKey,
                                 int limit);
     void fetchPage(const std::shared_ptr<Listing> &listing, const QString &url, const QUrlQuery &query);
+    void prefetchKnownPages(const std::shared_ptr<Listing> &listing, const QUrl &from);
     void pollForDispatchedRun(const std::shared_ptr<DispatchPoll> &poll);
     ApiError errorFor(const HttpResponse &response) const;
     void noteRateLimit(const HttpResponse &response);

@@ -102,8 +102,15 @@ public:
     ServerResponse createRelease(const ServerRequest &request);
     ServerResponse generateNotes(const ServerRequest &request);
 
+    // One page of `total` items; only the items on the page are built (itemAt(i), i in [0, total)).
+    ServerResponse paged(const ServerRequest &request, const QString &rest, int total,
+                         const std::function<QJsonValue(int)> &itemAt, const QString &envelope);
     ServerResponse paged(const ServerRequest &request, const QString &rest, const QJsonArray &all,
-                         const QString &envelope, int *error);
+                         const QString &envelope)
+    {
+        return paged(
+            request, rest, int(all.size()), [&all](int i) { return all.at(i); }, envelope);
+    }
     ServerResponse notFound(const QString &message = u"Not Found"_s) const
     {
         return ServerResponse::json(404, errorBody(message, 404));
@@ -415,8 +422,9 @@ ServerResponse GitHubServer::Private::repoRoute(const ServerRequest &request, co
     return notFound();
 }
 
-ServerResponse GitHubServer::Private::paged(const ServerRequest &request, const QString &rest,
-                                            const QJsonArray &all, const QString &envelope, int *)
+ServerResponse GitHubServer::Private::paged(const ServerRequest &request, const QString &rest, int total,
+                                            const std::function<QJsonValue(int)> &itemAt,
+                                            const QString &envelope)
 {
     int perPage = request.queryValue(u"per_page"_s).value_or(u"30"_s).toInt();
     if (perPage <= 0)
@@ -425,12 +433,11 @@ ServerResponse GitHubServer::Private::paged(const ServerRequest &request, const 
     int page = request.queryValue(u"page"_s).value_or(u"1"_s).toInt();
     if (page <= 0)
         page = 1;
-    const int total = int(all.size());
     const int lastPage = std::max(1, (total + perPage - 1) / perPage);
 
     QJsonArray items;
     for (int i = (page - 1) * perPage; i < std::min(total, page * perPage); ++i)
-        items.append(all.at(i));
+        items.append(itemAt(i));
 
     ServerResponse response;
     if (envelope.isEmpty()) {
@@ -712,10 +719,9 @@ ServerResponse GitHubServer::Private::listRuns(const ServerRequest &request, con
             return a->seed.createdAt > b->seed.createdAt;
         return a->seed.id > b->seed.id;
     });
-    QJsonArray all;
-    for (const Run *run : std::as_const(selected))
-        all.append(runJson(*run));
-    return paged(request, rest, all, u"workflow_runs"_s, nullptr);
+    return paged(
+        request, rest, int(selected.size()), [&](int i) { return QJsonValue(runJson(*selected.at(i))); },
+        u"workflow_runs"_s);
 }
 
 ServerResponse GitHubServer::Private::runJobs(const ServerRequest &request, const QString &rest,
@@ -753,7 +759,7 @@ ServerResponse GitHubServer::Private::runJobs(const ServerRequest &request, cons
         job.insert(u"workflow_name"_s, u"CI"_s);
         jobs.append(job);
     }
-    return paged(request, rest, jobs, u"jobs"_s, nullptr);
+    return paged(request, rest, jobs, u"jobs"_s);
 }
 
 ServerResponse GitHubServer::Private::dispatch(const ServerRequest &request)
@@ -820,7 +826,7 @@ ServerResponse GitHubServer::Private::listCommits(const ServerRequest &request, 
     QJsonArray all;
     for (int i = head; i >= 0; --i)
         all.append(commitJson(commits.at(i)));
-    return paged(request, rest, all, {}, nullptr);
+    return paged(request, rest, all, {});
 }
 
 ServerResponse GitHubServer::Private::compare(const QString &basehead)
@@ -859,7 +865,7 @@ ServerResponse GitHubServer::Private::listReleases(const ServerRequest &request,
     QJsonArray all;
     for (qsizetype i = releases.size() - 1; i >= 0; --i)
         all.append(releaseJson(releases.at(i)));
-    return paged(request, rest, all, {}, nullptr);
+    return paged(request, rest, all, {});
 }
 
 ServerResponse GitHubServer::Private::createRelease(const ServerRequest &request)
