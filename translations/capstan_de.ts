@@ -755,10 +755,6 @@ Befehle:
         <translation>Abschnitt &quot;%1&quot; braucht den Schlüssel &quot;%2&quot;</translation>
     </message>
     <message>
-        <source>the top level must be a mapping of sections (github, chartmuseum, chart, argocd)</source>
-        <translation>die oberste Ebene muss ein Mapping von Abschnitten sein (github, chartmuseum, chart, argocd)</translation>
-    </message>
-    <message>
         <source>the top level</source>
         <translation>die oberste Ebene</translation>
     </message>
@@ -781,6 +777,10 @@ Befehle:
     <message>
         <source>cannot read the configuration: %1</source>
         <translation>die Konfiguration kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the top level must be a mapping of sections (github, chartmuseum, chart, argocd, pipeline)</source>
+        <translation>die oberste Ebene muss ein Mapping von Abschnitten sein (github, chartmuseum, chart, argocd, pipeline)</translation>
     </message>
 </context>
 <context>
@@ -1023,6 +1023,192 @@ Befehle:
     <message>
         <source>hint: %1</source>
         <translation>Hinweis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Pipeline</name>
+    <message>
+        <source>section &quot;pipeline&quot;</source>
+        <translation>der Abschnitt &quot;pipeline&quot;</translation>
+    </message>
+    <message>
+        <source>section &quot;pipeline&quot; must be a mapping with the key &quot;stages&quot;</source>
+        <translation>Abschnitt &quot;pipeline&quot; muss ein Mapping mit dem Schlüssel &quot;stages&quot; sein</translation>
+    </message>
+    <message>
+        <source>pipeline.parallel is &quot;%1&quot;, expected a whole number from 1 to 64</source>
+        <translation>pipeline.parallel ist &quot;%1&quot;, erwartet wird eine ganze Zahl von 1 bis 64</translation>
+    </message>
+    <message>
+        <source>section &quot;pipeline&quot; needs the key &quot;stages&quot;</source>
+        <translation>Abschnitt &quot;pipeline&quot; braucht den Schlüssel &quot;stages&quot;</translation>
+    </message>
+    <message>
+        <source>pipeline.stages must be a list of stages, each with a name and steps</source>
+        <translation>pipeline.stages muss eine Liste von Stufen sein, jede mit name und steps</translation>
+    </message>
+    <message>
+        <source>pipeline.stages is empty, expected at least one stage</source>
+        <translation>pipeline.stages ist leer, erwartet wird mindestens eine Stufe</translation>
+    </message>
+    <message>
+        <source>a stage must be a mapping with name and steps</source>
+        <translation>eine Stufe muss ein Mapping mit name und steps sein</translation>
+    </message>
+    <message>
+        <source>a stage needs the key &quot;name&quot;</source>
+        <translation>eine Stufe braucht den Schlüssel &quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>a stage needs the key &quot;steps&quot;</source>
+        <translation>eine Stufe braucht den Schlüssel &quot;steps&quot;</translation>
+    </message>
+    <message>
+        <source>a stage</source>
+        <translation>eine Stufe</translation>
+    </message>
+    <message>
+        <source>stage name</source>
+        <translation>Name der Stufe</translation>
+    </message>
+    <message>
+        <source>stage name &quot;%1&quot; is used twice, expected unique stage names</source>
+        <translation>der Stufenname &quot;%1&quot; kommt zweimal vor, erwartet werden eindeutige Stufennamen</translation>
+    </message>
+    <message>
+        <source>stage only</source>
+        <translation>only der Stufe</translation>
+    </message>
+    <message>
+        <source>stage &quot;%1&quot;</source>
+        <translation>Stufe &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>steps of %1 must be a list of steps</source>
+        <translation>die steps von %1 müssen eine Liste von Schritten sein</translation>
+    </message>
+    <message>
+        <source>steps of %1 is empty, expected at least one step</source>
+        <translation>die steps von %1 sind leer, erwartet wird mindestens ein Schritt</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, expected lower-case letters, digits and dashes, starting with a letter or digit</source>
+        <translation>%1 ist &quot;%2&quot;, erwartet werden Kleinbuchstaben, Ziffern und Bindestriche, beginnend mit einem Buchstaben oder einer Ziffer</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, expected dev or prod</source>
+        <translation>%1 ist &quot;%2&quot;, erwartet wird dev oder prod</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, expected a positive duration such as 90s, 10m, 1h or 1h30m</source>
+        <translation>%1 ist &quot;%2&quot;, erwartet wird eine positive Dauer wie 90s, 10m, 1h oder 1h30m</translation>
+    </message>
+    <message>
+        <source>%1 uses the unknown variable {%2}, expected one of {build}, {version}, {sha}, {env} (write {{ for a literal brace)</source>
+        <translation>%1 verwendet die unbekannte Variable {%2}, erwartet wird eine von {build}, {version}, {sha}, {env} ({{ schreibt eine geschweifte Klammer)</translation>
+    </message>
+    <message>
+        <source>%1 must be a list</source>
+        <translation>%1 muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>%1 must be a mapping of names to values</source>
+        <translation>%1 muss ein Mapping von Namen auf Werte sein</translation>
+    </message>
+    <message>
+        <source>key &quot;%1&quot; appears twice in %2</source>
+        <translation>%2 enthält den Schlüssel &quot;%1&quot; doppelt</translation>
+    </message>
+    <message>
+        <source>a step must be a mapping with at least a name</source>
+        <translation>ein Schritt muss ein Mapping mit mindestens einem name sein</translation>
+    </message>
+    <message>
+        <source>a step in stage &quot;%1&quot; needs the key &quot;name&quot;</source>
+        <translation>ein Schritt in Stufe &quot;%1&quot; braucht den Schlüssel &quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>step name</source>
+        <translation>Name des Schritts</translation>
+    </message>
+    <message>
+        <source>step name &quot;%1&quot; is used twice, expected unique step names across the pipeline</source>
+        <translation>der Schrittname &quot;%1&quot; kommt zweimal vor, erwartet werden in der ganzen Pipeline eindeutige Schrittnamen</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot;</source>
+        <translation>Schritt &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 has the unknown kind &quot;%2&quot; (expected one of: %3)</source>
+        <translation>%1 hat die unbekannte Art &quot;%2&quot; (erwartet wird eine von: %3)</translation>
+    </message>
+    <message>
+        <source>%1 needs a kind or a run command</source>
+        <translation>%1 braucht eine Art (kind) oder einen Befehl (run)</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, expected healthy, synced or none</source>
+        <translation>%1 ist &quot;%2&quot;, erwartet wird healthy, synced oder none</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, expected true or false</source>
+        <translation>%1 ist &quot;%2&quot;, erwartet wird true oder false</translation>
+    </message>
+    <message>
+        <source>%1 of kind %2 needs a run command</source>
+        <translation>%1 der Art %2 braucht einen Befehl (run)</translation>
+    </message>
+    <message>
+        <source>%1.run is &quot;%2&quot;, expected a dagger command such as dagger call …</source>
+        <translation>%1.run ist &quot;%2&quot;, erwartet wird ein dagger-Befehl wie dagger call …</translation>
+    </message>
+    <message>
+        <source>%1 of kind set-version needs the key &quot;file&quot;</source>
+        <translation>%1 der Art set-version braucht den Schlüssel &quot;file&quot;</translation>
+    </message>
+    <message>
+        <source>%1 of kind set-version needs exactly one of &quot;key&quot; or &quot;pattern&quot;, not %2</source>
+        <translation>%1 der Art set-version braucht genau einen der Schlüssel &quot;key&quot; oder &quot;pattern&quot;, nicht %2</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>beide</translation>
+    </message>
+    <message>
+        <source>neither</source>
+        <translation>keinen</translation>
+    </message>
+    <message>
+        <source>%1.pattern is not a valid regular expression: %2 at offset %3</source>
+        <translation>%1.pattern ist kein gültiger regulärer Ausdruck: %2 an Position %3</translation>
+    </message>
+    <message>
+        <source>%1.pattern has %2 capture groups, expected exactly one around the version</source>
+        <translation>%1.pattern hat %2 Gruppen, erwartet wird genau eine um die Version</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot; needs itself, expected other step names</source>
+        <translation>Schritt &quot;%1&quot; braucht sich selbst, erwartet werden andere Schrittnamen</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot; needs the unknown step &quot;%2&quot; (expected one of: %3)</source>
+        <translation>Schritt &quot;%1&quot; braucht den unbekannten Schritt &quot;%2&quot; (erwartet wird einer von: %3)</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot; needs &quot;%2&quot;, which runs in a later stage; expected a step of this or an earlier stage</source>
+        <translation>Schritt &quot;%1&quot; braucht &quot;%2&quot;, der in einer späteren Stufe läuft; erwartet wird ein Schritt dieser oder einer früheren Stufe</translation>
+    </message>
+    <message>
+        <source>needs form a cycle: %1; expected steps that do not wait on each other</source>
+        <translation>die needs bilden einen Zyklus: %1; erwartet werden Schritte, die nicht aufeinander warten</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineVariables</name>
+    <message>
+        <source>unknown variable {%1} (expected one of: {build}, {version}, {sha}, {env}; write {{ for a literal brace)</source>
+        <translation>unbekannte Variable {%1} (erwartet wird eine von: {build}, {version}, {sha}, {env}; {{ schreibt eine geschweifte Klammer)</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pipeline/PipelineSpec.h"
+
 #include <QString>
 #include <QUrl>
 
@@ -43,6 +45,7 @@ struct Config
     std::optional<ChartMuseum> chartmuseum;
     std::optional<Chart> chart;
     std::optional<ArgoCd> argocd;
+    std::optional<Pipeline> pipeline;
 };
 
 } // namespace capstan

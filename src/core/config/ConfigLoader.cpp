@@ -1,5 +1,7 @@
 #include "ConfigLoader.h"
 
+#include "pipeline/PipelineSpec.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -43,14 +45,14 @@ struct Failure
 };
 
 // Walks one YAML document and throws Failure at the first problem, with its place.
-class Reader
+class Reader : public Pipeline::Reader
 {
 public:
     explicit Reader(QString file)
         : m_file(std::move(file))
     {}
 
-    [[noreturn]] void fail(const YAML::Mark &mark, const QString &message) const
+    [[noreturn]] void fail(const YAML::Mark &mark, const QString &message) const override
     {
         ConfigError error;
         error.file = m_file;
@@ -62,7 +64,7 @@ public:
 
     // Calls `handle(key, value)` for each entry of a mapping, rejecting duplicates and unknown keys.
     void forEachKey(const YAML::Node &map, const QString &where, const QStringList &known,
-                    const std::function<void(const QString &, const YAML::Node &)> &handle) const
+                    const std::function<void(const QString &, const YAML::Node &)> &handle) const override
     {
         if (!map.IsMap())
             fail(map.Mark(), ConfigLoader::tr("%1 must be a mapping of keys to values").arg(where));
@@ -95,7 +97,7 @@ public:
         }
     }
 
-    QString scalar(const YAML::Node &node, const QString &where) const
+    QString scalar(const YAML::Node &node, const QString &where) const override
     {
         if (!node.IsScalar())
             fail(node.Mark(),
@@ -103,7 +105,7 @@ public:
         return str(node.Scalar());
     }
 
-    QString nonEmpty(const YAML::Node &node, const QString &where) const
+    QString nonEmpty(const YAML::Node &node, const QString &where) const override
     {
         const QString value = scalar(node, where).trimmed();
         if (value.isEmpty())
@@ -166,12 +168,11 @@ Config read(const YAML::Node &root, const QString &fileName)
     if (!root || root.IsNull())
         return config;
     if (!root.IsMap())
-        r.fail(root.Mark(),
-               ConfigLoader::tr(
-                   "the top level must be a mapping of sections (github, chartmuseum, chart, argocd)"));
+        r.fail(root.Mark(), ConfigLoader::tr("the top level must be a mapping of sections (github, "
+                                             "chartmuseum, chart, argocd, pipeline)"));
 
     const QStringList sections{QStringLiteral("github"), QStringLiteral("chartmuseum"),
-                               QStringLiteral("chart"), QStringLiteral("argocd")};
+                               QStringLiteral("chart"), QStringLiteral("argocd"), QStringLiteral("pipeline")};
     r.forEachKey(
         root, ConfigLoader::tr("the top level"), sections,
         [&](const QString &section, const YAML::Node &node) {
@@ -242,6 +243,8 @@ Config read(const YAML::Node &root, const QString &fileName)
                                      c.version = r.nonEmpty(value, at);
                              });
                 config.chart = c;
+            } else if (section == QLatin1StringView("pipeline")) {
+                config.pipeline = Pipeline::parse(node, r);
             } else {
                 Config::ArgoCd a;
                 r.require(node, section, {QStringLiteral("url"), QStringLiteral("app")});

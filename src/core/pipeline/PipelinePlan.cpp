@@ -1,0 +1,53 @@
+#include "PipelinePlan.h"
+
+namespace capstan {
+
+PipelinePlan PipelinePlan::make(const Pipeline &pipeline, const QString &env)
+{
+    PipelinePlan plan;
+    plan.env = env;
+    plan.parallel = pipeline.parallel;
+    QStringList earlier; // running steps of the stages before the current one
+    for (const Stage &stage : pipeline.stages) {
+        QStringList running;
+        for (const Step &step : stage.steps) {
+            const QString only = !stage.only.isEmpty() && stage.only != env ? stage.only : step.only;
+            if (!only.isEmpty() && only != env) {
+                plan.skipped.append({step.name, stage.name, QStringLiteral("only: %1").arg(only)});
+                continue;
+            }
+            Planned planned{step, earlier};
+            for (const QString &need : step.needs) {
+                if (!planned.dependencies.contains(need))
+                    planned.dependencies.append(need);
+            }
+            plan.steps.append(planned);
+            running.append(step.name);
+        }
+        earlier += running;
+    }
+    // Explicit needs on skipped steps are dropped: they are not in the plan.
+    const QStringList names = plan.stepNames();
+    for (Planned &planned : plan.steps) {
+        planned.dependencies.removeIf([&](const QString &name) { return !names.contains(name); });
+    }
+    return plan;
+}
+
+QStringList PipelinePlan::stepNames() const
+{
+    QStringList names;
+    for (const Planned &planned : steps)
+        names.append(planned.step.name);
+    return names;
+}
+
+QStringList PipelinePlan::skippedNames() const
+{
+    QStringList names;
+    for (const Skipped &entry : skipped)
+        names.append(entry.step);
+    return names;
+}
+
+} // namespace capstan
