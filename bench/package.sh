@@ -17,29 +17,8 @@
 #   bench/package.sh --capstan build/pkg-rel/src/capstan [--runs 10] [--keep]
 set -euo pipefail
 
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
-capstan="$root/build/release/src/capstan"
-helm="$root/tests/tools/helm/helm"
-runs=5
-keep=0
-
-while [ $# -gt 0 ]; do
-    case "$1" in
-        --capstan) capstan="$2"; shift 2 ;;
-        --helm) helm="$2"; shift 2 ;;
-        --runs) runs="$2"; shift 2 ;;
-        --keep) keep=1; shift ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
-        *) echo "package.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
-    esac
-done
-
-[ -x "$capstan" ] || { echo "package.sh: no capstan binary at $capstan (build a release first)" >&2; exit 2; }
-[ -x "$helm" ] || { echo "package.sh: no helm binary at $helm" >&2; exit 2; }
-capstan="$(realpath "$capstan")"
-helm="$(realpath "$helm")"
-command -v python3 >/dev/null || { echo "package.sh: python3 is needed to generate the chart" >&2; exit 2; }
+# shellcheck source=bench/options.sh
+. "$(dirname "$0")/options.sh"
 
 work="$(mktemp -d)"
 cleanup() { if [ "$keep" = 1 ]; then echo "kept $work" >&2; else rm -rf "$work"; fi; }
