@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pipeline/PipelineSpec.h"
+#include "pipeline/Pipeline.h"
 
 #include <QString>
 #include <QUrl>

@@ -1,6 +1,6 @@
 #include "ConfigLoader.h"
 
-#include "pipeline/PipelineSpec.h"
+#include "pipeline/Pipeline.h"
 
 #include <QCoreApplication>
 #include <QDir>

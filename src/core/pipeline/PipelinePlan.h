@@ -1,6 +1,6 @@
 #pragma once
 
-#include "PipelineSpec.h"
+#include "Pipeline.h"
 
 #include <QCoreApplication>
 #include <QList>

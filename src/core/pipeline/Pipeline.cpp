@@ -1,4 +1,4 @@
-#include "PipelineSpec.h"
+#include "Pipeline.h"
 
 #include "PipelineVariables.h"
 

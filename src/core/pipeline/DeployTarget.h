@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+namespace capstan {
+
+// Why: what one deploy ships and why; every step, the journal and the lock read the same values.
+struct DeployTarget
+{
+    QString build;   // CI run number, "148"; empty when deploying by --version without a build
+    QString version; // chart version, "1.0.0-148"
+    QString sha;     // commit of the build when known
+    QString env;     // "dev" or "prod"
+    QString reason;  // free text given by the person deploying; may be empty
+    QString user;    // "name@host"
+};
+
+} // namespace capstan
