@@ -9,6 +9,7 @@ PipelinePlan PipelinePlan::make(const Pipeline &pipeline, const QString &env)
     plan.parallel = pipeline.parallel;
     QStringList earlier; // running steps of the stages before the current one
     for (const Stage &stage : pipeline.stages) {
+        plan.stages.append(stage.name);
         QStringList running;
         for (const Step &step : stage.steps) {
             const QString only = !stage.only.isEmpty() && stage.only != env ? stage.only : step.only;

@@ -35,6 +35,7 @@ public:
     int parallel = 1;
     QList<Planned> steps; // in stage order
     QList<Skipped> skipped;
+    QStringList stages; // every stage of the pipeline in order, skipped ones included
 
     QStringList stepNames() const;
     QStringList skippedNames() const;
