@@ -254,6 +254,27 @@ QFuture<ArgoApplication> ArgoCdClient::mergePatch(const QJsonObject &patch)
         [app = m_application](const ApiError &e) { return mapError(e, app, tr("update")); });
 }
 
+QFuture<ArgoApplication> ArgoCdClient::jsonPatch(const QJsonArray &operations)
+{
+    QJsonObject body{{QStringLiteral("patch"),
+                      QString::fromUtf8(QJsonDocument(operations).toJson(QJsonDocument::Compact))},
+                     {QStringLiteral("patchType"), QStringLiteral("json")}};
+    return call<ArgoApplication>(
+        m_http, jsonRequest("PATCH", appPath(), body), &ArgoCdClient::parseApplication,
+        [app = m_application](const ApiError &e) {
+            if (e.kind() == ApiError::Kind::Http && e.status() == 500 &&
+                e.serverMessage().contains(QLatin1StringView("testing value"))) {
+                ApiError conflict(ApiError::Kind::Conflict,
+                                  tr("Application \"%1\" changed while it was being updated").arg(app),
+                                  tr("Read it again and retry."));
+                conflict.setServerMessage(e.serverMessage());
+                conflict.setUrl(e.url());
+                return conflict;
+            }
+            return mapError(e, app, tr("update"));
+        });
+}
+
 QFuture<ArgoApplication> ArgoCdClient::suspendAutoSync(const QString &by, const QString &reason)
 {
     return get()

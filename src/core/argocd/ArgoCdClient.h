@@ -5,6 +5,7 @@
 #include "net/HttpResponse.h"
 
 #include <QFuture>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 
@@ -52,6 +53,9 @@ public:
     QFuture<void> terminateOperation();
     // PATCH with patchType "merge" (RFC 7386); `patch` is sent as a JSON string as the contract requires.
     QFuture<ArgoApplication> mergePatch(const QJsonObject &patch);
+    // PATCH with patchType "json" (RFC 6902), `operations` sent as a JSON string. A failed "test" operation
+    // (500 "error applying patch: testing value ... failed") becomes Kind::Conflict.
+    QFuture<ArgoApplication> jsonPatch(const QJsonArray &operations);
 
     // Turns automated sync off, recording who, when and why in annotations (and the policy to restore).
     QFuture<ArgoApplication> suspendAutoSync(const QString &by, const QString &reason);

@@ -20,15 +20,16 @@ public:
     // Takes the lock for holder. Fails with ApiError Conflict (exit 6) naming holder, reason and since when
     // someone holds it (the same holder included), or when Argo CD runs an operation on the application.
     // Atomic: a JSON patch that tests the resourceVersion it read, so two takers cannot both win.
-    static QFuture<ArgoApplication> acquire(ArgoCdClient *client, const QString &holder, const QString &reason);
+    static QFuture<ArgoApplication> acquire(ArgoCdClient *client, const QString &holder,
+                                            const QString &reason);
     // Releases holder's own lock; succeeds when there is none. Conflict when someone else holds it.
     static QFuture<ArgoApplication> release(ArgoCdClient *client, const QString &holder);
     // Removes anybody's lock; reason is required (Usage error when empty) and recorded as the
-    // capstan.net/deploy-lock-broken-by|-reason annotations.
+    // capstan.net/deploy-lock-broken-by|-reason|-at annotations. No lock: succeeds and changes nothing.
     static QFuture<ArgoApplication> breakLock(ArgoCdClient *client, const QString &by, const QString &reason);
 
     static QString describe(const ArgoApplication::DeployLock &lock); // "alice@host since … (reason)"
-    static QString defaultHolder(); // "<user>@<host>"
+    static QString defaultHolder();                                   // "<user>@<host>"
 };
 
 } // namespace capstan

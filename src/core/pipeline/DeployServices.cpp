@@ -1,8 +1,5 @@
 #include "DeployServices.h"
 
-#include "argocd/ArgoCdClient.h"
-#include "chartmuseum/ChartMuseumClient.h"
-#include "github/GitHubClient.h"
 
 namespace capstan {
 

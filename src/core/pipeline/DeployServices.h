@@ -1,5 +1,8 @@
 #pragma once
 
+#include "argocd/ArgoCdClient.h"
+#include "chartmuseum/ChartMuseumClient.h"
+#include "github/GitHubClient.h"
 #include "net/ApiError.h"
 
 #include <QFuture>
@@ -12,10 +15,6 @@
 #include <memory>
 
 namespace capstan {
-
-class ArgoCdClient;
-class ChartMuseumClient;
-class GitHubClient;
 
 // Why: network steps run on pool threads while the service clients live on the thread that made them; this
 // hands a call over to that thread and its answer back.
