@@ -1,8 +1,9 @@
 #include "DeployServices.h"
 
-
 namespace capstan {
 
-DeployServices::DeployServices(QObject *parent) : QObject(parent) {}
+DeployServices::DeployServices(QObject *parent)
+    : QObject(parent)
+{}
 
 } // namespace capstan
