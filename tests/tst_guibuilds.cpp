@@ -54,6 +54,29 @@ const QString Chart = u"shop"_s;
 const QString App = u"shop"_s;
 constexpr int LiveRun = 4;
 
+// checks → publish (prod only) → sync (prod only)
+Pipeline samplePipeline()
+{
+    Pipeline pipeline;
+    const auto stage = [&pipeline](const QString &name, const QString &step, Step::Kind kind,
+                                   const QString &only) {
+        Stage stage;
+        stage.name = name;
+        stage.only = only;
+        Step one;
+        one.name = step;
+        one.stage = name;
+        one.kind = kind;
+        one.run = kind == Step::Kind::Run ? u"true"_s : QString();
+        stage.steps.append(one);
+        pipeline.stages.append(stage);
+    };
+    stage(u"checks"_s, u"test"_s, Step::Kind::Run, {});
+    stage(u"publish"_s, u"chartmuseum"_s, Step::Kind::ChartMuseumPush, u"prod"_s);
+    stage(u"sync"_s, u"argocd"_s, Step::Kind::ArgoCdSync, u"prod"_s);
+    return pipeline;
+}
+
 struct SeedRun
 {
     int number;
@@ -119,17 +142,17 @@ private Q_SLOTS:
     void changesSameBuild();
     void chartDiffSummary();
     void chartDiffMissingVersion();
-    void deployChangesTarget();
-    void overrideDeployRecordsReason();
-    void deployWithAutoSync();
+    void deployRequestsPipelineRun();
+    void overrideDeployCarriesReason();
+    void deployNeedsPipeline();
     void liveMarkerFollowsWatcher();
     void warmRefreshUsesEtagCache();
     void releaseCreatedAndDuplicateRejected();
-    void releaseOfferedAfterDeploy();
     void homeScreenIsBuilds();
 
 private:
-    BuildsView *makeView(bool gitHub = true, bool chartMuseum = true, bool argoCd = true);
+    BuildsView *makeView(bool gitHub = true, bool chartMuseum = true, bool argoCd = true,
+                         bool pipeline = true);
     void waitLoaded(BuildsView *view, BuildsModel::Service service);
     HttpClient *http(const QUrl &url, const QString &service);
     ArgoCdClient *argoClient();
@@ -266,7 +289,7 @@ ArgoCdClient *TstGuiBuilds::argoClient()
     return new ArgoCdClient(client, App, m_owner.get());
 }
 
-BuildsView *TstGuiBuilds::makeView(bool gitHub, bool chartMuseum, bool argoCd)
+BuildsView *TstGuiBuilds::makeView(bool gitHub, bool chartMuseum, bool argoCd, bool pipeline)
 {
     m_view = std::make_unique<BuildsView>();
     BuildsView *view = m_view.get();
@@ -277,6 +300,8 @@ BuildsView *TstGuiBuilds::makeView(bool gitHub, bool chartMuseum, bool argoCd)
     view->setChartCacheDirectory(m_cacheDir.filePath(u"charts"_s));
     view->setChartName(Chart);
     view->setUserName(u"release-manager"_s);
+    if (pipeline)
+        view->setPipeline(samplePipeline());
     view->resize(1200, 800);
     view->show();
     if (gitHub)
@@ -527,10 +552,11 @@ void TstGuiBuilds::overrideRequiresReason()
     dialog->reasonEdit()->setText(u"Hotfix, the failing job is a flaky lint"_s);
     QVERIFY(dialog->deployButton()->isEnabled());
     dialog->confirmBox()->setChecked(false);
-    QVERIFY(!dialog->deployButton()->isEnabled()); // confirmation is required too
-    // Nothing was sent.
+    QVERIFY(!dialog->deployButton()->isEnabled()); // confirmation is required too (prod)
+    // Nothing was requested.
+    QSignalSpy requested(view, &BuildsView::deployRequested);
     dialog->deploy();
-    QCOMPARE(dialog->state(), DeployDialog::State::Confirming);
+    QCOMPARE(requested.count(), 0);
     QCOMPARE(serverApp()[u"spec"_s][u"source"_s][u"targetRevision"_s].toString(), versionOf(LiveRun));
 }
 
@@ -612,49 +638,38 @@ void TstGuiBuilds::chartDiffMissingVersion()
              qPrintable(panel->chartSummaryLabel()->text()));
 }
 
-void TstGuiBuilds::deployChangesTarget()
+void TstGuiBuilds::deployRequestsPipelineRun()
 {
     BuildsView *view = makeView();
     selectAndWait(view, 7);
-    const int historyBefore = int(serverApp()[u"status"_s][u"history"_s].toArray().size());
     QVERIFY(view->deployButton()->isEnabled());
+    QVERIFY(!view->deployButton()->toolTip().contains(u"prod"_s)); // the environment is chosen in the dialog
     QSignalSpy opened(view, &BuildsView::deployDialogOpened);
     view->deployButton()->click();
     QCOMPARE(opened.count(), 1);
     DeployDialog *dialog = view->deployDialog();
     QVERIFY(dialog);
     QVERIFY(!dialog->isOverride());
-    QVERIFY(dialog->reasonEdit()->isHidden());
+    QCOMPARE(dialog->environment(), u"prod"_s);
     QVERIFY(!dialog->deployButton()->isEnabled());
     auto *commits = dialog->findChild<QLabel *>(u"deployCommitSummary"_s);
     QVERIFY(commits);
     QVERIFY2(commits->text().contains(u"3 commit"_s), qPrintable(commits->text()));
+    QCOMPARE(dialog->planList()->topLevelItemCount(), 3);
     dialog->confirmBox()->setChecked(true);
     QVERIFY(dialog->deployButton()->isEnabled());
-    QSignalSpy deployed(view, &BuildsView::deployed);
+    QSignalSpy requested(view, &BuildsView::deployRequested);
     dialog->deployButton()->click();
-    QTRY_VERIFY_WITH_TIMEOUT(dialog->state() != DeployDialog::State::Deploying, TimeoutMs);
-    QVERIFY2(dialog->state() == DeployDialog::State::Succeeded,
-             qPrintable(dialog->banner()->text() + u" / "_s + dialog->banner()->hint()));
-    QCOMPARE(deployed.count(), 1);
-    QCOMPARE(deployed.at(0).at(0).toString(), versionOf(7));
-
-    const QJsonObject app = serverApp();
-    QCOMPARE(app[u"spec"_s][u"source"_s][u"targetRevision"_s].toString(), versionOf(7));
-    const QJsonArray history = app[u"status"_s][u"history"_s].toArray();
-    QCOMPARE(history.size(), historyBefore + 1);
-    QCOMPARE(history.last()[u"revision"_s].toString(), versionOf(7));
-    QVERIFY(
-        !app[u"metadata"_s][u"annotations"_s].toObject().contains(DeployDialog::OverrideReasonAnnotation));
-
-    // The live marker moved to the deployed build.
-    BuildsModel *model = view->buildsModel();
-    QTRY_VERIFY_WITH_TIMEOUT(model->index(model->rowForRun(7), 0).data(BuildsModel::IsLiveRole).toBool(),
-                             TimeoutMs);
-    QVERIFY(!model->index(model->rowForRun(LiveRun), 0).data(BuildsModel::IsLiveRole).toBool());
+    QCOMPARE(requested.count(), 1);
+    const auto request = requested.at(0).at(0).value<Deployment::Request>();
+    QCOMPARE(request.build, u"7"_s);
+    QCOMPARE(request.env, u"prod"_s);
+    QVERIFY(request.reason.isEmpty());
+    // The dialog only hands the request over: Argo CD was not touched.
+    QCOMPARE(serverApp()[u"spec"_s][u"source"_s][u"targetRevision"_s].toString(), versionOf(LiveRun));
 }
 
-void TstGuiBuilds::overrideDeployRecordsReason()
+void TstGuiBuilds::overrideDeployCarriesReason()
 {
     BuildsView *view = makeView();
     selectAndWait(view, 5);
@@ -662,47 +677,45 @@ void TstGuiBuilds::overrideDeployRecordsReason()
     DeployDialog *dialog = view->deployDialog();
     QVERIFY(dialog);
     const QString reason = u"Security fix must ship; the failed job is the flaky e2e suite"_s;
+    dialog->setEnvironment(u"dev"_s);
+    QVERIFY(!dialog->deployButton()->isEnabled()); // dev needs no confirmation, but the override a reason
     dialog->reasonEdit()->setText(reason);
-    dialog->confirmBox()->setChecked(true);
-    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    QVERIFY(dialog->deployButton()->isEnabled());
+    QSignalSpy requested(view, &BuildsView::deployRequested);
     dialog->deploy();
-    QTRY_VERIFY_WITH_TIMEOUT(dialog->state() != DeployDialog::State::Deploying, TimeoutMs);
-    QVERIFY2(dialog->state() == DeployDialog::State::Succeeded,
-             qPrintable(dialog->banner()->text() + u" / "_s + dialog->banner()->hint()));
-    const QJsonObject annotations = serverApp()[u"metadata"_s][u"annotations"_s].toObject();
-    QCOMPARE(annotations[DeployDialog::OverrideReasonAnnotation].toString(), reason);
-    QCOMPARE(annotations[DeployDialog::OverrideByAnnotation].toString(), u"release-manager"_s);
-    const QDateTime at =
-        QDateTime::fromString(annotations[DeployDialog::OverrideAtAnnotation].toString(), Qt::ISODate);
-    QVERIFY(at.isValid());
-    QVERIFY(at >= before && at <= QDateTime::currentDateTimeUtc().addSecs(1));
-    QCOMPARE(serverApp()[u"spec"_s][u"source"_s][u"targetRevision"_s].toString(), versionOf(5));
+    QCOMPARE(requested.count(), 1);
+    const auto request = requested.at(0).at(0).value<Deployment::Request>();
+    QCOMPARE(request.build, u"5"_s);
+    QCOMPARE(request.env, u"dev"_s);
+    QCOMPARE(request.reason, reason);
 }
 
-void TstGuiBuilds::deployWithAutoSync()
+void TstGuiBuilds::deployNeedsPipeline()
 {
-    // As in the sandbox: auto-sync may start the operation before Capstan's own sync request.
-    ArgoCdClient *admin = argoClient();
-    bool patched = false;
-    admin
-        ->mergePatch(
-            {{u"spec"_s, QJsonObject{{u"syncPolicy"_s, QJsonObject{{u"automated"_s, QJsonObject{}}}}}}})
-        .then(admin,
-              [&patched](const ArgoApplication &application) { patched = application.autoSyncEnabled; });
-    QTRY_VERIFY_WITH_TIMEOUT(patched, TimeoutMs);
+    BuildsView *view = makeView(true, true, true, false);
+    selectAndWait(view, 7);
+    QVERIFY(!view->hasPipeline());
+    QVERIFY(!view->deployButton()->isEnabled());
+    QVERIFY2(view->deployReasonLabel()->text().contains(u"pipeline"_s),
+             qPrintable(view->deployReasonLabel()->text()));
+    QVERIFY(view->overrideLink()->isHidden());
+    view->openOverrideDialog();
+    QVERIFY(!view->deployDialog());
 
-    BuildsView *view = makeView();
-    selectAndWait(view, 6);
-    view->openDeployDialog();
-    DeployDialog *dialog = view->deployDialog();
-    QVERIFY(dialog);
-    dialog->confirmBox()->setChecked(true);
-    dialog->deploy();
-    QTRY_VERIFY_WITH_TIMEOUT(dialog->state() != DeployDialog::State::Deploying, TimeoutMs);
-    QVERIFY2(dialog->state() == DeployDialog::State::Succeeded,
-             qPrintable(dialog->banner()->text() + u" / "_s + dialog->banner()->hint()));
-    const QJsonArray history = serverApp()[u"status"_s][u"history"_s].toArray();
-    QCOMPARE(history.last()[u"revision"_s].toString(), versionOf(6));
+    // A chart not yet in ChartMuseum: the old blocker, and that a pipeline is needed.
+    Build missing = *view->selectedBuild();
+    missing.inRepository = Build::Presence::No;
+    const QString without = view->buildBlocker(missing);
+    QVERIFY2(without.contains(missing.deployBlocker()) && without.contains(u"pipeline"_s),
+             qPrintable(without));
+    // With a pipeline the pipeline packages and publishes it; a failed CI run still blocks.
+    view->setPipeline(samplePipeline());
+    QVERIFY(view->buildBlocker(missing).isEmpty());
+    QVERIFY(view->deployButton()->isEnabled());
+    Build failed = missing;
+    failed.run.conclusion = u"failure"_s;
+    QCOMPARE(view->buildBlocker(failed), failed.deployBlocker());
+    QVERIFY(!view->buildBlocker(failed).isEmpty());
 }
 
 void TstGuiBuilds::liveMarkerFollowsWatcher()
@@ -774,30 +787,6 @@ void TstGuiBuilds::releaseCreatedAndDuplicateRejected()
     // Still editable: another tag can be tried.
     QCOMPARE(second.state(), ReleaseDialog::State::Editing);
     QVERIFY(second.createButton()->isEnabled());
-}
-
-void TstGuiBuilds::releaseOfferedAfterDeploy()
-{
-    BuildsView *view = makeView();
-    selectAndWait(view, 6);
-    view->openDeployDialog();
-    DeployDialog *dialog = view->deployDialog();
-    QVERIFY(dialog);
-    QVERIFY(dialog->releaseButton()->isHidden());
-    dialog->confirmBox()->setChecked(true);
-    dialog->deploy();
-    QTRY_VERIFY_WITH_TIMEOUT(dialog->state() != DeployDialog::State::Deploying, TimeoutMs);
-    QCOMPARE(dialog->state(), DeployDialog::State::Succeeded);
-    QVERIFY(dialog->releaseButton()->isVisible());
-    dialog->releaseButton()->click();
-    auto *release = dialog->findChild<ReleaseDialog *>();
-    QVERIFY(release);
-    QCOMPARE(release->tagEdit()->text(), versionOf(6));
-    QSignalSpy created(release, &ReleaseDialog::created);
-    QTRY_VERIFY_WITH_TIMEOUT(release->createButton()->isEnabled(), TimeoutMs);
-    release->create();
-    QTRY_COMPARE_WITH_TIMEOUT(created.count(), 1, TimeoutMs);
-    QCOMPARE(created.at(0).at(0).value<GitHubRelease>().tagName, versionOf(6));
 }
 
 void TstGuiBuilds::homeScreenIsBuilds()

@@ -151,7 +151,7 @@ BuildsView::BuildsView(QWidget *parent)
     m_overrideLink->setObjectName(u"buildsOverrideLink"_s);
     m_overrideLink->setTextFormat(Qt::RichText);
     m_overrideLink->setText(u"<a href=\"override\">%1</a>"_s.arg(tr("Override…").toHtmlEscaped()));
-    m_overrideLink->setToolTip(tr("Deploy anyway, with a reason that is recorded on the application"));
+    m_overrideLink->setToolTip(tr("Deploy anyway, with a reason that is recorded in the deploy journal"));
     connect(m_overrideLink, &QLabel::linkActivated, this, &BuildsView::openOverrideDialog);
 
     auto *deployRow = new QHBoxLayout;
@@ -254,6 +254,7 @@ void BuildsView::connectServices(ClientFactory *factory, const Config &config)
     setArgoCdClient(nullptr);
     setChartName(config.chart ? config.chart->name : QString());
     setVersionPattern(config.chart ? config.chart->version : u"1.0.0-{build}"_s);
+    setPipeline(config.pipeline);
     if (!factory)
         return;
     FutureWatch::watch(
@@ -471,7 +472,11 @@ void BuildsView::loadChartMuseum()
                 serviceNotice(BuildsModel::Service::ChartMuseum)
                     ->showMessage(
                         MessageBanner::Type::Information,
-                        tr("ChartMuseum has no chart %1 yet: no build can be deployed.").arg(chart));
+                        m_pipeline
+                            ? tr("ChartMuseum has no chart %1 yet: the pipeline publishes it with the "
+                                 "first deploy.")
+                                  .arg(chart)
+                            : tr("ChartMuseum has no chart %1 yet: no build can be deployed.").arg(chart));
                 markLoaded(BuildsModel::Service::ChartMuseum, true);
                 return;
             }
@@ -568,6 +573,25 @@ bool BuildsView::selectRun(int runNumber)
     return true;
 }
 
+void BuildsView::setPipeline(const std::optional<Pipeline> &pipeline)
+{
+    m_pipeline = pipeline;
+    updateDeployState();
+}
+
+QString BuildsView::buildBlocker(const Build &build) const
+{
+    if (!m_pipeline) {
+        const QString own = build.deployBlocker();
+        return own.isEmpty() ? tr("Deploying needs a pipeline section in capstan.yaml")
+                             : tr("%1 — deploying needs a pipeline section in capstan.yaml").arg(own);
+    }
+    Build packaged = build;
+    if (packaged.inRepository == Build::Presence::No)
+        packaged.inRepository = Build::Presence::Unknown; // the pipeline packages and publishes it
+    return packaged.deployBlocker();
+}
+
 QString BuildsView::deployBlocker() const
 {
     const std::optional<Build> build = selectedBuild();
@@ -577,7 +601,7 @@ QString BuildsView::deployBlocker() const
         const QString message = m_model->unavailableMessage(BuildsModel::Service::ArgoCd);
         return message.isEmpty() ? tr("Waiting for Argo CD") : tr("Argo CD is unavailable: %1").arg(message);
     }
-    return build->deployBlocker();
+    return buildBlocker(*build);
 }
 
 void BuildsView::updateDeployState()
@@ -587,12 +611,11 @@ void BuildsView::updateDeployState()
     const bool argoReady = m_argoCd && m_application;
     m_deployButton->setEnabled(blocker.isEmpty());
     m_deployButton->setText(build ? tr("Deploy %1").arg(build->chartVersion) : tr("Deploy"));
-    m_deployButton->setToolTip(blocker.isEmpty() && build
-                                   ? tr("Deploy %1 to prod through Argo CD").arg(build->chartVersion)
-                                   : blocker);
+    m_deployButton->setToolTip(
+        blocker.isEmpty() && build ? tr("Deploy %1 through the pipeline").arg(build->chartVersion) : blocker);
     m_deployReason->setText(blocker);
-    // Only a build's own blocker can be overridden; without Argo CD there is nothing to deploy with.
-    m_overrideLink->setVisible(build && argoReady && !blocker.isEmpty());
+    // Only a build's own blocker can be overridden; without Argo CD or a pipeline nothing deploys.
+    m_overrideLink->setVisible(build && argoReady && m_pipeline && !blocker.isEmpty());
 }
 
 void BuildsView::updateDetails()
@@ -692,9 +715,9 @@ void BuildsView::openOverrideDialog()
 void BuildsView::openDeploy(bool override)
 {
     const std::optional<Build> build = selectedBuild();
-    if (!build || !m_argoCd || !m_application)
+    if (!build || !m_argoCd || !m_application || !m_pipeline)
         return;
-    const QString blocker = build->deployBlocker();
+    const QString blocker = buildBlocker(*build);
     if (!override && !blocker.isEmpty())
         return;
     if (m_deployDialog)
@@ -706,13 +729,11 @@ void BuildsView::openDeploy(bool override)
     request.chartSummary = m_changes->chartDiffSummary();
     request.previousVersion = m_application->liveRevision();
     request.user = m_user;
-    auto *dialog = new DeployDialog(request, m_argoCd, m_gitHub, this);
+    request.application = m_argoCd->application();
+    request.pipeline = m_pipeline;
+    auto *dialog = new DeployDialog(request, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &DeployDialog::deployed, this, [this](const ArgoApplication &application) {
-        if (m_argoCd)
-            setApplication(application);
-        Q_EMIT deployed(application.liveRevision());
-    });
+    connect(dialog, &DeployDialog::deployRequested, this, &BuildsView::deployRequested);
     m_deployDialog = dialog;
     dialog->open();
     Q_EMIT deployDialogOpened(dialog);

@@ -5,6 +5,8 @@
 #include "github/Build.h"
 #include "github/GitHubTypes.h"
 #include "models/BuildsModel.h"
+#include "pipeline/Deployment.h"
+#include "pipeline/Pipeline.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -51,6 +53,9 @@ public:
     void setUserName(const QString &user) { m_user = user; }
     void setRunLimit(int limit) { m_runLimit = limit; }
     void setChartCacheDirectory(const QString &directory);
+    // capstan.yaml's pipeline; without one nothing can be deployed (connectServices() sets it too).
+    void setPipeline(const std::optional<Pipeline> &pipeline);
+    bool hasPipeline() const { return m_pipeline.has_value(); }
 
     // Each call loads that service's part; null forgets the client. None is owned.
     void setGitHubClient(GitHubClient *client);
@@ -80,8 +85,12 @@ public:
     std::optional<Build> selectedBuild() const;
     std::optional<Build> liveBuild() const;
     bool selectRun(int runNumber);
-    // Why the selected build cannot be deployed: the build's own blocker, or that Argo CD is not there.
+    // Why the selected build cannot be deployed: the build's own blocker, that Argo CD is not there, or that
+    // there is no pipeline.
     QString deployBlocker() const;
+    // The build's own blocker as the pipeline sees it: a chart not yet in ChartMuseum is fine (the pipeline
+    // packages and publishes it); without a pipeline it says that one is needed.
+    QString buildBlocker(const Build &build) const;
 
 public Q_SLOTS:
     void refresh();
@@ -94,7 +103,8 @@ Q_SIGNALS:
     void serviceLoaded(capstan::BuildsModel::Service service, bool ok);
     void selectionChanged();
     void deployDialogOpened(capstan::DeployDialog *dialog);
-    void deployed(const QString &version);
+    // The deploy dialog was confirmed: whoever runs deploys starts this one.
+    void deployRequested(const capstan::Deployment::Request &request);
 
 private:
     void loadGitHub();
@@ -121,6 +131,7 @@ private:
     QList<ChartVersion> m_chartVersions;
     bool m_chartVersionsKnown = false;
     QString m_chartName;
+    std::optional<Pipeline> m_pipeline;
     QString m_pattern = QStringLiteral("1.0.0-{build}");
     QString m_user;
     int m_runLimit = 50;

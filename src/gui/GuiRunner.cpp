@@ -4,9 +4,12 @@
 #include "ChangesPanel.h"
 #include "ChartsView.h"
 #include "DeployDialog.h"
+#include "DesktopNotifier.h"
 #include "DiffView.h"
 #include "HistoryView.h"
+#include "JournalView.h"
 #include "MainWindow.h"
+#include "PipelineView.h"
 #include "SettingsDialog.h"
 
 #include "Sandbox.h"
@@ -14,10 +17,14 @@
 #include "config/ConfigLoader.h"
 #include "credentials/CredentialStore.h"
 #include "models/ChartListModel.h"
+#include "models/JournalModel.h"
+#include "models/PipelineStepsModel.h"
+#include "pipeline/DeployJournal.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QCommandLineParser>
+#include <QDBusConnection>
 #include <QDialog>
 #include <QDir>
 #include <QFileInfo>
@@ -30,6 +37,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 using namespace Qt::Literals::StringLiterals;
@@ -168,8 +176,8 @@ void arrangeBuildsScreenshots(MainWindow *window, const QString &windowFile, con
             return;
         *selected = true;
         const QList<Build> &all = builds->buildsModel()->builds();
-        const auto pick = std::find_if(all.cbegin(), all.cend(), [](const Build &build) {
-            return build.newerThanLive && build.deployBlocker().isEmpty();
+        const auto pick = std::find_if(all.cbegin(), all.cend(), [builds](const Build &build) {
+            return build.newerThanLive && builds->buildBlocker(build).isEmpty();
         });
         if (pick != all.cend())
             builds->selectRun(pick->run.runNumber);
@@ -244,6 +252,133 @@ void arrangeHistoryScreenshots(MainWindow *window, const QString &historyFile, c
     QTimer::singleShot(30000, window, [] { QCoreApplication::exit(1); });
 }
 
+// The newest build the Builds view would let deploy, once every service answered; calls `then` with its
+// run number (or -1 when there is none).
+void whenDeployableBuild(MainWindow *window, std::function<void(int)> then)
+{
+    BuildsView *builds = window->buildsView();
+    auto done = std::make_shared<bool>(false);
+    QObject::connect(builds, &BuildsView::serviceLoaded, window, [builds, done, then] {
+        using Service = BuildsModel::Service;
+        if (*done || !builds->isLoaded(Service::GitHub) || !builds->isLoaded(Service::ChartMuseum) ||
+            !builds->isLoaded(Service::ArgoCd))
+            return;
+        *done = true;
+        const QList<Build> &all = builds->buildsModel()->builds();
+        // Best a build the pipeline still has to publish, so the run goes all the way to the sync.
+        auto pick = std::find_if(all.cbegin(), all.cend(), [builds](const Build &build) {
+            return build.newerThanLive && build.inRepository == Build::Presence::No &&
+                   builds->buildBlocker(build).isEmpty();
+        });
+        if (pick == all.cend())
+            pick = std::find_if(all.cbegin(), all.cend(), [builds](const Build &build) {
+                return build.newerThanLive && builds->buildBlocker(build).isEmpty();
+            });
+        const auto any = std::find_if(all.cbegin(), all.cend(), [builds](const Build &build) {
+            return builds->buildBlocker(build).isEmpty();
+        });
+        then(pick != all.cend() ? pick->run.runNumber : any != all.cend() ? any->run.runNumber : -1);
+    });
+}
+
+void grabTo(QWidget *widget, const QString &file)
+{
+    if (!widget->grab().save(file))
+        qWarning("Could not write the screenshot %s", qPrintable(file));
+}
+
+// A prod deploy of the newest deployable build, pictured once a few steps finished and one runs.
+void arrangePipelineScreenshot(MainWindow *window, const QString &file)
+{
+    PipelineView *view = window->pipelineView();
+    auto done = std::make_shared<bool>(false);
+    const auto grabAndQuit = [window, file, done](int delayMs) {
+        if (*done)
+            return;
+        *done = true;
+        QTimer::singleShot(delayMs, window, [window, file] {
+            grabTo(window, file);
+            if (PipelineView *pipeline = window->pipelineView(); pipeline->isRunning())
+                pipeline->cancelNow();
+            QTimer::singleShot(300, window, [] { QCoreApplication::exit(0); });
+        });
+    };
+    PipelineStepsModel *model = view->model();
+    QObject::connect(model, &QAbstractItemModel::dataChanged, window, [model, grabAndQuit] {
+        bool running = false;
+        int succeeded = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const StepResult::Status status = model->resultAt(row).status;
+            running = running || status == StepResult::Status::Running;
+            succeeded += status == StepResult::Status::Succeeded ? 1 : 0;
+        }
+        if (running && succeeded >= 3)
+            grabAndQuit(600);
+    });
+    QObject::connect(view, &PipelineView::finished, window, [grabAndQuit] { grabAndQuit(300); });
+    whenDeployableBuild(window, [window, grabAndQuit](int run) {
+        if (run < 0) {
+            qWarning("No deployable build in the sandbox");
+            grabAndQuit(0);
+            return;
+        }
+        window->buildsView()->selectRun(run);
+        Deployment::Request request;
+        request.build = QString::number(run);
+        request.env = u"prod"_s;
+        request.reason = QCoreApplication::translate("GuiRunner", "weekly release");
+        if (!window->startDeployment(request))
+            grabAndQuit(300);
+    });
+    QTimer::singleShot(90000, window, [grabAndQuit] { grabAndQuit(0); });
+}
+
+// The Journal view after a dev and a prod deploy of the newest deployable build.
+void arrangeJournalScreenshot(MainWindow *window, const QString &file)
+{
+    auto done = std::make_shared<bool>(false);
+    const auto grabAndQuit = [window, file, done] {
+        if (*done)
+            return;
+        *done = true;
+        JournalView *journal = window->journalView();
+        journal->refresh();
+        if (journal->model()->rowCount() > 0) // the newest deploy with its steps
+            journal->selectId(journal->model()->index(0, 0).data(JournalModel::IdRole).toLongLong());
+        window->showView(journal);
+        QTimer::singleShot(500, window, [window, file] {
+            grabTo(window, file);
+            QCoreApplication::exit(0);
+        });
+    };
+    whenDeployableBuild(window, [window, grabAndQuit](int run) {
+        if (run < 0) {
+            grabAndQuit();
+            return;
+        }
+        auto remaining = std::make_shared<QStringList>(QStringList{u"dev"_s, u"prod"_s});
+        auto next = std::make_shared<std::function<void()>>();
+        *next = [window, run, remaining, grabAndQuit, next] {
+            if (remaining->isEmpty()) {
+                grabAndQuit();
+                return;
+            }
+            Deployment::Request request;
+            request.build = QString::number(run);
+            request.env = remaining->takeFirst();
+            request.reason = request.env == u"prod"_s
+                                 ? QCoreApplication::translate("GuiRunner", "weekly release")
+                                 : QString();
+            if (!window->startDeployment(request))
+                grabAndQuit();
+        };
+        QObject::connect(window->pipelineView(), &PipelineView::finished, window,
+                         [window, next] { QTimer::singleShot(200, window, [next] { (*next)(); }); });
+        (*next)();
+    });
+    QTimer::singleShot(120000, window, [grabAndQuit] { grabAndQuit(); });
+}
+
 } // namespace
 
 int GuiRunner::run(const QStringList &arguments)
@@ -291,6 +426,16 @@ int GuiRunner::run(const QStringList &arguments)
         tr("Roll back with auto-sync suspended, save a picture of the result and quit."), tr("file"));
     suspendedShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({historyShotOption, rollbackShotOption, suspendedShotOption});
+    QCommandLineOption pipelineShotOption(
+        u"screenshot-pipeline"_s,
+        tr("Start a prod deploy of the newest deployable build, save a picture of it running and quit."),
+        tr("file"));
+    pipelineShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption journalShotOption(
+        u"screenshot-journal"_s, tr("Deploy to dev and prod, save a picture of the Journal view and quit."),
+        tr("file"));
+    journalShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({pipelineShotOption, journalShotOption});
     parser.addOptions(
         {configOption, sandboxOption, screenshotOption, settingsShotOption, filterOption, tabOption});
     parser.process(arguments);
@@ -335,6 +480,22 @@ int GuiRunner::run(const QStringList &arguments)
     setup.factory = &factory;
     setup.credentials = &credentials;
     setup.settings = &settings;
+    setup.environment = environment;
+
+    QString journalFile = qEnvironmentVariable("CAPSTAN_JOURNAL");
+    if (journalFile.isEmpty())
+        journalFile = sandbox ? QFileInfo(setup.config.file).absoluteDir().filePath(u"journal.sqlite"_s)
+                              : DeployJournal::defaultFile();
+    QDir().mkpath(QFileInfo(journalFile).absolutePath());
+    std::unique_ptr<DeployJournal> journal;
+    try {
+        journal = std::make_unique<DeployJournal>(journalFile);
+    } catch (const ApiError &error) {
+        setup.journalError = error.toString();
+    }
+    setup.journal = journal.get();
+    DesktopNotifier notifier(QDBusConnection::sessionBus());
+    setup.notifier = &notifier;
 
     MainWindow window(setup);
     const QString screenshot = parser.value(screenshotOption);
@@ -355,6 +516,12 @@ int GuiRunner::run(const QStringList &arguments)
         window.resize(1360, 820);
         arrangeHistoryScreenshots(&window, parser.value(historyShotOption), parser.value(rollbackShotOption),
                                   parser.value(suspendedShotOption));
+    } else if (parser.isSet(pipelineShotOption)) {
+        window.resize(1360, 820);
+        arrangePipelineScreenshot(&window, parser.value(pipelineShotOption));
+    } else if (parser.isSet(journalShotOption)) {
+        window.resize(1360, 820);
+        arrangeJournalScreenshot(&window, parser.value(journalShotOption));
     } else if (parser.isSet(filterOption)) {
         window.chartsView()->setFilterText(parser.value(filterOption));
     }

@@ -5,9 +5,13 @@
 #include "ArgoStatusBadge.h"
 #include "BuildsView.h"
 #include "ChartsView.h"
+#include "DesktopNotifier.h"
 #include "FutureWatch.h"
 #include "HistoryView.h"
+#include "JournalView.h"
 #include "MessageBanner.h"
+#include "PipelineView.h"
+#include "ReleaseDialog.h"
 #include "SettingsDialog.h"
 
 #include "app/ClientFactory.h"
@@ -24,6 +28,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -83,12 +88,27 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
     addView(tr("Builds"), style()->standardIcon(QStyle::SP_ComputerIcon), m_buildsView);
     addView(tr("Charts"), style()->standardIcon(QStyle::SP_FileDialogDetailedView), m_chartsView);
     addView(tr("History"), style()->standardIcon(QStyle::SP_BrowserReload), m_historyView);
+    m_pipelineView = new PipelineView(m_setup.notifier, this);
+    addView(tr("Pipeline"), style()->standardIcon(QStyle::SP_MediaPlay), m_pipelineView);
+    m_journalView = new JournalView(m_setup.journal, this);
+    addView(tr("Journal"), style()->standardIcon(QStyle::SP_FileDialogContentsView), m_journalView);
+    connect(m_buildsView, &BuildsView::deployRequested, this, &MainWindow::startDeployment);
+    connect(m_pipelineView, &PipelineView::runningChanged, this, &MainWindow::deployRunningChanged);
+    connect(m_pipelineView, &PipelineView::releaseRequested, this, &MainWindow::openRelease);
 
     m_serverLabel->setObjectName(u"serverLabel"_s);
     m_healthLabel->setObjectName(u"healthLabel"_s);
     m_refreshLabel->setObjectName(u"refreshLabel"_s);
     m_serverLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_serverLabel, 1);
+    m_deployIndicator = new QPushButton(this);
+    m_deployIndicator->setObjectName(u"deployIndicator"_s);
+    m_deployIndicator->setFlat(true);
+    m_deployIndicator->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_deployIndicator->setToolTip(tr("Show the running deploy"));
+    m_deployIndicator->hide();
+    connect(m_deployIndicator, &QPushButton::clicked, this, [this] { showView(m_pipelineView); });
+    statusBar()->addPermanentWidget(m_deployIndicator);
     statusBar()->addPermanentWidget(m_argoStatusBadge);
     statusBar()->addPermanentWidget(m_healthLabel);
     statusBar()->addPermanentWidget(m_refreshLabel);
@@ -125,7 +145,22 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
     m_healthTimer->setInterval(HealthIntervalMs);
     connect(m_healthTimer, &QTimer::timeout, this, &MainWindow::checkHealth);
 
+    m_interruptedBanner = new MessageBanner(this);
+    m_interruptedBanner->setObjectName(u"interruptedBanner"_s);
+    m_interruptedBanner->clear();
+    ui->centralLayout->insertWidget(ui->centralLayout->indexOf(m_argoCdLoginBanner) + 1, m_interruptedBanner);
+    connect(m_interruptedBanner, &MessageBanner::actionTriggered, this, [this] {
+        m_journalView->refresh();
+        if (!m_interrupted.isEmpty())
+            m_journalView->selectId(m_interrupted.first().id);
+        showView(m_journalView);
+        m_interruptedBanner->clear();
+    });
+    if (m_setup.notifier)
+        m_setup.notifier->setFallbackStatusBar(statusBar());
+
     restoreWindowState();
+    reportInterruptedDeploys();
     reconnect();
 }
 
@@ -304,8 +339,151 @@ void MainWindow::showAbout()
                  m_setup.configPath.isEmpty() ? tr("none") : m_setup.configPath.toHtmlEscaped()));
 }
 
+void MainWindow::reportInterruptedDeploys()
+{
+    if (!m_setup.journal) {
+        if (!m_setup.journalError.isEmpty())
+            m_interruptedBanner->showMessage(MessageBanner::Type::Warning,
+                                             tr("The deploy journal could not be opened: deploys are not "
+                                                "recorded."),
+                                             m_setup.journalError);
+        return;
+    }
+    try {
+        m_interrupted = m_setup.journal->recoverInterrupted();
+    } catch (const ApiError &error) {
+        m_interruptedBanner->showMessage(
+            MessageBanner::Type::Warning,
+            tr("The deploy journal could not be checked for interrupted deploys."), error.toString());
+        return;
+    }
+    if (m_interrupted.isEmpty())
+        return;
+    const DeployJournal::Entry &entry = m_interrupted.first();
+    QString step;
+    for (const DeployJournal::StepRecord &record : entry.steps) {
+        if (record.result.status == StepResult::Status::Running)
+            step = record.name;
+    }
+    if (step.isEmpty())
+        step = entry.currentStep();
+    const QString who = entry.target.user.isEmpty() ? tr("someone") : entry.target.user;
+    const QString text = step.isEmpty()
+                             ? tr("The deploy of %1 (%2) by %3 was interrupted before its first step.")
+                                   .arg(entry.target.version, entry.target.env, who)
+                             : tr("The deploy of %1 (%2) by %3 was interrupted in step %4.")
+                                   .arg(entry.target.version, entry.target.env, who, step);
+    QString hint = tr("Started %1. Check the application before deploying again.")
+                       .arg(QLocale().toString(entry.started.toLocalTime(), QLocale::ShortFormat));
+    if (m_interrupted.size() > 1)
+        hint += u' ' + tr("%n more interrupted deploy(s) are in the journal.", nullptr,
+                          int(m_interrupted.size() - 1));
+    m_interruptedBanner->showMessage(MessageBanner::Type::Warning, text, hint);
+    m_interruptedBanner->setActionText(tr("Open Journal"));
+}
+
+QMessageBox *MainWindow::closeConfirmation() const
+{
+    return m_closeConfirmation;
+}
+
+bool MainWindow::isDeploying() const
+{
+    return m_pipelineView->isRunning();
+}
+
+bool MainWindow::startDeployment(const Deployment::Request &request)
+{
+    if (isDeploying()) {
+        statusBar()->showMessage(tr("A deploy is already running; wait for it or cancel it first."), 10000);
+        showView(m_pipelineView);
+        return false;
+    }
+    Deployment *deployment = nullptr;
+    try {
+        deployment = new Deployment(m_setup.config, request, m_setup.factory, m_setup.journal, this);
+    } catch (const ApiError &error) {
+        m_pipelineView->banner()->showMessage(MessageBanner::Type::Error,
+                                              tr("The deploy could not start: %1").arg(error.toString()),
+                                              error.hint());
+        showView(m_pipelineView);
+        return false;
+    }
+    deployment->setEnvironment(m_setup.environment);
+    const std::optional<Build> live = m_buildsView->liveBuild();
+    m_liveBeforeDeploy = live ? live->chartVersion : QString();
+    if (m_deployment)
+        m_deployment->deleteLater();
+    m_deployment = deployment;
+    m_pipelineView->setDeployment(deployment);
+    showView(m_pipelineView);
+    deployment->start();
+    return true;
+}
+
+void MainWindow::deployRunningChanged(bool running)
+{
+    const DeployTarget &target = m_pipelineView->target();
+    m_deployIndicator->setVisible(running);
+    m_deployIndicator->setText(tr("Deploying %1 to %2…").arg(target.version, target.env));
+    if (running)
+        return;
+    m_journalView->refresh();
+    m_buildsView->refresh();
+    if (m_closeConfirmation)
+        m_closeConfirmation->deleteLater();
+    if (m_closeAfterCancel)
+        QTimer::singleShot(0, this, &QWidget::close);
+}
+
+void MainWindow::openRelease(const DeployTarget &target)
+{
+    GitHubClient *gitHub = m_buildsView->gitHubClient();
+    if (!gitHub) {
+        statusBar()->showMessage(tr("GitHub is not available: no release can be created."), 10000);
+        return;
+    }
+    QString sha = target.sha;
+    if (sha.isEmpty()) {
+        for (const Build &build : m_buildsView->buildsModel()->builds()) {
+            if (QString::number(build.run.runNumber) == target.build)
+                sha = build.run.headSha;
+        }
+    }
+    auto *dialog = new ReleaseDialog(gitHub, target.version, sha, m_liveBeforeDeploy, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (isDeploying()) {
+        event->ignore();
+        showView(m_pipelineView);
+        if (m_closeAfterCancel || m_closeConfirmation)
+            return;
+        const DeployTarget &target = m_pipelineView->target();
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("A deploy is running"),
+                                    tr("The deploy of %1 to %2 is still running. Cancel it and quit?")
+                                        .arg(target.version, target.env),
+                                    QMessageBox::Yes | QMessageBox::No, this);
+        box->setObjectName(u"closeDuringDeploy"_s);
+        box->setInformativeText(
+            tr("Running steps are stopped; the journal records the deploy as cancelled."));
+        box->button(QMessageBox::Yes)->setText(tr("Cancel deploy and quit"));
+        box->button(QMessageBox::No)->setText(tr("Keep running"));
+        box->setDefaultButton(QMessageBox::No);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        connect(box, &QMessageBox::finished, this, [this, box] {
+            if (box->clickedButton() != box->button(QMessageBox::Yes))
+                return;
+            m_closeAfterCancel = true;
+            m_pipelineView->cancelNow();
+        });
+        m_closeConfirmation = box;
+        box->open();
+        return;
+    }
     saveWindowState();
     QMainWindow::closeEvent(event);
 }

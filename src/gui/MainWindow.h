@@ -5,15 +5,20 @@
 #include "chartmuseum/ChartMuseumClient.h"
 #include "config/Config.h"
 #include "net/ApiError.h"
+#include "pipeline/DeployJournal.h"
+#include "pipeline/Deployment.h"
 
 #include <QDateTime>
 #include <QIcon>
 #include <QMainWindow>
 #include <QPointer>
+#include <QProcessEnvironment>
 
 #include <memory>
 
 class QLabel;
+class QMessageBox;
+class QPushButton;
 class QSettings;
 class QTimer;
 
@@ -31,6 +36,10 @@ class HistoryView;
 class MessageBanner;
 class ClientFactory;
 class CredentialStore;
+class DeployJournal;
+class DesktopNotifier;
+class JournalView;
+class PipelineView;
 
 // Why: the frame around the views: navigation, menus, the sandbox warning and the connection state in the
 // status bar; it builds the service clients from the config and hands them to the views.
@@ -47,6 +56,10 @@ public:
         QString configPath;  // the file in use, empty when none was found
         QString configError; // file:line:col text when the config could not be read
         bool sandbox = false;
+        DeployJournal *journal = nullptr;    // not owned; null when it could not be opened
+        DesktopNotifier *notifier = nullptr; // not owned; null: no desktop notification
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment(); // for step processes
+        QString journalError; // why the journal could not be opened
     };
 
     enum class Health { NotConfigured, Checking, Healthy, Unhealthy, Unreachable };
@@ -63,6 +76,13 @@ public:
     BuildsView *buildsView() const { return m_buildsView; }
     ChartsView *chartsView() const { return m_chartsView; }
     HistoryView *historyView() const { return m_historyView; }
+    PipelineView *pipelineView() const { return m_pipelineView; }
+    JournalView *journalView() const { return m_journalView; }
+    MessageBanner *interruptedBanner() const { return m_interruptedBanner; }
+    QList<DeployJournal::Entry> interruptedDeploys() const { return m_interrupted; }
+    Deployment *deployment() const { return m_deployment; }
+    bool isDeploying() const;
+    QMessageBox *closeConfirmation() const;
     ArgoStatusBadge *argoStatusBadge() const { return m_argoStatusBadge; }
     MessageBanner *argoCdLoginBanner() const { return m_argoCdLoginBanner; }
     ArgoCdWatcher *argoCdWatcher() const { return m_argoCdWatcher; }
@@ -78,6 +98,9 @@ public Q_SLOTS:
     void reconnect();
     void reconnectArgoCd();
     void openArgoCdLogin();
+    // Creates the Deployment, shows it in the Pipeline view and starts it. False when it could not be
+    // created (the Pipeline view says why) or another deploy runs.
+    bool startDeployment(const capstan::Deployment::Request &request);
 
 Q_SIGNALS:
     void healthChanged(capstan::MainWindow::Health health);
@@ -94,6 +117,9 @@ private:
     void showAbout();
     void handleArgoCdError(const ApiError &error);
     QString argoCdUser() const;
+    void reportInterruptedDeploys();
+    void deployRunningChanged(bool running);
+    void openRelease(const DeployTarget &target);
 
     std::unique_ptr<Ui::MainWindow> ui;
     Setup m_setup;
@@ -115,6 +141,15 @@ private:
     quint64 m_argoCdGeneration = 0;
     BuildsView *m_buildsView = nullptr; // the home screen
     QString m_argoCdRejection;          // the last 401, shown in the login dialog
+    PipelineView *m_pipelineView = nullptr;
+    JournalView *m_journalView = nullptr;
+    MessageBanner *m_interruptedBanner = nullptr;
+    QPushButton *m_deployIndicator = nullptr;
+    QList<DeployJournal::Entry> m_interrupted;
+    QPointer<Deployment> m_deployment;
+    QPointer<QMessageBox> m_closeConfirmation;
+    bool m_closeAfterCancel = false;
+    QString m_liveBeforeDeploy; // the previous tag of the release notes
 };
 
 } // namespace capstan
