@@ -10,6 +10,9 @@
 
 #include <functional>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace capstan {
 
 namespace {
@@ -212,9 +215,13 @@ QString DeployLock::defaultHolder()
 {
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
+        user = qEnvironmentVariable("LOGNAME");
+    if (user.isEmpty()) {
+        if (const passwd *entry = ::getpwuid(::getuid()))
+            user = QString::fromLocal8Bit(entry->pw_name);
+    }
     if (user.isEmpty())
-        user = QStringLiteral("unknown");
+        user = QStringLiteral("uid%1").arg(::getuid());
     return user + QLatin1Char('@') + QSysInfo::machineHostName();
 }
 

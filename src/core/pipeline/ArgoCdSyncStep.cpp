@@ -152,9 +152,21 @@ StepResult ArgoCdSyncStep::execute(StepContext &context)
             context.output(tr("Application %1 tracks the range %2; it must resolve to %3")
                                .arg(app->name, app->targetRevision, version));
         }
+        const bool autoSync = app->autoSyncEnabled;
         const QFuture<ArgoApplication> syncing =
             services->call<ArgoApplication>([client] { return client->sync({}); });
-        app = run.await(syncing);
+        std::optional<ArgoApplication> synced;
+        try {
+            synced = run.await(syncing);
+        } catch (const ApiError &error) {
+            // With auto-sync on, Argo CD may start the operation for the new revision before our request
+            // lands; that operation deploys the same version, so it is followed instead.
+            if (error.kind() != ApiError::Kind::Conflict || !autoSync)
+                throw;
+            context.output(tr("Auto-sync already started the operation for %1; following it").arg(version));
+            synced = app;
+        }
+        app = synced;
         if (!app) {
             // The request may still start an operation: let it land, then terminate it.
             QDeadlineTimer deadline(10000);
