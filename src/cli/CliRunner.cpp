@@ -5,6 +5,7 @@
 #include "CliSession.h"
 #include "CommandLine.h"
 #include "CredentialCommands.h"
+#include "DeployCommands.h"
 #include "DeveloperCommands.h"
 #include "DiffCommands.h"
 #include "GitHubCommands.h"
@@ -27,6 +28,7 @@ int CliRunner::run(const QStringList &arguments)
     specs += PublishCommands::specs();
     specs += ArgoCommands::specs();
     specs += GitHubCommands::specs();
+    specs += DeployCommands::specs();
 
     const CommandLine::Result parsed = CommandLine::parse(arguments, specs);
     const CommandLine::Invocation &invocation = parsed.invocation;
@@ -66,6 +68,7 @@ int CliRunner::run(const QStringList &arguments)
     PublishCommands publishing(&session);
     ArgoCommands argo(&session);
     GitHubCommands gitHub(&session);
+    DeployCommands deploying(&session);
     return session.exec([&] {
         const QString command = invocation.command();
         if (charts.handles(command))
@@ -84,6 +87,8 @@ int CliRunner::run(const QStringList &arguments)
             argo.run(invocation);
         else if (gitHub.handles(command))
             gitHub.run(invocation);
+        else if (deploying.handles(command))
+            deploying.run(invocation);
         else
             session.fail(
                 ApiError(ApiError::Kind::Usage,

@@ -11,6 +11,8 @@ enum class ExitCode : int {
     Unreachable = 4,
     NotFound = 5,
     Conflict = 6,
+    // SIGINT or SIGTERM ended the command (a deploy cancels gracefully first); 128 + SIGINT, as in a shell.
+    Interrupted = 130,
 };
 
 } // namespace capstan

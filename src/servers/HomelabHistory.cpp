@@ -58,6 +58,11 @@ HomelabHistory::HomelabHistory(const QDateTime &now)
         if (number == LastRun) {
             run.created = now.addSecs(-180);
             run.status = u"in_progress"_s;
+        } else if (number == UnpublishedRun) {
+            run.created = now.addSecs(-45 * 60).addMSecs(-412);
+            run.status = u"completed"_s;
+            run.conclusion = u"success"_s;
+            run.hasChart = false;
         } else {
             run.status = u"completed"_s;
             run.conclusion = failed.contains(number) ? u"failure"_s : u"success"_s;

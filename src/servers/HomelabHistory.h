@@ -33,7 +33,8 @@ public:
     explicit HomelabHistory(const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     static constexpr int FirstRun = 101;
-    static constexpr int LastRun = 149; // still running: no chart yet
+    static constexpr int UnpublishedRun = 149; // CI passed but its chart is not in ChartMuseum: deploy it
+    static constexpr int LastRun = 150;        // still running: no chart yet
 
     const QList<Run> &runs() const { return m_runs; }                      // oldest first
     const QList<Deployment> &deployments() const { return m_deployments; } // oldest first

@@ -6,7 +6,12 @@
 #include "chartmuseum/ChartMuseumServer.h"
 #include "github/GitHubServer.h"
 
+#include "config/ConfigError.h"
+#include "config/ConfigLoader.h"
+
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -25,6 +30,7 @@ public:
     QString password;
     QString argoCdToken;
     QString gitHubToken;
+    std::optional<Config> sampleRepo; // the pipeline and chart of the sample repository a deploy runs on
 
     bool startArgoCd(const QString &chartDirectory, const HomelabHistory &history, QString *error);
     bool startGitHub(const HomelabHistory &history, QString *error);
@@ -55,6 +61,35 @@ QStringList storedVersions(const QString &directory, const QString &chart)
             versions.append(version);
     }
     return versions;
+}
+
+// Writes the embedded sample repository (tests/data/sample-repo) into `target`, scripts executable.
+bool writeSampleRepo(const QString &target, QString *error)
+{
+    const QString root = u":/sandbox/sample-repo"_s;
+    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    int written = 0;
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString destination = target + source.mid(root.size());
+        QDir().mkpath(QFileInfo(destination).absolutePath());
+        QFile::remove(destination);
+        if (!QFile::copy(source, destination)) {
+            *error = Sandbox::tr("cannot write %1").arg(destination);
+            return false;
+        }
+        QFile::Permissions permissions =
+            QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
+        if (destination.endsWith(u".sh"_s))
+            permissions |= QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther;
+        QFile::setPermissions(destination, permissions);
+        ++written;
+    }
+    if (written == 0) {
+        *error = Sandbox::tr("the sample repository is not built into this binary");
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -177,18 +212,40 @@ bool Sandbox::start(QString *error)
             *error = tr("Could not start the sandbox GitHub: %1").arg(serverError);
         return false;
     }
+    const QString repo = d->directory.filePath(u"sample-repo"_s);
+    if (!writeSampleRepo(repo, &serverError)) {
+        if (error)
+            *error = tr("Could not write the sandbox's sample repository: %1").arg(serverError);
+        return false;
+    }
+    ConfigError configError;
+    d->sampleRepo = ConfigLoader::loadFile(QDir(repo).filePath(u"capstan.yaml"_s), &configError);
+    if (!d->sampleRepo) {
+        if (error)
+            *error = tr("The sandbox's sample repository does not load: %1").arg(configError.toString());
+        return false;
+    }
     return true;
 }
 
 Config Sandbox::config() const
 {
     Config config;
+    if (d->sampleRepo) {
+        config.file = d->sampleRepo->file;
+        config.pipeline = d->sampleRepo->pipeline;
+        config.chart = d->sampleRepo->chart;
+        if (config.chart && !config.chart->path.isEmpty())
+            config.chart->path = QFileInfo(config.file).dir().filePath(config.chart->path);
+        if (config.chart && !config.chart->manifests.isEmpty())
+            config.chart->manifests = QFileInfo(config.file).dir().filePath(config.chart->manifests);
+    }
     if (d->chartMuseum) {
         Config::ChartMuseum chartMuseum;
         chartMuseum.url = d->chartMuseum->url();
         chartMuseum.username = u"admin"_s;
         config.chartmuseum = chartMuseum;
-        Config::Chart chart;
+        Config::Chart chart = config.chart.value_or(Config::Chart());
         chart.name = u"torvalds"_s;
         config.chart = chart;
     }
@@ -212,6 +269,8 @@ Config Sandbox::config() const
 QProcessEnvironment Sandbox::environment() const
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // The sandbox's deploys go to a journal of its own, gone with the sandbox.
+    environment.insert(u"CAPSTAN_JOURNAL"_s, d->directory.filePath(u"journal.sqlite"_s));
     if (d->chartMuseum)
         environment.insert(u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s, d->password);
     if (d->argoCd)

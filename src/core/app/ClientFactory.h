@@ -35,6 +35,8 @@ public:
     // factory's ETag cache (loaded from EtagCache::defaultFile() on first use unless set).
     QFuture<GitHubClient *> gitHub(const Config &config);
     void setEtagCache(EtagCache *cache) { m_etagCache = cache; }
+    // Where the clients' secrets come from (a deploy also masks them in step output).
+    CredentialStore *credentials() const { return m_credentials; }
 
 private:
     QNetworkAccessManager *m_network;

@@ -1,0 +1,702 @@
+#include "DeployCommands.h"
+
+#include "CliSession.h"
+#include "OutputWriter.h"
+#include "app/ClientFactory.h"
+#include "argocd/ArgoCdClient.h"
+#include "argocd/DeployLock.h"
+#include "pipeline/Deployment.h"
+#include "pipeline/PipelinePlan.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <algorithm>
+#include <csignal>
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace capstan {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
+}
+
+QString duration(qint64 ms)
+{
+    if (ms < 1000)
+        return DeployCommands::tr("%1ms").arg(ms);
+    if (ms < 60000)
+        return DeployCommands::tr("%1s").arg(double(ms) / 1000.0, 0, 'f', 1);
+    return DeployCommands::tr("%1m%2s").arg(ms / 60000).arg((ms % 60000) / 1000, 2, 10, QChar(u'0'));
+}
+
+QString clock(const QDateTime &time)
+{
+    return time.toLocalTime().toString(u"HH:mm:ss"_s);
+}
+
+QJsonValue isoTime(const QDateTime &time)
+{
+    if (!time.isValid())
+        return QJsonValue();
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QJsonValue orNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+int positiveNumber(const QString &text, const QString &option, const QString &command)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value <= 0) {
+        throw ApiError(ApiError::Kind::Usage,
+                       DeployCommands::tr("%1 needs a positive whole number, not \"%2\"").arg(option, text),
+                       CommandLine::helpHint(command));
+    }
+    return value;
+}
+
+QJsonObject entryJson(const DeployJournal::Entry &entry)
+{
+    QJsonArray steps;
+    for (const DeployJournal::StepRecord &step : entry.steps) {
+        steps.append(QJsonObject{{u"name"_s, step.name},
+                                 {u"stage"_s, step.stage},
+                                 {u"status"_s, StepResult::statusName(step.result.status)},
+                                 {u"started"_s, isoTime(step.result.started)},
+                                 {u"durationMs"_s, step.result.durationMs},
+                                 {u"exitCode"_s, step.result.exitCode},
+                                 {u"message"_s, orNull(step.result.message)}});
+    }
+    const qint64 durationMs = entry.finished.isValid() && entry.started.isValid()
+                                  ? entry.started.msecsTo(entry.finished)
+                                  : qint64(-1);
+    return QJsonObject{{u"id"_s, entry.id},
+                       {u"build"_s, orNull(entry.target.build)},
+                       {u"version"_s, entry.target.version},
+                       {u"sha"_s, orNull(entry.target.sha)},
+                       {u"env"_s, entry.target.env},
+                       {u"user"_s, entry.target.user},
+                       {u"reason"_s, orNull(entry.target.reason)},
+                       {u"application"_s, orNull(entry.application)},
+                       {u"host"_s, entry.host},
+                       {u"pid"_s, entry.pid},
+                       {u"started"_s, isoTime(entry.started)},
+                       {u"finished"_s, isoTime(entry.finished)},
+                       {u"durationMs"_s, durationMs < 0 ? QJsonValue() : QJsonValue(durationMs)},
+                       {u"outcome"_s, orNull(entry.outcome)},
+                       {u"message"_s, orNull(entry.message)},
+                       {u"steps"_s, steps}};
+}
+
+} // namespace
+
+DeployCommands::DeployCommands(CliSession *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+{}
+
+DeployCommands::~DeployCommands()
+{
+    removeSignalHandlers();
+    delete m_deployment;
+}
+
+QList<CommandSpec> DeployCommands::specs()
+{
+    QList<CommandSpec> list;
+
+    CommandSpec deploy;
+    deploy.name = u"deploy"_s;
+    deploy.summary = tr("Run the deploy pipeline of capstan.yaml for a build or a chart version");
+    deploy.options = {
+        {u"build"_s, QChar(), u"N"_s,
+         tr("The CI run number to deploy; the version follows from chart.version")},
+        {u"version"_s, QChar(), u"VERSION"_s, tr("The chart version to deploy (instead of --build)")},
+        {u"env"_s, QChar(), u"ENV"_s, tr("dev (checks, manifests, package) or prod (everything; default)")},
+        {u"yes"_s, QChar(), QString(), tr("Do not ask for confirmation of a prod deploy")},
+        {u"dry-run"_s, QChar(), QString(), tr("Print the plan and run nothing")},
+        {u"reason"_s, QChar(), u"TEXT"_s, tr("Why: recorded in the journal and on the deploy lock")},
+        {u"verbose"_s, QChar(), QString(), tr("Also print the steps' output (stderr; JSON: output events)")},
+    };
+    deploy.description =
+        tr("Runs the stages of the pipeline section one after another, the steps of a stage in parallel.\n"
+           "A prod deploy with an argocd section first takes the application's deploy lock (annotations\n"
+           "on the Argo CD application) and releases it at the end; it is refused with exit 6 naming the\n"
+           "holder while someone holds it or Argo CD runs an operation. Prod needs --yes, or a \"y\" on a\n"
+           "terminal. Every deploy and step is written to the journal (see `journal`).\n"
+           "Output: one line per step event (time, start or status, stage/step, duration, message) and a\n"
+           "summary line. -o json: one JSON object per line: {event: start, step, stage, time},\n"
+           "{event: end, step, stage, status, durationMs, exitCode, message}, with --verbose\n"
+           "{event: output, step, line}, and last {event: finished, outcome, version, env, durationMs,\n"
+           "journalId}. --dry-run prints the plan (JSON: {dryRun, version, build, env, parallel, steps,\n"
+           "skipped}) and changes nothing.\n"
+           "SIGINT or SIGTERM cancel the deploy (child processes stopped, a running Argo CD operation\n"
+           "terminated, the lock released, the journal says cancelled), then exit 130.\n"
+           "Exit codes: 0 succeeded, 1 failed or cancelled, 2 usage, 6 lock held or operation running,\n"
+           "130 interrupted. The journal file is CAPSTAN_JOURNAL when set, else %1.")
+            .arg(DeployJournal::defaultFile());
+    deploy.examples = {u"deploy --build 148 --env dev"_s, u"deploy --build 148 --yes --reason \"hotfix\""_s,
+                       u"deploy --version 1.0.0-148 --dry-run"_s, u"deploy --build 148 --yes -o json"_s};
+    list.append(deploy);
+
+    CommandSpec journal;
+    journal.name = u"journal"_s;
+    journal.summary = tr("List recent deploys with their steps, newest first");
+    journal.options = {{u"limit"_s, QChar(), u"N"_s, tr("At most N deploys (default 20)")}};
+    journal.description =
+        tr("Deploys a crash or a kill interrupted are reported first (stderr), once, with the step they\n"
+           "stopped in. JSON: [{id, build, version, sha, env, user, reason, application, host, pid, "
+           "started,\n"
+           "finished, durationMs, outcome, message, steps: [{name, stage, status, started, durationMs,\n"
+           "exitCode, message}]}]. The journal file is CAPSTAN_JOURNAL when set, else %1.")
+            .arg(DeployJournal::defaultFile());
+    journal.examples = {u"journal"_s, u"journal --limit 5 -o json"_s};
+    list.append(journal);
+
+    CommandSpec lock;
+    lock.name = u"lock"_s;
+    lock.summary = tr("Take the application's deploy lock so nobody deploys");
+    lock.options = {{u"reason"_s, QChar(), u"TEXT"_s, tr("Why (required)")}};
+    lock.description =
+        tr("Stores holder (you@host), reason and time as annotations on the Argo CD application.\n"
+           "Exit 6 naming the holder when it is held already. JSON: {app, holder, reason, since}.");
+    lock.examples = {u"lock --reason \"database migration\""_s};
+    list.append(lock);
+
+    CommandSpec unlock;
+    unlock.name = u"unlock"_s;
+    unlock.summary = tr("Release your deploy lock, or break someone else's with --force");
+    unlock.options = {
+        {u"force"_s, QChar(), QString(), tr("Remove the lock whoever holds it (needs --reason)")},
+        {u"reason"_s, QChar(), u"TEXT"_s, tr("Why the lock is broken (recorded on the application)")},
+    };
+    unlock.description =
+        tr("Without --force only your own lock is released (exit 6 naming the holder when it\n"
+           "is someone else's). JSON: {app, released, holder}.");
+    unlock.examples = {u"unlock"_s, u"unlock --force --reason \"deploy #12 was killed\""_s};
+    list.append(unlock);
+
+    return list;
+}
+
+bool DeployCommands::handles(const QString &command) const
+{
+    const QList<CommandSpec> all = specs();
+    return std::any_of(all.cbegin(), all.cend(),
+                       [&](const CommandSpec &spec) { return spec.name == command; });
+}
+
+void DeployCommands::run(const CommandLine::Invocation &invocation)
+{
+    const QString command = invocation.command();
+    if (command == u"deploy"_s)
+        deploy(invocation);
+    else if (command == u"journal"_s)
+        journal(invocation);
+    else if (command == u"lock"_s)
+        lock(invocation);
+    else
+        unlock(invocation);
+}
+
+QString DeployCommands::journalFile(const QProcessEnvironment &environment)
+{
+    const QString file = environment.value(u"CAPSTAN_JOURNAL"_s);
+    return file.isEmpty() ? DeployJournal::defaultFile() : file;
+}
+
+DeployJournal *DeployCommands::openJournal()
+{
+    if (!m_journal)
+        m_journal = std::make_unique<DeployJournal>(journalFile(m_session->environment()));
+    return m_journal.get();
+}
+
+void DeployCommands::reportInterrupted(const QList<DeployJournal::Entry> &entries,
+                                       const std::function<void()> &then)
+{
+    OutputWriter *out = m_session->output();
+    for (const DeployJournal::Entry &entry : entries) {
+        const QString step = entry.currentStep();
+        const QString started = entry.started.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+        if (step.isEmpty()) {
+            out->note(tr("warning: deploy #%1 of %2 (%3) by %4 was interrupted before its first step; "
+                         "started %5")
+                          .arg(entry.id)
+                          .arg(entry.target.version, entry.target.env, entry.target.user, started));
+        } else {
+            out->note(tr("warning: deploy #%1 of %2 (%3) by %4 was interrupted in step %5; started %6")
+                          .arg(entry.id)
+                          .arg(entry.target.version, entry.target.env, entry.target.user, step, started));
+        }
+    }
+    bool argo = false;
+    try {
+        argo = !entries.isEmpty() && m_session->config().argocd.has_value();
+    } catch (const ApiError &) {
+    }
+    if (!argo) {
+        then();
+        return;
+    }
+    auto hint = [this, entries](const ArgoApplication &app) {
+        const std::optional<ArgoApplication::DeployLock> held = app.deployLock();
+        if (!held)
+            return;
+        for (const DeployJournal::Entry &entry : entries) {
+            if (entry.target.user == held->holder) {
+                m_session->output()->note(
+                    tr("hint: %1 still holds the deploy lock of %2 from deploy #%3; if nobody deploys, run "
+                       "`capstan --cli unlock --force --reason \"deploy #%3 was interrupted\"`")
+                        .arg(held->holder, app.name)
+                        .arg(entry.id));
+                return;
+            }
+        }
+    };
+    m_session->argoCd()
+        .then(this,
+              [this, hint, then](ArgoCdClient *client) {
+                  client->get()
+                      .then(this,
+                            [hint, then](const ArgoApplication &app) {
+                                hint(app);
+                                then();
+                            })
+                      .onFailed(this, [then] { then(); });
+              })
+        .onFailed(this, [then] { then(); });
+}
+
+void DeployCommands::emitLine(const QJsonObject &event, const QString &text)
+{
+    OutputWriter *out = m_session->output();
+    if (out->isJson())
+        out->text(QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)) + u'\n');
+    else
+        out->text(text + u'\n');
+}
+
+void DeployCommands::printPlan(const Deployment &deployment)
+{
+    const PipelinePlan &plan = deployment.plan();
+    const DeployTarget &target = deployment.target();
+    OutputWriter *out = m_session->output();
+    if (out->isJson()) {
+        QJsonArray steps;
+        for (const PipelinePlan::Planned &planned : plan.steps) {
+            steps.append(QJsonObject{{u"name"_s, planned.step.name},
+                                     {u"stage"_s, planned.step.stage},
+                                     {u"kind"_s, Step::kindName(planned.step.kind)},
+                                     {u"dependencies"_s, QJsonArray::fromStringList(planned.dependencies)}});
+        }
+        QJsonArray skipped;
+        for (const PipelinePlan::Skipped &skip : plan.skipped) {
+            skipped.append(
+                QJsonObject{{u"step"_s, skip.step}, {u"stage"_s, skip.stage}, {u"reason"_s, skip.reason}});
+        }
+        emitLine(QJsonObject{{u"dryRun"_s, true},
+                             {u"version"_s, target.version},
+                             {u"build"_s, orNull(target.build)},
+                             {u"env"_s, target.env},
+                             {u"parallel"_s, plan.parallel},
+                             {u"steps"_s, steps},
+                             {u"skipped"_s, skipped}},
+                 {});
+        return;
+    }
+    QString text = target.build.isEmpty()
+                       ? tr("Plan for %1 to %2, at most %3 steps at once:\n").arg(target.version, target.env)
+                       : tr("Plan for %1 (build %2) to %3, at most %4 steps at once:\n")
+                             .arg(target.version, target.build, target.env);
+    text = text.arg(plan.parallel);
+    QHash<QString, QStringList> dependenciesOf;
+    for (const PipelinePlan::Planned &planned : plan.steps)
+        dependenciesOf.insert(planned.step.name, planned.dependencies);
+    QString stage;
+    QList<QStringList> rows;
+    auto flush = [&] {
+        if (!rows.isEmpty()) {
+            const QString table = OutputWriter::table({tr("STEP"), tr("KIND"), tr("AFTER")}, rows);
+            const QStringList lines = table.split(u'\n', Qt::SkipEmptyParts);
+            for (const QString &line : lines)
+                text += u"    "_s + line + u'\n';
+        }
+        rows.clear();
+    };
+    for (const PipelinePlan::Planned &planned : plan.steps) {
+        if (planned.step.stage != stage) {
+            flush();
+            stage = planned.step.stage;
+            text += tr("  stage %1\n").arg(stage);
+        }
+        // For people only the direct dependencies: those no other dependency already waits for.
+        QStringList direct;
+        for (const QString &dependency : planned.dependencies) {
+            const bool implied = std::any_of(
+                planned.dependencies.cbegin(), planned.dependencies.cend(), [&](const QString &other) {
+                    return other != dependency && dependenciesOf.value(other).contains(dependency);
+                });
+            if (!implied)
+                direct.append(dependency);
+        }
+        rows.append({planned.step.name, Step::kindName(planned.step.kind),
+                     direct.isEmpty() ? u"-"_s : direct.join(u", "_s)});
+    }
+    flush();
+    if (!plan.skipped.isEmpty()) {
+        text += tr("Skipped:\n");
+        for (const PipelinePlan::Skipped &skip : plan.skipped)
+            text += tr("  %1/%2: %3\n").arg(skip.stage, skip.step, skip.reason);
+    }
+    text += tr("Nothing was run (--dry-run).\n");
+    out->text(text);
+}
+
+void DeployCommands::deploy(const CommandLine::Invocation &invocation)
+{
+    const QString command = invocation.command();
+    const bool hasBuild = invocation.has(u"build"_s);
+    const bool hasVersion = invocation.has(u"version"_s);
+    if (hasBuild == hasVersion) {
+        throw ApiError(ApiError::Kind::Usage,
+                       hasBuild ? tr("deploy takes --build or --version, not both")
+                                : tr("deploy needs --build N or --version VERSION"),
+                       CommandLine::helpHint(command));
+    }
+    Deployment::Request request;
+    if (hasBuild) {
+        request.build = invocation.value(u"build"_s);
+        positiveNumber(request.build, u"--build"_s, command);
+    }
+    request.version = invocation.value(u"version"_s);
+    if (invocation.has(u"env"_s))
+        request.env = invocation.value(u"env"_s);
+    if (request.env != u"dev"_s && request.env != u"prod"_s) {
+        throw ApiError(ApiError::Kind::Usage, tr("--env is dev or prod, not \"%1\"").arg(request.env),
+                       CommandLine::helpHint(command));
+    }
+    request.reason = invocation.value(u"reason"_s);
+    const bool dryRun = invocation.has(u"dry-run"_s);
+    const bool verbose = invocation.has(u"verbose"_s);
+
+    const Config config = m_session->config();
+    auto deployment = std::make_unique<Deployment>(config, request, m_session->factory(), nullptr, this);
+    if (dryRun) {
+        printPlan(*deployment);
+        m_session->finish(ExitCode::Ok);
+        return;
+    }
+    if (request.env == u"prod"_s && !invocation.has(u"yes"_s)) {
+        if (!::isatty(STDIN_FILENO)) {
+            throw ApiError(ApiError::Kind::Usage,
+                           tr("a prod deploy needs --yes when standard input is not a terminal"),
+                           tr("Nothing was run. Run it again with --yes to confirm, or try --dry-run."));
+        }
+        std::fputs(qPrintable(tr("Deploy %1 to prod? [y/N] ").arg(deployment->target().version)), stderr);
+        std::fflush(stderr);
+        QTextStream input(stdin);
+        const QString answer = input.readLine().trimmed().toLower();
+        if (answer != u"y"_s && answer != u"yes"_s)
+            throw ApiError(ApiError::Kind::Failed, tr("Deploy cancelled; nothing was run"));
+    }
+
+    DeployJournal *journal = openJournal();
+    const QList<DeployJournal::Entry> interrupted = journal->recoverInterrupted();
+    // The journal is known now: make the deployment again with it (construction only validates).
+    deployment = std::make_unique<Deployment>(config, request, m_session->factory(), journal, this);
+    deployment->setEnvironment(m_session->environment());
+    Deployment *raw = deployment.release();
+    m_deployment = raw;
+    installSignalHandlers();
+    reportInterrupted(interrupted, [this, raw, verbose] { runDeployment(raw, verbose); });
+}
+
+void DeployCommands::runDeployment(Deployment *deployment, bool verbose)
+{
+    OutputWriter *out = m_session->output();
+    connect(deployment, &Deployment::warning, this,
+            [out](const QString &message) { out->note(tr("warning: %1").arg(message)); });
+    connect(deployment, &Deployment::stepStarted, this, [this, deployment](const QString &step) {
+        const StepResult result = deployment->runner() ? deployment->runner()->result(step) : StepResult();
+        const QDateTime at = result.started.isValid() ? result.started : QDateTime::currentDateTimeUtc();
+        QString stage;
+        for (const PipelinePlan::Planned &planned : deployment->plan().steps) {
+            if (planned.step.name == step)
+                stage = planned.step.stage;
+        }
+        emitLine(
+            QJsonObject{
+                {u"event"_s, u"start"_s}, {u"step"_s, step}, {u"stage"_s, stage}, {u"time"_s, isoTime(at)}},
+            u"%1  %2  %3/%4"_s.arg(clock(at), tr("start").leftJustified(9), stage, step));
+    });
+    if (verbose) {
+        connect(deployment, &Deployment::stepOutput, this,
+                [this, out](const QString &step, const QStringList &lines) {
+                    for (const QString &line : lines) {
+                        if (out->isJson())
+                            emitLine(
+                                QJsonObject{{u"event"_s, u"output"_s}, {u"step"_s, step}, {u"line"_s, line}},
+                                {});
+                        else
+                            out->note(u"[%1] %2"_s.arg(step, line));
+                    }
+                });
+    }
+    connect(deployment, &Deployment::stepFinished, this,
+            [this, deployment](const QString &step, const StepResult &result) {
+                QString stage;
+                for (const PipelinePlan::Planned &planned : deployment->plan().steps) {
+                    if (planned.step.name == step)
+                        stage = planned.step.stage;
+                }
+                for (const PipelinePlan::Skipped &skipped : deployment->plan().skipped) {
+                    if (skipped.step == step)
+                        stage = skipped.stage;
+                }
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                QStringList columns = {clock(now), StepResult::statusName(result.status).leftJustified(9),
+                                       u"%1/%2"_s.arg(stage, step)};
+                if (result.status != StepResult::Status::Skipped)
+                    columns.append(duration(result.durationMs));
+                if (!result.message.isEmpty())
+                    columns.append(result.message);
+                emitLine(QJsonObject{{u"event"_s, u"end"_s},
+                                     {u"step"_s, step},
+                                     {u"stage"_s, stage},
+                                     {u"status"_s, StepResult::statusName(result.status)},
+                                     {u"durationMs"_s, result.durationMs},
+                                     {u"exitCode"_s, result.exitCode},
+                                     {u"message"_s, orNull(result.message)},
+                                     {u"time"_s, isoTime(now)}},
+                         columns.join(u"  "_s));
+            });
+    connect(deployment, &Deployment::finished, this, &DeployCommands::onFinished);
+    deployment->start();
+}
+
+void DeployCommands::onFinished(PipelineRunner::Outcome outcome, const std::optional<ApiError> &error,
+                                qint64 durationMs)
+{
+    removeSignalHandlers();
+    const DeployTarget &target = m_deployment->target();
+    const bool ran = m_deployment->runner() != nullptr;
+    const QString outcomeName = PipelineRunner::outcomeName(outcome);
+    if (ran) {
+        QString text;
+        if (outcome == PipelineRunner::Outcome::Succeeded)
+            text = tr("succeeded: %1 deployed to %2 in %3")
+                       .arg(target.version, target.env, duration(durationMs));
+        else if (outcome == PipelineRunner::Outcome::Cancelled)
+            text = tr("cancelled: deploy of %1 to %2 after %3")
+                       .arg(target.version, target.env, duration(durationMs));
+        else
+            text = tr("failed: deploy of %1 to %2 after %3: %4")
+                       .arg(target.version, target.env, duration(durationMs),
+                            error ? error->message() : tr("a step failed"));
+        text += tr(" (journal #%1)").arg(m_deployment->journalId());
+        emitLine(QJsonObject{{u"event"_s, u"finished"_s},
+                             {u"outcome"_s, outcomeName},
+                             {u"version"_s, target.version},
+                             {u"build"_s, orNull(target.build)},
+                             {u"env"_s, target.env},
+                             {u"durationMs"_s, durationMs},
+                             {u"journalId"_s, m_deployment->journalId()},
+                             {u"message"_s, error ? QJsonValue(error->message()) : QJsonValue()}},
+                 text);
+    }
+    if (m_interrupted) {
+        if (!ran && error)
+            m_session->output()->error(*error, ExitCode::Interrupted);
+        m_session->finish(ExitCode::Interrupted);
+        return;
+    }
+    switch (outcome) {
+    case PipelineRunner::Outcome::Succeeded:
+        m_session->finish(ExitCode::Ok);
+        return;
+    case PipelineRunner::Outcome::Cancelled:
+        m_session->finish(ExitCode::Failed);
+        return;
+    case PipelineRunner::Outcome::Failed:
+        if (!ran && error)
+            m_session->fail(*error);
+        else
+            m_session->finish(ExitCode::Failed);
+        return;
+    }
+}
+
+void DeployCommands::installSignalHandlers()
+{
+    if (m_signalNotifier)
+        return;
+    if (::pipe(signalPipe) != 0)
+        return;
+    ::fcntl(signalPipe[0], F_SETFD, FD_CLOEXEC);
+    ::fcntl(signalPipe[1], F_SETFD, FD_CLOEXEC);
+    ::fcntl(signalPipe[1], F_SETFL, O_NONBLOCK);
+    m_signalNotifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, this);
+    connect(m_signalNotifier, &QSocketNotifier::activated, this, [this] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t got = ::read(signalPipe[0], &byte, 1);
+        if (m_interrupted)
+            return;
+        m_interrupted = true;
+        m_session->output()->note(
+            tr("Interrupted: cancelling the deploy (stopping its steps, releasing the lock)…"));
+        if (m_deployment)
+            m_deployment->cancel();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+}
+
+void DeployCommands::removeSignalHandlers()
+{
+    if (!m_signalNotifier)
+        return;
+    struct sigaction action = {};
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
+    m_signalNotifier->setEnabled(false);
+    m_signalNotifier->deleteLater();
+    m_signalNotifier = nullptr;
+    ::close(signalPipe[0]);
+    ::close(signalPipe[1]);
+    signalPipe[0] = signalPipe[1] = -1;
+}
+
+void DeployCommands::journal(const CommandLine::Invocation &invocation)
+{
+    const int limit = invocation.has(u"limit"_s)
+                          ? positiveNumber(invocation.value(u"limit"_s), u"--limit"_s, invocation.command())
+                          : 20;
+    DeployJournal *journal = openJournal();
+    const QList<DeployJournal::Entry> interrupted = journal->recoverInterrupted();
+    reportInterrupted(interrupted, [this, journal, limit] {
+        const QList<DeployJournal::Entry> entries = journal->recent(limit);
+        OutputWriter *out = m_session->output();
+        if (out->isJson()) {
+            QJsonArray array;
+            for (const DeployJournal::Entry &entry : entries)
+                array.append(entryJson(entry));
+            out->json(array);
+            m_session->finish(ExitCode::Ok);
+            return;
+        }
+        if (entries.isEmpty()) {
+            out->text(tr("No deploys in %1.\n").arg(journal->file()));
+            m_session->finish(ExitCode::Ok);
+            return;
+        }
+        QList<QStringList> rows;
+        for (const DeployJournal::Entry &entry : entries) {
+            QStringList steps;
+            for (const DeployJournal::StepRecord &step : entry.steps)
+                steps.append(u"%1:%2"_s.arg(step.name, StepResult::statusName(step.result.status)));
+            const QString took =
+                entry.finished.isValid() ? duration(entry.started.msecsTo(entry.finished)) : u"-"_s;
+            rows.append({QString::number(entry.id),
+                         entry.started.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s), entry.target.user,
+                         entry.target.version, entry.target.env,
+                         entry.outcome.isEmpty() ? tr("running") : entry.outcome, took, steps.join(u' ')});
+        }
+        out->text(OutputWriter::table({tr("ID"), tr("STARTED"), tr("USER"), tr("VERSION"), tr("ENV"),
+                                       tr("OUTCOME"), tr("TOOK"), tr("STEPS")},
+                                      rows));
+        m_session->finish(ExitCode::Ok);
+    });
+}
+
+void DeployCommands::lock(const CommandLine::Invocation &invocation)
+{
+    const QString reason = invocation.value(u"reason"_s).trimmed();
+    if (reason.isEmpty()) {
+        throw ApiError(ApiError::Kind::Usage,
+                       tr("lock needs --reason TEXT: everyone sees why they cannot deploy"),
+                       CommandLine::helpHint(invocation.command()));
+    }
+    const QString holder = DeployLock::defaultHolder();
+    m_session->await(m_session->argoCd(), [this, holder, reason](ArgoCdClient *client) {
+        m_session->await(
+            DeployLock::acquire(client, holder, reason), [this, holder, reason](const ArgoApplication &app) {
+                OutputWriter *out = m_session->output();
+                const std::optional<ArgoApplication::DeployLock> held = app.deployLock();
+                if (out->isJson()) {
+                    out->json(QJsonObject{{u"app"_s, app.name},
+                                          {u"holder"_s, held ? held->holder : holder},
+                                          {u"reason"_s, held ? held->reason : reason},
+                                          {u"since"_s, held ? isoTime(held->since) : QJsonValue()}});
+                } else {
+                    out->text(tr("Locked %1 for %2: %3\n").arg(app.name, holder, reason));
+                }
+                m_session->finish(ExitCode::Ok);
+            });
+    });
+}
+
+void DeployCommands::unlock(const CommandLine::Invocation &invocation)
+{
+    const bool force = invocation.has(u"force"_s);
+    const QString reason = invocation.value(u"reason"_s).trimmed();
+    if (force && reason.isEmpty()) {
+        throw ApiError(ApiError::Kind::Usage,
+                       tr("unlock --force needs --reason TEXT: it is recorded on the application"),
+                       CommandLine::helpHint(invocation.command()));
+    }
+    if (!force && invocation.has(u"reason"_s)) {
+        throw ApiError(ApiError::Kind::Usage, tr("--reason goes with --force"),
+                       CommandLine::helpHint(invocation.command()));
+    }
+    const QString holder = DeployLock::defaultHolder();
+    m_session->await(m_session->argoCd(), [this, holder, force, reason](ArgoCdClient *client) {
+        m_session->await(client->get(), [this, client, holder, force, reason](const ArgoApplication &before) {
+            const std::optional<ArgoApplication::DeployLock> held = before.deployLock();
+            auto report = [this, held](const ArgoApplication &app) {
+                OutputWriter *out = m_session->output();
+                if (out->isJson()) {
+                    out->json(QJsonObject{{u"app"_s, app.name},
+                                          {u"released"_s, held.has_value()},
+                                          {u"holder"_s, held ? QJsonValue(held->holder) : QJsonValue()}});
+                } else if (held) {
+                    out->text(
+                        tr("Unlocked %1 (was held by %2)\n").arg(app.name, DeployLock::describe(*held)));
+                } else {
+                    out->text(tr("%1 was not locked; nothing to do\n").arg(app.name));
+                }
+                m_session->finish(ExitCode::Ok);
+            };
+            if (force)
+                m_session->await(DeployLock::breakLock(client, holder, reason), report);
+            else
+                m_session->await(DeployLock::release(client, holder), report);
+        });
+    });
+}
+
+} // namespace capstan

@@ -1,0 +1,937 @@
+#include "CapstanProcess.h"
+#include "HomelabHistory.h"
+#include "Sandbox.h"
+#include "ServerFixture.h"
+#include "app/ClientFactory.h"
+#include "argocd/ArgoApplication.h"
+#include "argocd/ArgoCdServer.h"
+#include "config/ConfigError.h"
+#include "config/ConfigLoader.h"
+#include "credentials/CredentialStore.h"
+#include "pipeline/DeployJournal.h"
+#include "pipeline/Deployment.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+
+using namespace capstan;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+constexpr int DeployTimeoutMs = 120000; // bounds against hangs, not timing assertions
+const QString App = u"torvalds"_s;
+const QString Chart = u"torvalds"_s;
+const QString ChartMuseumPassword = u"cm-Pa55-word-9f3k"_s;
+const QString DaggerSecret = u"dagger-s3cret-value-71x"_s;
+const QString Alice = u"alice"_s;
+
+using Run = CapstanProcess::Result;
+
+bool copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = to + source.mid(from.size());
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        if (!QFile::copy(source, target)) // keeps the permissions: the scripts stay executable
+            return false;
+    }
+    return true;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QByteArray sha256(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
+QList<QJsonObject> jsonLines(const QByteArray &out, bool *allParse)
+{
+    QList<QJsonObject> lines;
+    *allParse = true;
+    const QList<QByteArray> raw = out.split('\n');
+    for (const QByteArray &line : raw) {
+        if (line.trimmed().isEmpty())
+            continue;
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject())
+            *allParse = false;
+        lines.append(document.object());
+    }
+    return lines;
+}
+
+// Waits on the event loop: the servers the child talks to live in this process.
+bool waitForExit(QProcess *process)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (process->state() != QProcess::NotRunning) {
+        if (clock.elapsed() > DeployTimeoutMs)
+            return false;
+        QTest::qWait(20);
+    }
+    return true;
+}
+
+bool processAlive(qint64 pid)
+{
+    if (pid <= 0)
+        return false;
+    // A zombie still answers kill(0): read its state.
+    const QByteArray stat = readFile(u"/proc/%1/stat"_s.arg(pid));
+    if (stat.isEmpty())
+        return false;
+    const qsizetype close = stat.lastIndexOf(')');
+    return close < 0 || stat.mid(close + 2, 1) != "Z";
+}
+
+} // namespace
+
+// Deploys of tests/data/sample-repo against the in-repo ChartMuseum and Argo CD servers: the real `capstan
+// --cli` where the CLI is the subject, Deployment in-process where signals matter.
+class TstDeploy : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void fullProdDeploy();
+    void devRunsChecksManifestsAndPackageOnly();
+    void dryRunChangesNothing_data();
+    void dryRunChangesNothing();
+    void usageErrors_data();
+    void usageErrors();
+    void jsonLinesAllParse();
+    void parallelChecksOverlap();
+    void failingCheckStopsBeforePublish_data();
+    void failingCheckStopsBeforePublish();
+    void publishConflictStopsBeforeSync();
+    void cancelInProcess();
+    void cancelDuringSyncTerminatesTheOperation();
+    void deploymentRejectsBadRequests_data();
+    void deploymentRejectsBadRequests();
+    void sigintCancelsCli_data();
+    void sigintCancelsCli();
+    void killedCliIsReportedInterrupted();
+    void secondDeployRefusedWhileLocked();
+    void lockAndUnlock_data();
+    void lockAndUnlock();
+    void secretsStayOutOfOutputAndArgv();
+    void sandboxDeploysTheUnpublishedBuild();
+    void unusableJournalStopsBeforeAnything();
+    void deployRefusedWhileAnOperationRuns();
+    void sandboxCliKeepsItsOwnJournal();
+
+private:
+    QString repo() const { return m_home->filePath(u"repo"_s); }
+    QString journalFile() const { return m_home->filePath(u"journal.sqlite"_s); }
+    QProcessEnvironment environment(const QHash<QString, QString> &extra = {}) const;
+    Run capstan(const QStringList &arguments, const QHash<QString, QString> &extra = {}) const;
+    QProcess *startCapstan(const QStringList &arguments, const QHash<QString, QString> &extra = {});
+    ArgoApplication app() const;
+    QStringList storedVersions() const;
+    Config loadConfig() const;
+    bool waitForFile(const QString &path, QProcess *process = nullptr) const;
+    void checkNoSecrets(const QString &text) const;
+
+    std::unique_ptr<QTemporaryDir> m_home;
+    std::unique_ptr<ServerFixture> m_chartMuseum;
+    std::unique_ptr<ArgoCdServer> m_argo;
+    QString m_argoToken;
+    QList<QProcess *> m_processes;
+};
+
+void TstDeploy::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_home->isValid());
+    QVERIFY(copyTree(QStringLiteral(CAPSTAN_SOURCE_DIR "/tests/data/sample-repo"), repo()));
+
+    ChartMuseumServer::Options options;
+    options.basicUser = u"admin"_s;
+    options.basicPassword = ChartMuseumPassword;
+    m_chartMuseum = std::make_unique<ServerFixture>(options);
+    QString error;
+    QVERIFY2(m_chartMuseum->start(&error), qPrintable(error));
+    QVERIFY(m_chartMuseum->putChart(Chart, u"1.0.0-1"_s));
+
+    ArgoCdServer::Options argo;
+    // One test needs a sync that runs until it is terminated.
+    const QByteArray test = QTest::currentTestFunction();
+    const bool endless =
+        test == "cancelDuringSyncTerminatesTheOperation" || test == "deployRefusedWhileAnOperationRuns";
+    argo.operationMs = endless ? 3600000 : 200;
+    argo.progressMs = 200;
+    argo.reconcileMs = 30;
+    const QString storage = m_chartMuseum->repoDirectory();
+    argo.chartVersions = [storage](const QString &, const QString &chart) {
+        QStringList versions;
+        const QString prefix = chart + u'-';
+        const QStringList files = QDir(storage).entryList({prefix + u"*.tgz"_s}, QDir::Files);
+        for (const QString &file : files)
+            versions.append(file.mid(prefix.size()).chopped(4));
+        return versions;
+    };
+    m_argo = std::make_unique<ArgoCdServer>(argo);
+    QVERIFY2(m_argo->listen(0, &error), qPrintable(error));
+    ArgoCdServer::AppSeed seed;
+    seed.name = App;
+    seed.repoUrl = m_chartMuseum->url().toString();
+    seed.chart = Chart;
+    seed.targetRevision = u"1.0.0-1"_s;
+    seed.destinationNamespace = App;
+    seed.history = {{u"1.0.0-1"_s, QDateTime::currentDateTimeUtc().addDays(-1)}};
+    m_argo->addApplication(seed);
+    m_argoToken = m_argo->issueToken(u"admin"_s);
+
+    QFile config(QDir(repo()).filePath(u"capstan.yaml"_s));
+    QVERIFY(config.open(QIODevice::Append));
+    config.write(u"\nchartmuseum:\n  url: %1\n  username: admin\nargocd:\n  url: %2\n  app: %3\n"_s
+                     .arg(m_chartMuseum->url().toString(), m_argo->url().toString(), App)
+                     .toUtf8());
+}
+
+void TstDeploy::cleanup()
+{
+    for (QProcess *process : std::as_const(m_processes)) {
+        if (process->state() != QProcess::NotRunning) {
+            process->kill();
+            process->waitForFinished(5000);
+        }
+        delete process;
+    }
+    m_processes.clear();
+    m_argo.reset();
+    m_chartMuseum.reset();
+    m_home.reset();
+}
+
+QProcessEnvironment TstDeploy::environment(const QHash<QString, QString> &extra) const
+{
+    QProcessEnvironment env = CapstanProcess::environment(m_home->path());
+    env.insert(u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s, ChartMuseumPassword);
+    env.insert(u"CAPSTAN_ARGOCD_TOKEN"_s, m_argoToken);
+    env.insert(u"CAPSTAN_JOURNAL"_s, journalFile());
+    env.insert(u"USER"_s, Alice);
+    env.insert(u"XDG_DATA_HOME"_s, m_home->filePath(u"data"_s));
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+        env.insert(it.key(), it.value());
+    return env;
+}
+
+Run TstDeploy::capstan(const QStringList &arguments, const QHash<QString, QString> &extra) const
+{
+    return CapstanProcess::run(arguments, environment(extra), repo(), DeployTimeoutMs);
+}
+
+QProcess *TstDeploy::startCapstan(const QStringList &arguments, const QHash<QString, QString> &extra)
+{
+    auto *process = new QProcess;
+    m_processes.append(process);
+    process->setProcessEnvironment(environment(extra));
+    process->setWorkingDirectory(repo());
+    process->start(QStringLiteral(CAPSTAN_BINARY), QStringList{u"--cli"_s} + arguments);
+    return process;
+}
+
+ArgoApplication TstDeploy::app() const
+{
+    return ArgoApplication::fromJson(m_argo->application(App));
+}
+
+QStringList TstDeploy::storedVersions() const
+{
+    QStringList versions;
+    const QStringList files =
+        QDir(m_chartMuseum->repoDirectory()).entryList({Chart + u"-*.tgz"_s}, QDir::Files);
+    for (const QString &file : files)
+        versions.append(file.mid(Chart.size() + 1).chopped(4));
+    return versions;
+}
+
+Config TstDeploy::loadConfig() const
+{
+    ConfigError error;
+    std::optional<Config> config = ConfigLoader::loadFile(QDir(repo()).filePath(u"capstan.yaml"_s), &error);
+    if (!config)
+        qWarning("%s", qPrintable(error.toString()));
+    return config.value_or(Config());
+}
+
+bool TstDeploy::waitForFile(const QString &path, QProcess *process) const
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!QFileInfo::exists(path)) {
+        if (clock.elapsed() > DeployTimeoutMs)
+            return false;
+        if (process && process->state() == QProcess::NotRunning)
+            return false;
+        QTest::qWait(20);
+    }
+    return true;
+}
+
+void TstDeploy::checkNoSecrets(const QString &text) const
+{
+    QVERIFY2(!text.contains(ChartMuseumPassword), "the ChartMuseum password leaked");
+    QVERIFY2(!text.contains(m_argoToken), "the Argo CD token leaked");
+    QVERIFY2(!text.contains(DaggerSecret), "the dagger secret leaked");
+}
+
+void TstDeploy::fullProdDeploy()
+{
+    const Run run =
+        capstan({u"deploy"_s, u"--build"_s, u"7"_s, u"--yes"_s, u"--reason"_s, u"release seven"_s});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    const QString out = QString::fromUtf8(run.out);
+    QVERIFY2(out.contains(u"succeeded: 1.0.0-7 deployed to prod"_s), qPrintable(out));
+    checkNoSecrets(run.all());
+
+    // The chart is in ChartMuseum, byte for byte the package the deploy built.
+    QVERIFY2(storedVersions().contains(u"1.0.0-7"_s), qPrintable(storedVersions().join(u' ')));
+    const QByteArray uploaded =
+        readFile(QDir(m_chartMuseum->repoDirectory()).filePath(u"torvalds-1.0.0-7.tgz"_s));
+    const QByteArray built = readFile(QDir(repo()).filePath(u".capstan/out/torvalds-1.0.0-7.tgz"_s));
+    QVERIFY(!built.isEmpty());
+    QCOMPARE(sha256(uploaded), sha256(built));
+
+    // Argo CD runs it.
+    const ArgoApplication application = app();
+    QCOMPARE(application.syncStatus, u"Synced"_s);
+    QCOMPARE(application.health, u"Healthy"_s);
+    QCOMPARE(application.liveRevision(), u"1.0.0-7"_s);
+    QVERIFY2(!application.deployLock(), "the lock is released after the deploy");
+
+    // set-version stamped the files.
+    QVERIFY(readFile(QDir(repo()).filePath(u"chart/Chart.yaml"_s)).contains("version: 1.0.0-7"));
+    QVERIFY(readFile(QDir(repo()).filePath(u"app/package.json"_s)).contains("\"version\": \"1.0.0-7\""));
+
+    // The journal has the deploy and every step.
+    const Run journal = capstan({u"journal"_s, u"-o"_s, u"json"_s});
+    QVERIFY2(journal.exitCode == 0, qPrintable(journal.describe()));
+    const QJsonArray entries = QJsonDocument::fromJson(journal.out).array();
+    QCOMPARE(entries.size(), 1);
+    const QJsonObject entry = entries.first().toObject();
+    QCOMPARE(entry[u"version"_s].toString(), u"1.0.0-7"_s);
+    QCOMPARE(entry[u"build"_s].toString(), u"7"_s);
+    QCOMPARE(entry[u"env"_s].toString(), u"prod"_s);
+    QCOMPARE(entry[u"outcome"_s].toString(), u"succeeded"_s);
+    QCOMPARE(entry[u"reason"_s].toString(), u"release seven"_s);
+    QStringList steps;
+    const QJsonArray stepArray = entry[u"steps"_s].toArray();
+    for (const QJsonValue &step : stepArray) {
+        steps.append(step[u"name"_s].toString());
+        QCOMPARE(step[u"status"_s].toString(), u"succeeded"_s);
+    }
+    steps.sort();
+    QCOMPARE(steps,
+             (QStringList{u"app-image"_s, u"app-version"_s, u"argocd"_s, u"build-manifests"_s, u"chart"_s,
+                          u"chart-version"_s, u"chartmuseum"_s, u"lint"_s, u"test"_s, u"typecheck"_s}));
+}
+
+void TstDeploy::devRunsChecksManifestsAndPackageOnly()
+{
+    const QByteArray chartBefore = readFile(QDir(repo()).filePath(u"chart/Chart.yaml"_s));
+    const Run run = capstan({u"deploy"_s, u"--build"_s, u"8"_s, u"--env"_s, u"dev"_s, u"-o"_s, u"json"_s});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    bool parse = false;
+    const QList<QJsonObject> lines = jsonLines(run.out, &parse);
+    QVERIFY(parse);
+    QStringList succeeded;
+    QStringList skipped;
+    for (const QJsonObject &line : lines) {
+        if (line[u"event"_s] != u"end"_s)
+            continue;
+        if (line[u"status"_s] == u"succeeded"_s)
+            succeeded.append(line[u"step"_s].toString());
+        else if (line[u"status"_s] == u"skipped"_s)
+            skipped.append(line[u"step"_s].toString());
+    }
+    succeeded.sort();
+    skipped.sort();
+    QCOMPARE(succeeded,
+             (QStringList{u"build-manifests"_s, u"chart"_s, u"lint"_s, u"test"_s, u"typecheck"_s}));
+    QCOMPARE(skipped, (QStringList{u"app-image"_s, u"app-version"_s, u"argocd"_s, u"chart-version"_s,
+                                   u"chartmuseum"_s}));
+    QVERIFY(QFileInfo::exists(QDir(repo()).filePath(u".capstan/out/torvalds-1.0.0-8.tgz"_s)));
+    QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
+    QCOMPARE(app().liveRevision(), u"1.0.0-1"_s);
+    QCOMPARE(readFile(QDir(repo()).filePath(u"chart/Chart.yaml"_s)), chartBefore);
+    QCOMPARE(app()
+                 .json.value(u"metadata"_s)
+                 .toObject()
+                 .value(u"annotations"_s)
+                 .toObject()
+                 .keys()
+                 .filter(u"deploy-lock"_s),
+             QStringList());
+}
+
+void TstDeploy::dryRunChangesNothing_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("prod text") << QStringList{u"--build"_s, u"9"_s} << u"stage publish"_s;
+    QTest::newRow("prod by version") << QStringList{u"--version"_s, u"1.0.0-9"_s} << u"(build 9)"_s;
+    QTest::newRow("dev skips") << QStringList{u"--build"_s, u"9"_s, u"--env"_s, u"dev"_s}
+                               << u"publish/chartmuseum: only: prod"_s;
+    QTest::newRow("json") << QStringList{u"--build"_s, u"9"_s, u"-o"_s, u"json"_s} << u"\"dryRun\":true"_s;
+}
+
+void TstDeploy::dryRunChangesNothing()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    const QByteArray chartBefore = readFile(QDir(repo()).filePath(u"chart/Chart.yaml"_s));
+    const Run run = capstan(QStringList{u"deploy"_s, u"--dry-run"_s} + arguments);
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(QString::fromUtf8(run.out).contains(expected), qPrintable(run.describe()));
+    QCOMPARE(readFile(QDir(repo()).filePath(u"chart/Chart.yaml"_s)), chartBefore);
+    QVERIFY(!QFileInfo::exists(QDir(repo()).filePath(u"dist"_s)));
+    QVERIFY(!QFileInfo::exists(QDir(repo()).filePath(u".capstan"_s)));
+    QVERIFY(!QFileInfo::exists(journalFile()));
+    QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
+    QVERIFY(!app().deployLock());
+}
+
+void TstDeploy::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("neither") << QStringList{u"deploy"_s, u"--yes"_s} << 2 << u"--build N or --version"_s;
+    QTest::newRow("both") << QStringList{u"deploy"_s, u"--build"_s, u"3"_s, u"--version"_s, u"1.0.0-3"_s} << 2
+                          << u"not both"_s;
+    QTest::newRow("bad env") << QStringList{u"deploy"_s, u"--build"_s, u"3"_s, u"--env"_s, u"staging"_s} << 2
+                             << u"--env is dev or prod, not \"staging\""_s;
+    QTest::newRow("bad build") << QStringList{u"deploy"_s, u"--build"_s, u"x1"_s, u"--env"_s, u"dev"_s} << 2
+                               << u"--build needs a positive whole number"_s;
+    QTest::newRow("version off pattern")
+        << QStringList{u"deploy"_s, u"--version"_s, u"2.0.0"_s, u"--env"_s, u"dev"_s} << 2
+        << u"does not fit chart.version"_s;
+    QTest::newRow("prod without --yes, no terminal")
+        << QStringList{u"deploy"_s, u"--build"_s, u"3"_s} << 2 << u"needs --yes"_s;
+    QTest::newRow("bad limit") << QStringList{u"journal"_s, u"--limit"_s, u"0"_s} << 2
+                               << u"--limit needs a positive whole number, not \"0\""_s;
+    QTest::newRow("limit not a number")
+        << QStringList{u"journal"_s, u"--limit"_s, u"many"_s} << 2 << u"not \"many\""_s;
+    QTest::newRow("lock without reason") << QStringList{u"lock"_s} << 2 << u"lock needs --reason"_s;
+    QTest::newRow("force without reason")
+        << QStringList{u"unlock"_s, u"--force"_s} << 2 << u"--force needs --reason"_s;
+}
+
+void TstDeploy::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const Run run = capstan(arguments);
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(QString::fromUtf8(run.err).contains(message), qPrintable(run.describe()));
+    QVERIFY(!QFileInfo::exists(QDir(repo()).filePath(u"dist"_s)));
+    QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
+}
+
+void TstDeploy::jsonLinesAllParse()
+{
+    const Run run =
+        capstan({u"deploy"_s, u"--build"_s, u"11"_s, u"--yes"_s, u"--verbose"_s, u"-o"_s, u"json"_s});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    bool parse = false;
+    const QList<QJsonObject> lines = jsonLines(run.out, &parse);
+    QVERIFY2(parse, run.out.constData());
+    QVERIFY(!lines.isEmpty());
+    int starts = 0;
+    int ends = 0;
+    int outputs = 0;
+    for (const QJsonObject &line : lines) {
+        const QString event = line[u"event"_s].toString();
+        if (event == u"start"_s) {
+            ++starts;
+            QVERIFY(!line[u"stage"_s].toString().isEmpty());
+            QVERIFY(QDateTime::fromString(line[u"time"_s].toString(), Qt::ISODateWithMs).isValid());
+        } else if (event == u"end"_s) {
+            ++ends;
+            QVERIFY(line.contains(u"durationMs"_s) && line.contains(u"exitCode"_s));
+        } else if (event == u"output"_s) {
+            ++outputs;
+        }
+    }
+    QCOMPARE(starts, 10);
+    QCOMPARE(ends, 10);
+    QVERIFY(outputs > 0);
+    const QJsonObject last = lines.last();
+    QCOMPARE(last[u"event"_s].toString(), u"finished"_s);
+    QCOMPARE(last[u"outcome"_s].toString(), u"succeeded"_s);
+    QCOMPARE(last[u"version"_s].toString(), u"1.0.0-11"_s);
+    QCOMPARE(last[u"env"_s].toString(), u"prod"_s);
+    QVERIFY(last[u"journalId"_s].toInteger() > 0);
+}
+
+void TstDeploy::parallelChecksOverlap()
+{
+    // Each check waits until all three have started: they only pass when they really overlap.
+    const QString marks = m_home->filePath(u"overlap"_s);
+    const Run run = capstan({u"deploy"_s, u"--build"_s, u"12"_s, u"--env"_s, u"dev"_s, u"--verbose"_s},
+                            {{u"SAMPLE_OVERLAP"_s, marks}});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY(QString::fromUtf8(run.err).contains(u"[lint] lint: ran alongside test lint typecheck"_s));
+    QCOMPARE(QDir(marks).entryList(QDir::Files).size(), 3);
+}
+
+void TstDeploy::failingCheckStopsBeforePublish_data()
+{
+    QTest::addColumn<QString>("check");
+    QTest::newRow("test") << u"test"_s;
+    QTest::newRow("lint") << u"lint"_s;
+    QTest::newRow("typecheck") << u"typecheck"_s;
+}
+
+void TstDeploy::failingCheckStopsBeforePublish()
+{
+    QFETCH(QString, check);
+    const Run run = capstan({u"deploy"_s, u"--build"_s, u"13"_s, u"--yes"_s, u"-o"_s, u"json"_s},
+                            {{u"SAMPLE_FAIL"_s, check}});
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QCOMPARE(run.exitCode, 1);
+    bool parse = false;
+    const QList<QJsonObject> lines = jsonLines(run.out, &parse);
+    QVERIFY(parse);
+    QHash<QString, QJsonObject> ends;
+    for (const QJsonObject &line : lines) {
+        if (line[u"event"_s] == u"end"_s)
+            ends.insert(line[u"step"_s].toString(), line);
+    }
+    QCOMPARE(ends[check][u"status"_s].toString(), u"failed"_s);
+    QCOMPARE(ends[check][u"exitCode"_s].toInt(), 1);
+    for (const QString &gated : {u"chartmuseum"_s, u"argocd"_s}) {
+        QCOMPARE(ends[gated][u"status"_s].toString(), u"skipped"_s);
+        QVERIFY2(ends[gated][u"message"_s].toString().contains(check),
+                 qPrintable(ends[gated][u"message"_s].toString()));
+    }
+    QCOMPARE(lines.last()[u"outcome"_s].toString(), u"failed"_s);
+    QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
+    QCOMPARE(app().liveRevision(), u"1.0.0-1"_s);
+    QCOMPARE(app().targetRevision, u"1.0.0-1"_s);
+    QVERIFY(!app().deployLock());
+}
+
+void TstDeploy::publishConflictStopsBeforeSync()
+{
+    // A different chart with the same version is in ChartMuseum already.
+    QVERIFY(m_chartMuseum->putChart(Chart, u"1.0.0-14"_s));
+    const QByteArray before =
+        readFile(QDir(m_chartMuseum->repoDirectory()).filePath(u"torvalds-1.0.0-14.tgz"_s));
+    const Run run = capstan({u"deploy"_s, u"--build"_s, u"14"_s, u"--yes"_s});
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QCOMPARE(run.exitCode, 1);
+    const QString out = QString::fromUtf8(run.out);
+    QVERIFY2(out.contains(u"failed     publish/chartmuseum"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"skipped    sync/argocd"_s), qPrintable(out));
+    QCOMPARE(readFile(QDir(m_chartMuseum->repoDirectory()).filePath(u"torvalds-1.0.0-14.tgz"_s)), before);
+    QCOMPARE(app().liveRevision(), u"1.0.0-1"_s);
+    QVERIFY(!app().deployLock());
+}
+
+void TstDeploy::cancelInProcess()
+{
+    const QString marks = m_home->filePath(u"marks"_s);
+    QProcessEnvironment env = environment(
+        {{u"SAMPLE_SLEEP"_s, u"60"_s}, {u"SAMPLE_SLOW"_s, u"test"_s}, {u"SAMPLE_MARKS"_s, marks}});
+    QNetworkAccessManager network;
+    CredentialStore credentials(env);
+    ClientFactory factory(&network, &credentials);
+    DeployJournal journal(journalFile());
+    Deployment::Request request;
+    request.build = u"15"_s;
+    request.user = u"carol@test"_s;
+    Deployment deployment(loadConfig(), request, &factory, &journal);
+    deployment.setEnvironment(env);
+    QSignalSpy started(&deployment, &Deployment::started);
+    QSignalSpy finished(&deployment, &Deployment::finished);
+    QSignalSpy stepFinished(&deployment, &Deployment::stepFinished);
+    deployment.start();
+    QVERIFY(started.wait(DeployTimeoutMs));
+    QCOMPARE(app().deployLock().value_or(ArgoApplication::DeployLock()).holder, u"carol@test"_s);
+    QVERIFY(waitForFile(marks + u"/test.pid"_s));
+    const QList<QByteArray> pids = readFile(marks + u"/test.pid"_s).trimmed().split(' ');
+    QCOMPARE(pids.size(), 2);
+
+    deployment.cancel();
+    QVERIFY(finished.wait(DeployTimeoutMs));
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().at(0).value<PipelineRunner::Outcome>(), PipelineRunner::Outcome::Cancelled);
+    for (const QByteArray &pid : pids)
+        QVERIFY2(!processAlive(pid.toLongLong()), pid.constData());
+    QHash<QString, StepResult> results;
+    for (const QList<QVariant> &event : std::as_const(stepFinished))
+        results.insert(event.at(0).toString(), event.at(1).value<StepResult>());
+    QCOMPARE(results.value(u"test"_s).status, StepResult::Status::Cancelled);
+    QCOMPARE(results.value(u"chartmuseum"_s).status, StepResult::Status::Cancelled);
+    QVERIFY(!app().deployLock());
+    const std::optional<DeployJournal::Entry> entry = journal.entry(deployment.journalId());
+    QVERIFY(entry);
+    QCOMPARE(entry->outcome, u"cancelled"_s);
+    QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
+}
+
+void TstDeploy::cancelDuringSyncTerminatesTheOperation()
+{
+    const QProcessEnvironment env = environment();
+    QNetworkAccessManager network;
+    CredentialStore credentials(env);
+    ClientFactory factory(&network, &credentials);
+    DeployJournal journal(journalFile());
+    Deployment::Request request;
+    request.build = u"22"_s;
+    Deployment deployment(loadConfig(), request, &factory, &journal);
+    deployment.setEnvironment(env);
+    QSignalSpy stepStarted(&deployment, &Deployment::stepStarted);
+    QSignalSpy finished(&deployment, &Deployment::finished);
+    deployment.start();
+    QTRY_VERIFY_WITH_TIMEOUT(app().operationInProgress() || !finished.isEmpty(), DeployTimeoutMs);
+    QVERIFY(finished.isEmpty());
+    QVERIFY(stepStarted.contains(QList<QVariant>{u"argocd"_s}));
+
+    deployment.cancel();
+    QVERIFY(finished.wait(DeployTimeoutMs));
+    QCOMPARE(finished.first().at(0).value<PipelineRunner::Outcome>(), PipelineRunner::Outcome::Cancelled);
+    QTRY_VERIFY_WITH_TIMEOUT(!app().operationInProgress(), DeployTimeoutMs);
+    const ArgoApplication application = app();
+    QVERIFY(application.operationState);
+    QVERIFY2(application.operationState->phase == u"Failed"_s ||
+                 application.operationState->phase == u"Error"_s,
+             qPrintable(application.operationState->phase));
+    QVERIFY(!application.deployLock());
+    QCOMPARE(journal.entry(deployment.journalId())->outcome, u"cancelled"_s);
+}
+
+void TstDeploy::deploymentRejectsBadRequests_data()
+{
+    QTest::addColumn<QString>("build");
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<QString>("env");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("neither") << QString() << QString() << u"prod"_s << u"a build number or a chart version"_s;
+    QTest::newRow("both") << u"3"_s << u"1.0.0-3"_s << u"prod"_s << u"not both"_s;
+    QTest::newRow("env") << u"3"_s << QString() << u"qa"_s << u"Unknown environment \"qa\""_s;
+    QTest::newRow("not semver") << QString() << u"latest"_s << u"dev"_s << u"is not a chart version"_s;
+    QTest::newRow("off pattern") << QString() << u"1.0.1-3"_s << u"dev"_s << u"does not fit"_s;
+}
+
+void TstDeploy::deploymentRejectsBadRequests()
+{
+    QFETCH(QString, build);
+    QFETCH(QString, version);
+    QFETCH(QString, env);
+    QFETCH(QString, message);
+    Deployment::Request request;
+    request.build = build;
+    request.version = version;
+    request.env = env;
+    try {
+        Deployment deployment(loadConfig(), request, nullptr, nullptr);
+        QFAIL("no error");
+    } catch (const ApiError &error) {
+        QCOMPARE(error.kind(), ApiError::Kind::Usage);
+        QVERIFY2(error.message().contains(message), qPrintable(error.message()));
+    }
+}
+
+void TstDeploy::sigintCancelsCli_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+}
+
+void TstDeploy::sigintCancelsCli()
+{
+    QFETCH(int, signal);
+    const QString marks = m_home->filePath(u"marks"_s);
+    QProcess *process = startCapstan(
+        {u"deploy"_s, u"--build"_s, u"16"_s, u"--yes"_s},
+        {{u"SAMPLE_SLEEP"_s, u"60"_s}, {u"SAMPLE_SLOW"_s, u"lint"_s}, {u"SAMPLE_MARKS"_s, marks}});
+    QVERIFY(process->waitForStarted());
+    QVERIFY2(waitForFile(marks + u"/lint.pid"_s, process), process->readAllStandardError().constData());
+    const QList<QByteArray> pids = readFile(marks + u"/lint.pid"_s).trimmed().split(' ');
+    QVERIFY(app().deployLock());
+
+    ::kill(pid_t(process->processId()), signal);
+    QVERIFY(waitForExit(process));
+    const QString out = QString::fromUtf8(process->readAllStandardOutput());
+    QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process->exitCode(), 130);
+    QVERIFY2(out.contains(u"cancelled: deploy of 1.0.0-16"_s), qPrintable(out));
+    for (const QByteArray &pid : pids)
+        QVERIFY2(!processAlive(pid.toLongLong()), pid.constData());
+    QVERIFY(!app().deployLock());
+
+    const Run journal = capstan({u"journal"_s, u"-o"_s, u"json"_s});
+    const QJsonObject entry = QJsonDocument::fromJson(journal.out).array().first().toObject();
+    QCOMPARE(entry[u"outcome"_s].toString(), u"cancelled"_s);
+    QVERIFY2(!QString::fromUtf8(journal.err).contains(u"interrupted"_s), journal.err.constData());
+}
+
+void TstDeploy::killedCliIsReportedInterrupted()
+{
+    const QString marks = m_home->filePath(u"marks"_s);
+    QProcess *process = startCapstan(
+        {u"deploy"_s, u"--build"_s, u"17"_s, u"--yes"_s},
+        {{u"SAMPLE_SLEEP"_s, u"60"_s}, {u"SAMPLE_SLOW"_s, u"typecheck"_s}, {u"SAMPLE_MARKS"_s, marks}});
+    QVERIFY(process->waitForStarted());
+    QVERIFY2(waitForFile(marks + u"/typecheck.pid"_s, process), process->readAllStandardError().constData());
+    ::kill(pid_t(process->processId()), SIGKILL);
+    QVERIFY(waitForExit(process));
+    // The orphaned check would run on: end it as the test's own cleanup.
+    const QList<QByteArray> pids = readFile(marks + u"/typecheck.pid"_s).trimmed().split(' ');
+    for (const QByteArray &pid : pids)
+        ::kill(pid_t(pid.toLongLong()), SIGKILL);
+
+    const Run journal = capstan({u"journal"_s});
+    QVERIFY2(journal.exitCode == 0, qPrintable(journal.describe()));
+    const QString err = QString::fromUtf8(journal.err);
+    QVERIFY2(err.contains(u"of 1.0.0-17 (prod) by alice@"_s) &&
+                 err.contains(u"interrupted in step typecheck"_s),
+             qPrintable(err));
+    QVERIFY2(err.contains(u"unlock --force --reason"_s), qPrintable(err)); // the lock is still held
+    QVERIFY2(QString::fromUtf8(journal.out).contains(u"interrupted"_s), qPrintable(journal.describe()));
+
+    // Reported once.
+    const Run again = capstan({u"journal"_s});
+    QVERIFY2(!QString::fromUtf8(again.err).contains(u"interrupted in step"_s), again.err.constData());
+}
+
+void TstDeploy::secondDeployRefusedWhileLocked()
+{
+    // A deploy in flight holds the lock...
+    const QString marks = m_home->filePath(u"marks"_s);
+    QProcess *first = startCapstan(
+        {u"deploy"_s, u"--build"_s, u"18"_s, u"--yes"_s},
+        {{u"SAMPLE_SLEEP"_s, u"60"_s}, {u"SAMPLE_SLOW"_s, u"test"_s}, {u"SAMPLE_MARKS"_s, marks}});
+    QVERIFY(first->waitForStarted());
+    QVERIFY(waitForFile(marks + u"/test.pid"_s, first));
+    const Run second = capstan({u"deploy"_s, u"--build"_s, u"19"_s, u"--yes"_s}, {{u"USER"_s, u"bob"_s}});
+    QCOMPARE(second.exitCode, 6);
+    QVERIFY2(QString::fromUtf8(second.err).contains(u"alice@"_s), qPrintable(second.describe()));
+    ::kill(pid_t(first->processId()), SIGINT);
+    QVERIFY(waitForExit(first));
+    QCOMPARE(first->exitCode(), 130);
+
+    // ...and so does a manual lock.
+    const Run lock = capstan({u"lock"_s, u"--reason"_s, u"database migration"_s}, {{u"USER"_s, u"dave"_s}});
+    QVERIFY2(lock.exitCode == 0, qPrintable(lock.describe()));
+    const Run refused = capstan({u"deploy"_s, u"--build"_s, u"19"_s, u"--yes"_s});
+    QCOMPARE(refused.exitCode, 6);
+    QVERIFY2(QString::fromUtf8(refused.err).contains(u"dave@"_s), qPrintable(refused.describe()));
+    QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
+    QVERIFY(!QFileInfo::exists(QDir(repo()).filePath(u"dist/configmap.yaml"_s)) ||
+            !readFile(QDir(repo()).filePath(u"dist/configmap.yaml"_s)).contains("1.0.0-19"));
+}
+
+void TstDeploy::lockAndUnlock_data()
+{
+    QTest::addColumn<QString>("holder");        // who locks first; empty: nobody
+    QTest::addColumn<QStringList>("arguments"); // run as alice
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("holderAfter");
+    QTest::newRow("lock free") << QString() << QStringList{u"lock"_s, u"--reason"_s, u"freeze"_s} << 0
+                               << u"Locked torvalds for alice@"_s << u"alice@"_s;
+    QTest::newRow("lock held by bob")
+        << u"bob"_s << QStringList{u"lock"_s, u"--reason"_s, u"freeze"_s} << 6 << u"bob@"_s << u"bob@"_s;
+    QTest::newRow("lock held by me") << Alice << QStringList{u"lock"_s, u"--reason"_s, u"again"_s} << 6
+                                     << u"alice@"_s << u"alice@"_s;
+    QTest::newRow("unlock mine") << Alice << QStringList{u"unlock"_s} << 0 << u"Unlocked torvalds"_s
+                                 << QString();
+    QTest::newRow("unlock nothing") << QString() << QStringList{u"unlock"_s} << 0 << u"was not locked"_s
+                                    << QString();
+    QTest::newRow("unlock bob's") << u"bob"_s << QStringList{u"unlock"_s} << 6 << u"bob@"_s << u"bob@"_s;
+    QTest::newRow("force bob's") << u"bob"_s
+                                 << QStringList{u"unlock"_s, u"--force"_s, u"--reason"_s, u"bob is away"_s}
+                                 << 0 << u"Unlocked torvalds (was held by bob@"_s << QString();
+    QTest::newRow("json") << QString()
+                          << QStringList{u"lock"_s, u"--reason"_s, u"freeze"_s, u"-o"_s, u"json"_s} << 0
+                          << u"\"holder\": \"alice@"_s << u"alice@"_s;
+}
+
+void TstDeploy::lockAndUnlock()
+{
+    QFETCH(QString, holder);
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, output);
+    QFETCH(QString, holderAfter);
+    if (!holder.isEmpty()) {
+        const Run first = capstan({u"lock"_s, u"--reason"_s, u"first"_s}, {{u"USER"_s, holder}});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.describe()));
+    }
+    const Run run = capstan(arguments);
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.all().contains(output), qPrintable(run.describe()));
+    const std::optional<ArgoApplication::DeployLock> lock = app().deployLock();
+    if (holderAfter.isEmpty())
+        QVERIFY2(!lock, qPrintable(lock ? lock->holder : QString()));
+    else
+        QVERIFY2(lock && lock->holder.startsWith(holderAfter), qPrintable(lock ? lock->holder : QString()));
+}
+
+void TstDeploy::secretsStayOutOfOutputAndArgv()
+{
+    // A dagger step: its secret comes from the environment, and it prints it and every process's argv.
+    const QString configPath = QDir(repo()).filePath(u"capstan.yaml"_s);
+    QByteArray yaml = readFile(configPath);
+    const QByteArray imageStep =
+        "- { name: app-image, kind: image-publish, run: \"./scripts/publish-image.sh "
+        "{version}\", tags: [\"{version}\", latest] }";
+    QVERIFY(yaml.contains(imageStep));
+    yaml.replace(imageStep,
+                 "- { name: app-image, kind: dagger, run: \"dagger call publish --tag {version}\", "
+                 "secrets: [SAMPLE_REGISTRY_TOKEN] }");
+    QFile config(configPath);
+    QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    config.write(yaml);
+    config.close();
+    const QString bin = m_home->filePath(u"bin"_s);
+    QVERIFY(QDir().mkpath(bin));
+    QFile dagger(bin + u"/dagger"_s);
+    QVERIFY(dagger.open(QIODevice::WriteOnly));
+    dagger.write("#!/bin/sh\n"
+                 "echo \"token=$SAMPLE_REGISTRY_TOKEN cm=${CAPSTAN_CHARTMUSEUM_PASSWORD:-unset}\"\n"
+                 "printf '%s' \"$SAMPLE_REGISTRY_TOKEN\" > \"$SAMPLE_EVIDENCE/token\"\n"
+                 "for f in /proc/[0-9]*/cmdline; do tr '\\000' ' ' < \"$f\" 2>/dev/null; echo; done "
+                 "> \"$SAMPLE_EVIDENCE/argv\"\n");
+    dagger.close();
+    QVERIFY(dagger.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    const QString evidence = m_home->filePath(u"evidence"_s);
+    QVERIFY(QDir().mkpath(evidence));
+
+    const Run run = capstan({u"deploy"_s, u"--build"_s, u"21"_s, u"--yes"_s, u"--verbose"_s},
+                            {{u"SAMPLE_REGISTRY_TOKEN"_s, DaggerSecret},
+                             {u"SAMPLE_EVIDENCE"_s, evidence},
+                             {u"PATH"_s, bin + u':' + qEnvironmentVariable("PATH")}});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(readFile(evidence + u"/token"_s), DaggerSecret.toUtf8()); // it reached the step
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(u"[app-image] token="_s), qPrintable(err)); // the line was printed, redacted
+    QVERIFY2(err.contains(u"cm=unset"_s), qPrintable(err));           // Capstan's own secrets stay home
+    checkNoSecrets(run.all());
+    const QString argv = QString::fromUtf8(readFile(evidence + u"/argv"_s));
+    QVERIFY(argv.contains(u"dagger"_s));
+    checkNoSecrets(argv);
+    const Run journal = capstan({u"journal"_s, u"-o"_s, u"json"_s});
+    checkNoSecrets(journal.all());
+}
+
+void TstDeploy::sandboxDeploysTheUnpublishedBuild()
+{
+    // The story has a successful newest build whose chart is not in ChartMuseum yet.
+    const HomelabHistory history;
+    const int build = HomelabHistory::UnpublishedRun;
+    const auto run =
+        std::find_if(history.runs().cbegin(), history.runs().cend(),
+                     [build](const HomelabHistory::Run &candidate) { return candidate.number == build; });
+    QVERIFY(run != history.runs().cend());
+    QCOMPARE(run->conclusion, u"success"_s);
+    QVERIFY(!run->hasChart);
+
+    Sandbox sandbox;
+    QString error;
+    QVERIFY2(sandbox.start(&error), qPrintable(error));
+    const Config config = sandbox.config();
+    QVERIFY(config.pipeline);
+    QVERIFY(QFileInfo(config.file).isFile());
+    QVERIFY(QFileInfo(QFileInfo(config.file).dir().filePath(u"scripts/test.sh"_s)).isExecutable());
+    QVERIFY(!sandbox.environment().value(u"CAPSTAN_JOURNAL"_s).isEmpty());
+
+    const QProcessEnvironment env = sandbox.environment();
+    QNetworkAccessManager network;
+    CredentialStore credentials(env);
+    ClientFactory factory(&network, &credentials);
+    DeployJournal journal(env.value(u"CAPSTAN_JOURNAL"_s));
+    Deployment::Request request;
+    request.build = QString::number(build);
+    Deployment deployment(config, request, &factory, &journal);
+    deployment.setEnvironment(env);
+    QSignalSpy finished(&deployment, &Deployment::finished);
+    deployment.start();
+    QVERIFY(finished.wait(DeployTimeoutMs));
+    QCOMPARE(finished.first().at(0).value<PipelineRunner::Outcome>(), PipelineRunner::Outcome::Succeeded);
+    const ArgoApplication application =
+        ArgoApplication::fromJson(sandbox.argoCd()->application(u"torvalds"_s));
+    QCOMPARE(application.liveRevision(), u"1.0.0-%1"_s.arg(build));
+    QCOMPARE(application.health, u"Healthy"_s);
+    QVERIFY(!deployment.target().sha.isEmpty()); // from the sandbox GitHub's run
+}
+
+void TstDeploy::sandboxCliKeepsItsOwnJournal()
+{
+    const Run run = CapstanProcess::run(
+        {u"--sandbox"_s, u"deploy"_s, u"--build"_s, u"149"_s, u"--env"_s, u"dev"_s, u"-o"_s, u"json"_s},
+        environment(), m_home->path(), DeployTimeoutMs);
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    bool parse = false;
+    const QList<QJsonObject> lines = jsonLines(run.out, &parse);
+    QVERIFY(parse && !lines.isEmpty());
+    QCOMPARE(lines.last()[u"outcome"_s].toString(), u"succeeded"_s);
+    QVERIFY2(!QFileInfo::exists(journalFile()), "the sandbox writes its own journal, not CAPSTAN_JOURNAL");
+}
+
+void TstDeploy::unusableJournalStopsBeforeAnything()
+{
+    // The journal path is a directory: no record could be written, so nothing may run.
+    const QString notAFile = m_home->filePath(u"journal-dir"_s);
+    QVERIFY(QDir().mkpath(notAFile));
+    const Run run =
+        capstan({u"deploy"_s, u"--build"_s, u"23"_s, u"--yes"_s}, {{u"CAPSTAN_JOURNAL"_s, notAFile}});
+    QVERIFY2(run.finished, qPrintable(run.describe()));
+    QVERIFY2(run.exitCode != 0, qPrintable(run.describe()));
+    QVERIFY2(QString::fromUtf8(run.err).contains(notAFile), qPrintable(run.describe()));
+    QVERIFY(!QFileInfo::exists(QDir(repo()).filePath(u"dist"_s)));
+    QVERIFY(!readFile(QDir(repo()).filePath(u"chart/Chart.yaml"_s)).contains("1.0.0-23"));
+    QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
+    QVERIFY(!app().deployLock());
+}
+
+void TstDeploy::deployRefusedWhileAnOperationRuns()
+{
+    const Run sync = capstan({u"sync"_s});
+    QVERIFY2(sync.exitCode == 0, qPrintable(sync.describe()));
+    QVERIFY(app().operationInProgress());
+    const Run run = capstan({u"deploy"_s, u"--build"_s, u"24"_s, u"--yes"_s});
+    QCOMPARE(run.exitCode, 6);
+    QVERIFY2(QString::fromUtf8(run.err).contains(u"operation"_s), qPrintable(run.describe()));
+    QVERIFY(!QFileInfo::exists(QDir(repo()).filePath(u"dist"_s)));
+    QVERIFY(!app().deployLock());
+}
+
+QTEST_GUILESS_MAIN(TstDeploy)
+#include "tst_deploy.moc"
