@@ -316,7 +316,9 @@ QString CommandLine::exitCodesText()
               "  3  authentication or permission (401/403, no credential available)\n"
               "  4  server unreachable, timed out, or failing (5xx) after retries\n"
               "  5  not found (chart, version, credential)\n"
-              "  6  conflict (e.g. a different file already exists)\n");
+              "  6  conflict (e.g. a different file already exists, the deploy lock is held, an operation "
+              "is running)\n"
+              "  130  interrupted by SIGINT or SIGTERM (a deploy is cancelled cleanly first)\n");
 }
 
 QString CommandLine::overview(const QList<CommandSpec> &specs)

@@ -482,10 +482,10 @@ int GuiRunner::run(const QStringList &arguments)
     setup.settings = &settings;
     setup.environment = environment;
 
-    QString journalFile = qEnvironmentVariable("CAPSTAN_JOURNAL");
+    // The sandbox names its own journal in its environment, so a sandbox deploy never lands in the real one.
+    QString journalFile = environment.value(u"CAPSTAN_JOURNAL"_s);
     if (journalFile.isEmpty())
-        journalFile = sandbox ? QFileInfo(setup.config.file).absoluteDir().filePath(u"journal.sqlite"_s)
-                              : DeployJournal::defaultFile();
+        journalFile = DeployJournal::defaultFile();
     QDir().mkpath(QFileInfo(journalFile).absolutePath());
     std::unique_ptr<DeployJournal> journal;
     try {

@@ -271,6 +271,9 @@ QProcessEnvironment Sandbox::environment() const
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     // The sandbox's deploys go to a journal of its own, gone with the sandbox.
     environment.insert(u"CAPSTAN_JOURNAL"_s, d->directory.filePath(u"journal.sqlite"_s));
+    // The sample checks take a moment, as real ones do, so a sandbox deploy can be watched step by step.
+    if (!environment.contains(u"SAMPLE_SLEEP"_s))
+        environment.insert(u"SAMPLE_SLEEP"_s, u"1.5"_s);
     if (d->chartMuseum)
         environment.insert(u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s, d->password);
     if (d->argoCd)
