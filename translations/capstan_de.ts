@@ -56,6 +56,133 @@
     </message>
 </context>
 <context>
+    <name>ArgoCdSyncStep</name>
+    <message>
+        <source>step %1: Argo CD is not configured (argocd section of capstan.yaml)</source>
+        <translation>Schritt %1: Argo CD ist nicht konfiguriert (Abschnitt argocd in capstan.yaml)</translation>
+    </message>
+    <message>
+        <source>step %1: the deploy has no version to sync</source>
+        <translation>Schritt %1: Das Deployment hat keine Version zum Synchronisieren</translation>
+    </message>
+    <message>
+        <source>step %1: wait must be healthy, synced or none, not &quot;%2&quot;</source>
+        <translation>Schritt %1: wait muss healthy, synced oder none sein, nicht &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>Cancelled: terminating the running Argo CD operation</source>
+        <translation>Abgebrochen: Die laufende Argo-CD-Operation wird beendet</translation>
+    </message>
+    <message>
+        <source>Operation terminated</source>
+        <translation>Operation beendet</translation>
+    </message>
+    <message>
+        <source>Could not terminate the operation: %1</source>
+        <translation>Die Operation konnte nicht beendet werden: %1</translation>
+    </message>
+    <message>
+        <source>cancelled; the Argo CD operation was terminated</source>
+        <translation>abgebrochen; die Argo-CD-Operation wurde beendet</translation>
+    </message>
+    <message>
+        <source>cancelled before the sync</source>
+        <translation>vor dem Sync abgebrochen</translation>
+    </message>
+    <message>
+        <source>Setting targetRevision of %1 from %2 to %3</source>
+        <translation>targetRevision von %1 wird von %2 auf %3 gesetzt</translation>
+    </message>
+    <message>
+        <source>Application %1 tracks the range %2; it must resolve to %3</source>
+        <translation>Application %1 folgt dem Bereich %2; er muss zu %3 aufgelöst werden</translation>
+    </message>
+    <message>
+        <source>Auto-sync already started the operation for %1; following it</source>
+        <translation>Auto-Sync hat die Operation für %1 bereits gestartet; sie wird verfolgt</translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
+    <message>
+        <source>Sync of %1 requested</source>
+        <translation>Sync von %1 angefordert</translation>
+    </message>
+    <message>
+        <source>sync of %1 requested</source>
+        <translation>Sync von %1 angefordert</translation>
+    </message>
+    <message>
+        <source>Operation requested, waiting for Argo CD to start it</source>
+        <translation>Operation angefordert, warte darauf, dass Argo CD sie startet</translation>
+    </message>
+    <message>
+        <source>Operation phase: %1</source>
+        <translation>Operationsphase: %1</translation>
+    </message>
+    <message>
+        <source>Operation phase: %1 (%2)</source>
+        <translation>Operationsphase: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sync status %1, health %2</source>
+        <translation>Sync-Status %1, Health %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source> (last seen: operation %1, %2, %3)</source>
+        <translation> (zuletzt gesehen: Operation %1, %2, %3)</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>angefordert</translation>
+    </message>
+    <message>
+        <source>step %1: timed out after %2 s waiting for %3 to be %4%5</source>
+        <translation>Schritt %1: Zeitüberschreitung nach %2 s beim Warten darauf, dass %3 %4 ist%5</translation>
+    </message>
+    <message>
+        <source>lost track of application %1</source>
+        <translation>Application %1 nicht mehr auffindbar</translation>
+    </message>
+    <message>
+        <source>step %1: the sync operation ended with phase %2: %3</source>
+        <translation>Schritt %1: Die Sync-Operation endete mit Phase %2: %3</translation>
+    </message>
+    <message>
+        <source>step %1: application %2 is Degraded: %3</source>
+        <translation>Schritt %1: Application %2 ist Degraded: %3</translation>
+    </message>
+    <message>
+        <source>step %1: the range %2 of application %3 picked version %4, not %5; is %5 in the chart repository and inside the range?</source>
+        <translation>Schritt %1: Der Bereich %2 der Application %3 hat Version %4 gewählt, nicht %5; ist %5 im Chart-Repository und innerhalb des Bereichs?</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>step %1: application %2 runs version %3, not %4</source>
+        <translation>Schritt %1: Application %2 läuft mit Version %3, nicht %4</translation>
+    </message>
+    <message>
+        <source>Application %1 is %2 and %3 at %4</source>
+        <translation>Application %1 ist %2 und %3 bei %4</translation>
+    </message>
+    <message>
+        <source>%1 is Synced and Healthy</source>
+        <translation>%1 ist Synced und Healthy</translation>
+    </message>
+    <message>
+        <source>%1 is Synced</source>
+        <translation>%1 ist Synced</translation>
+    </message>
+</context>
+<context>
     <name>Build</name>
     <message>
         <source>CI run #%1 has not completed yet (%2)</source>
@@ -183,6 +310,65 @@
             <numerusform>%n Version</numerusform>
             <numerusform>%n Versionen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ChartMuseumPushStep</name>
+    <message>
+        <source>step %1: no package: the helm-package step did not run</source>
+        <translation>Schritt %1: kein Paket: Der Schritt helm-package wurde nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>step %1: ChartMuseum is not configured (chartmuseum section of capstan.yaml)</source>
+        <translation>Schritt %1: ChartMuseum ist nicht konfiguriert (Abschnitt chartmuseum in capstan.yaml)</translation>
+    </message>
+    <message>
+        <source>step %1: cannot read the package %2: %3</source>
+        <translation>Schritt %1: Das Paket %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>ChartMuseum</source>
+        <translation>ChartMuseum</translation>
+    </message>
+    <message>
+        <source>Uploading %1 (%2 bytes) to %3</source>
+        <translation>%1 (%2 Bytes) wird nach %3 hochgeladen</translation>
+    </message>
+    <message>
+        <source>cancelled during the upload</source>
+        <translation>während des Hochladens abgebrochen</translation>
+    </message>
+    <message>
+        <source>Published %1 %2, sha256 %3</source>
+        <translation>%1 %2 veröffentlicht, sha256 %3</translation>
+    </message>
+    <message>
+        <source>published %1 %2</source>
+        <translation>%1 %2 veröffentlicht</translation>
+    </message>
+    <message>
+        <source>ChartMuseum already has %1 %2; comparing digests</source>
+        <translation>ChartMuseum hat %1 %2 bereits; Digests werden verglichen</translation>
+    </message>
+    <message>
+        <source>cancelled while checking the published version</source>
+        <translation>beim Prüfen der veröffentlichten Version abgebrochen</translation>
+    </message>
+    <message>
+        <source>The published package is identical (sha256 %1)</source>
+        <translation>Das veröffentlichte Paket ist identisch (sha256 %1)</translation>
+    </message>
+    <message>
+        <source>%1 %2 already published (identical)</source>
+        <translation>%1 %2 bereits veröffentlicht (identisch)</translation>
+    </message>
+    <message>
+        <source>Published sha256 %1, ours %2</source>
+        <translation>Veröffentlicht sha256 %1, unseres %2</translation>
+    </message>
+    <message>
+        <source>conflict: ChartMuseum already has %1 version %2 with different content; publish a new version instead of overwriting it</source>
+        <translation>Konflikt: ChartMuseum hat bereits %1 Version %2 mit anderem Inhalt; veröffentlichen Sie eine neue Version, statt sie zu überschreiben</translation>
     </message>
 </context>
 <context>
@@ -611,28 +797,6 @@
         <translation>`capstan --cli %1 --help` zeigt Verwendung und Beispiele.</translation>
     </message>
     <message>
-        <source>Exit codes:
-  0  success
-  1  the operation failed (e.g. a corrupt download or archive, a bad server answer)
-  2  usage or configuration error (unknown command or option, missing argument, bad config)
-  3  authentication or permission (401/403, no credential available)
-  4  server unreachable, timed out, or failing (5xx) after retries
-  5  not found (chart, version, credential)
-  6  conflict (e.g. a different file already exists)
-</source>
-        <translation>Exit-Codes:
-  0  Erfolg
-  1  der Vorgang ist fehlgeschlagen (z. B. beschädigter Download oder beschädigtes Archiv,
-     fehlerhafte Serverantwort)
-  2  Aufruf- oder Konfigurationsfehler (unbekannter Befehl oder unbekannte Option,
-     fehlendes Argument, fehlerhafte Konfiguration)
-  3  Authentifizierung oder Berechtigung (401/403, keine Zugangsdaten verfügbar)
-  4  Server nicht erreichbar, Zeitüberschreitung oder Serverfehler (5xx) nach allen Wiederholungen
-  5  nicht gefunden (Chart, Version, Zugangsdaten)
-  6  Konflikt (z. B. existiert bereits eine andere Datei)
-</translation>
-    </message>
-    <message>
         <source>Usage: capstan --cli [GLOBAL OPTIONS] COMMAND [ARGUMENTS] [OPTIONS]
 
 Capstan&apos;s command line for scripts and CI: builds, chart versions, packaging and publishing,
@@ -694,6 +858,73 @@ Befehle:
     <message>
         <source>Run `capstan --cli %1 COMMAND --help` for details and examples.</source>
         <translation>`capstan --cli %1 COMMAND --help` zeigt Details und Beispiele.</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  success
+  1  the operation failed (e.g. a corrupt download or archive, a bad server answer)
+  2  usage or configuration error (unknown command or option, missing argument, bad config)
+  3  authentication or permission (401/403, no credential available)
+  4  server unreachable, timed out, or failing (5xx) after retries
+  5  not found (chart, version, credential)
+  6  conflict (e.g. a different file already exists, the deploy lock is held, an operation is running)
+  130  interrupted by SIGINT or SIGTERM (a deploy is cancelled cleanly first)
+</source>
+        <translation>Exit-Codes:
+  0  Erfolg
+  1  der Vorgang ist fehlgeschlagen (z. B. beschädigter Download oder beschädigtes Archiv,
+     fehlerhafte Serverantwort)
+  2  Aufruf- oder Konfigurationsfehler (unbekannter Befehl oder unbekannte Option,
+     fehlendes Argument, fehlerhafte Konfiguration)
+  3  Authentifizierung oder Berechtigung (401/403, keine Zugangsdaten verfügbar)
+  4  Server nicht erreichbar, Zeitüberschreitung oder Serverfehler (5xx) nach allen Wiederholungen
+  5  nicht gefunden (Chart, Version, Zugangsdaten)
+  6  Konflikt (z. B. existiert schon eine andere Datei, die Deployment-Sperre ist vergeben, eine Operation läuft)
+  130  durch SIGINT oder SIGTERM unterbrochen (ein Deployment wird vorher sauber abgebrochen)
+</translation>
+    </message>
+</context>
+<context>
+    <name>CommandStep</name>
+    <message>
+        <source>deploy cancelled</source>
+        <translation>Deployment abgebrochen</translation>
+    </message>
+    <message>
+        <source>step %1: the working directory %2 does not exist</source>
+        <translation>Schritt %1: Das Arbeitsverzeichnis %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>image tags: %1</source>
+        <translation>Image-Tags: %1</translation>
+    </message>
+    <message>
+        <source>step %1: the secret %2 is not in the environment (give it to the deploy as a secret named %2)</source>
+        <translation>Schritt %1: Das Secret %2 ist nicht in der Umgebung (übergeben Sie es dem Deployment als Secret namens %2)</translation>
+    </message>
+    <message>
+        <source>step %1: no command to run</source>
+        <translation>Schritt %1: kein Befehl zum Ausführen</translation>
+    </message>
+    <message>
+        <source>step %1: cannot start the command in %2: %3</source>
+        <translation>Schritt %1: Der Befehl kann in %2 nicht gestartet werden: %3</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>timed out after %1</source>
+        <translation>Zeitüberschreitung nach %1</translation>
+    </message>
+    <message>
+        <source>killed by signal %1</source>
+        <translation>durch Signal %1 beendet</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
     </message>
 </context>
 <context>
@@ -807,6 +1038,132 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>DeployJournal</name>
+    <message>
+        <source>Deploy journal %1: %2: %3</source>
+        <translation>Deployment-Journal %1: %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot prepare &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; kann nicht vorbereitet werden</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; failed</source>
+        <translation>&quot;%1&quot; fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Deploy journal %1: %2</source>
+        <translation>Deployment-Journal %1: %2</translation>
+    </message>
+    <message>
+        <source>Deploy journal %1: step %2 of deploy %3 has an unknown status &quot;%4&quot;</source>
+        <translation>Deployment-Journal %1: Schritt %2 von Deployment %3 hat einen unbekannten Status &quot;%4&quot;</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>es ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>cannot create the directory %1</source>
+        <translation>das Verzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>es kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database</source>
+        <translation>es ist keine SQLite-Datenbank</translation>
+    </message>
+    <message>
+        <source>cannot open it: %1</source>
+        <translation>es kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>it has schema version %1, newer than this Capstan understands (%2); use a newer Capstan or another file</source>
+        <translation>es hat die Schemaversion %1, neuer als diese Capstan-Version versteht (%2); verwenden Sie ein neueres Capstan oder eine andere Datei</translation>
+    </message>
+    <message>
+        <source>it is an SQLite database but not a Capstan deploy journal (tables: %1)</source>
+        <translation>es ist eine SQLite-Datenbank, aber kein Capstan-Deployment-Journal (Tabellen: %1)</translation>
+    </message>
+    <message>
+        <source>it has schema version %1 but lacks the deploys and steps tables</source>
+        <translation>es hat die Schemaversion %1, aber ihm fehlen die Tabellen deploys und steps</translation>
+    </message>
+    <message>
+        <source>cannot switch it to WAL mode (journal mode is &quot;%1&quot;)</source>
+        <translation>es kann nicht in den WAL-Modus umgeschaltet werden (Journal-Modus ist &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>Deploy journal %1: no deploy with id %2</source>
+        <translation>Deployment-Journal %1: kein Deployment mit der ID %2</translation>
+    </message>
+</context>
+<context>
+    <name>DeployLock</name>
+    <message>
+        <source>Application &quot;%1&quot; kept changing while the deploy lock was being updated</source>
+        <translation>Application &quot;%1&quot; hat sich ständig geändert, während die Deployment-Sperre aktualisiert wurde</translation>
+    </message>
+    <message>
+        <source>Try again in a moment.</source>
+        <translation>Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Application &quot;%1&quot; is locked by %2</source>
+        <translation>Application &quot;%1&quot; ist gesperrt von %2</translation>
+    </message>
+    <message>
+        <source>Wait for that deploy to finish; a stale lock can be broken with a reason.</source>
+        <translation>Warten Sie, bis dieses Deployment abgeschlossen ist; eine veraltete Sperre kann mit einer Begründung aufgehoben werden.</translation>
+    </message>
+    <message>
+        <source>The deploy lock needs a holder</source>
+        <translation>Die Deployment-Sperre braucht einen Inhaber</translation>
+    </message>
+    <message>
+        <source>Application &quot;%1&quot; has an Argo CD operation in progress (%2)</source>
+        <translation>Für Application &quot;%1&quot; läuft eine Argo-CD-Operation (%2)</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>angefordert</translation>
+    </message>
+    <message>
+        <source>Wait for the operation to finish, or terminate it.</source>
+        <translation>Warten Sie, bis die Operation abgeschlossen ist, oder beenden Sie sie.</translation>
+    </message>
+    <message>
+        <source>Application &quot;%1&quot; is locked by %2, not by %3</source>
+        <translation>Application &quot;%1&quot; ist von %2 gesperrt, nicht von %3</translation>
+    </message>
+    <message>
+        <source>Only the holder can release the lock; a stale lock can be broken with a reason.</source>
+        <translation>Nur der Inhaber kann die Sperre freigeben; eine veraltete Sperre kann mit einer Begründung aufgehoben werden.</translation>
+    </message>
+    <message>
+        <source>Breaking a deploy lock needs a reason</source>
+        <translation>Das Aufheben einer Deployment-Sperre erfordert eine Begründung</translation>
+    </message>
+    <message>
+        <source>Say why the lock is stale, e.g. --reason &quot;deploy crashed&quot;.</source>
+        <translation>Geben Sie an, warum die Sperre veraltet ist, z. B. --reason &quot;deploy crashed&quot;.</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>eine unbekannte Zeit</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation>
+    </message>
+    <message>
+        <source>%1 since %2 (%3)</source>
+        <translation>%1 seit %2 (%3)</translation>
+    </message>
+</context>
+<context>
     <name>FutureWatch</name>
     <message>
         <source>The operation failed unexpectedly.</source>
@@ -842,6 +1199,65 @@ Befehle:
     <message>
         <source>%1 must be a number from 1 to %2, not &quot;%3&quot;</source>
         <translation>%1 muss eine Zahl von 1 bis %2 sein, nicht &quot;%3&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>GitHubDispatchStep</name>
+    <message>
+        <source>step %1: GitHub is not configured (github section of capstan.yaml)</source>
+        <translation>Schritt %1: GitHub ist nicht konfiguriert (Abschnitt github in capstan.yaml)</translation>
+    </message>
+    <message>
+        <source>Dispatching the workflow on %1</source>
+        <translation>Workflow wird auf %1 ausgelöst</translation>
+    </message>
+    <message>
+        <source>cancelled while dispatching the workflow</source>
+        <translation>beim Auslösen des Workflows abgebrochen</translation>
+    </message>
+    <message>
+        <source>cancelled; the dispatched run %1 continues on GitHub</source>
+        <translation>abgebrochen; der ausgelöste Run %1 läuft auf GitHub weiter</translation>
+    </message>
+    <message>
+        <source>step %1: GitHub has no branch or tag &quot;%2&quot;: %3</source>
+        <translation>Schritt %1: GitHub hat keinen Branch oder Tag &quot;%2&quot;: %3</translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
+    <message>
+        <source>Started run #%1 on %2: %3</source>
+        <translation>Run #%1 auf %2 gestartet: %3</translation>
+    </message>
+    <message>
+        <source>dispatched run #%1</source>
+        <translation>Run #%1 ausgelöst</translation>
+    </message>
+    <message>
+        <source>Run #%1: %2</source>
+        <translation>Run #%1: %2</translation>
+    </message>
+    <message>
+        <source>step %1: run #%2 did not complete within %3 s (last status: %4)</source>
+        <translation>Schritt %1: Run #%2 wurde nicht innerhalb von %3 s abgeschlossen (letzter Status: %4)</translation>
+    </message>
+    <message>
+        <source>Stopped following run #%1; it continues on GitHub</source>
+        <translation>Verfolgung von Run #%1 beendet; er läuft auf GitHub weiter</translation>
+    </message>
+    <message>
+        <source>cancelled: stopped following run #%1, which continues on GitHub</source>
+        <translation>abgebrochen: Verfolgung von Run #%1 beendet, er läuft auf GitHub weiter</translation>
+    </message>
+    <message>
+        <source>run #%1 succeeded</source>
+        <translation>Run #%1 erfolgreich</translation>
+    </message>
+    <message>
+        <source>step %1: run #%2 completed with conclusion %3: %4</source>
+        <translation>Schritt %1: Run #%2 wurde mit Ergebnis %3 abgeschlossen: %4</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1356,18 @@ Befehle:
         <source>Roll back with auto-sync suspended, save a picture of the result and quit.</source>
         <translation>Mit ausgesetztem Auto-Sync zurückrollen, ein Bild des Ergebnisses speichern und beenden.</translation>
     </message>
+    <message>
+        <source>weekly release</source>
+        <translation>wöchentliches Release</translation>
+    </message>
+    <message>
+        <source>Start a prod deploy of the newest deployable build, save a picture of it running and quit.</source>
+        <translation>Ein prod-Deployment des neuesten bereitstellbaren Builds starten, ein Bild davon während der Ausführung speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Deploy to dev and prod, save a picture of the Journal view and quit.</source>
+        <translation>Auf dev und prod bereitstellen, ein Bild der Journal-Ansicht speichern und beenden.</translation>
+    </message>
 </context>
 <context>
     <name>HelmIgnore</name>
@@ -950,6 +1378,60 @@ Befehle:
     <message>
         <source>syntax error in pattern &quot;%1&quot;</source>
         <translation>Syntaxfehler im Muster &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>HelmPackageStep</name>
+    <message>
+        <source>step %1: capstan.yaml has no chart section (chart.path), so there is nothing to package</source>
+        <translation>Schritt %1: capstan.yaml hat keinen Abschnitt chart (chart.path), es gibt also nichts zu paketieren</translation>
+    </message>
+    <message>
+        <source>step %1: the deploy has no version to package</source>
+        <translation>Schritt %1: Das Deployment hat keine Version zum Paketieren</translation>
+    </message>
+    <message>
+        <source>step %1: chart directory %2 (chart.path) does not exist</source>
+        <translation>Schritt %1: Das Chart-Verzeichnis %2 (chart.path) existiert nicht</translation>
+    </message>
+    <message>
+        <source>step %1: manifests directory %2 (chart.manifests) does not exist; did the manifests step run?</source>
+        <translation>Schritt %1: Das Manifest-Verzeichnis %2 (chart.manifests) existiert nicht; wurde der Schritt manifests ausgeführt?</translation>
+    </message>
+    <message>
+        <source>Packaging %1 as version %2</source>
+        <translation>%1 wird als Version %2 paketiert</translation>
+    </message>
+    <message>
+        <source>step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
+    <message>
+        <source>cancelled before the package was written</source>
+        <translation>abgebrochen, bevor das Paket geschrieben wurde</translation>
+    </message>
+    <message>
+        <source>step %1: cannot create the output directory %2</source>
+        <translation>Schritt %1: Das Ausgabeverzeichnis %2 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>step %1: cannot write %2: %3</source>
+        <translation>Schritt %1: %2 kann nicht geschrieben werden: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) packaged into %1</source>
+        <translation>
+            <numerusform>%n Datei in %1 paketiert</numerusform>
+            <numerusform>%n Dateien in %1 paketiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sha256 %1</source>
+        <translation>sha256 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 files)</source>
+        <translation>%1 (%2 Dateien)</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1687,17 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>PipelineGraph</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation>%1m %2s</translation>
+    </message>
+</context>
+<context>
     <name>PipelineVariables</name>
     <message>
         <source>unknown variable {%1} (expected one of: {build}, {version}, {sha}, {env}; write {{ for a literal brace)</source>
@@ -1260,6 +1753,61 @@ Deployt %2%3</translation>
     <message>
         <source>improper constraint: %1</source>
         <translation>ungültige Einschränkung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SetVersionStep</name>
+    <message>
+        <source>%1: there is no version to set</source>
+        <translation>%1: Es gibt keine Version zum Setzen</translation>
+    </message>
+    <message>
+        <source>%1: the file does not exist (%2)</source>
+        <translation>%1: Die Datei existiert nicht (%2)</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: not valid YAML: %4</source>
+        <translation>%1:%2:%3: kein gültiges YAML: %4</translation>
+    </message>
+    <message>
+        <source>%1: the key %2 does not exist</source>
+        <translation>%1: Der Schlüssel %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1: the key %2 is not a plain value</source>
+        <translation>%1: Der Schlüssel %2 ist kein einfacher Wert</translation>
+    </message>
+    <message>
+        <source>%1: the key %2 holds a block or unterminated value that cannot be replaced</source>
+        <translation>%1: Der Schlüssel %2 enthält einen Block oder einen nicht abgeschlossenen Wert, der nicht ersetzt werden kann</translation>
+    </message>
+    <message>
+        <source>%1: the pattern %2 is invalid: %3 at offset %4</source>
+        <translation>%1: Das Muster %2 ist ungültig: %3 an Position %4</translation>
+    </message>
+    <message>
+        <source>%1: the pattern %2 has no capture group ( ) around the version</source>
+        <translation>%1: Das Muster %2 hat keine Capture-Gruppe ( ) um die Version</translation>
+    </message>
+    <message>
+        <source>%1: the pattern %2 matches nothing</source>
+        <translation>%1: Das Muster %2 passt auf nichts</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 → %4</source>
+        <translation>%1: %2 %3 → %4</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1915,40 @@ Deployt %2%3</translation>
     <message>
         <source>Optional: with a username set, Capstan logs in with this password when no token is stored or the token expired</source>
         <translation>Optional: Ist ein Benutzername gesetzt, meldet sich Capstan mit diesem Passwort an, wenn kein Token gespeichert oder das Token abgelaufen ist</translation>
+    </message>
+</context>
+<context>
+    <name>StepContext</name>
+    <message>
+        <source>step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StepResult</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +2101,14 @@ Deployt %2%3</translation>
     <message>
         <source>The target revision must not be empty</source>
         <translation>Die Ziel-Revision darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>Application &quot;%1&quot; changed while it was being updated</source>
+        <translation>Application &quot;%1&quot; wurde geändert, während sie aktualisiert wurde</translation>
+    </message>
+    <message>
+        <source>Read it again and retry.</source>
+        <translation>Lesen Sie sie erneut und versuchen Sie es noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -2451,10 +3041,6 @@ Kein Vorgang läuft: Exit 2. JSON: {app, terminating}.</translation>
         <translation>Übersteuern…</translation>
     </message>
     <message>
-        <source>Deploy anyway, with a reason that is recorded on the application</source>
-        <translation>Trotzdem deployen, mit einem Grund, der an der Anwendung erfasst wird</translation>
-    </message>
-    <message>
         <source>GitHub</source>
         <translation>GitHub</translation>
     </message>
@@ -2505,10 +3091,6 @@ Kein Vorgang läuft: Exit 2. JSON: {app, terminating}.</translation>
     <message>
         <source>Deploy %1</source>
         <translation>%1 deployen</translation>
-    </message>
-    <message>
-        <source>Deploy %1 to prod through Argo CD</source>
-        <translation>%1 über Argo CD nach prod deployen</translation>
     </message>
     <message>
         <source>No build selected</source>
@@ -2575,6 +3157,26 @@ Kein Vorgang läuft: Exit 2. JSON: {app, terminating}.</translation>
             <numerusform>%n Build</numerusform>
             <numerusform>%n Builds</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Deploy anyway, with a reason that is recorded in the deploy journal</source>
+        <translation>Trotzdem bereitstellen, mit einer Begründung, die im Deployment-Journal festgehalten wird</translation>
+    </message>
+    <message>
+        <source>ChartMuseum has no chart %1 yet: the pipeline publishes it with the first deploy.</source>
+        <translation>ChartMuseum hat noch kein Chart %1: Die Pipeline veröffentlicht es mit dem ersten Deployment.</translation>
+    </message>
+    <message>
+        <source>Deploying needs a pipeline section in capstan.yaml</source>
+        <translation>Zum Bereitstellen ist ein Abschnitt pipeline in capstan.yaml nötig</translation>
+    </message>
+    <message>
+        <source>%1 — deploying needs a pipeline section in capstan.yaml</source>
+        <translation>%1 — zum Bereitstellen ist ein Abschnitt pipeline in capstan.yaml nötig</translation>
+    </message>
+    <message>
+        <source>Deploy %1 through the pipeline</source>
+        <translation>%1 über die Pipeline bereitstellen</translation>
     </message>
 </context>
 <context>
@@ -3714,18 +4316,337 @@ Eine Umgebungsvariable, die dasselbe Secret liefert, bleibt unberührt.</transla
     </message>
 </context>
 <context>
-    <name>capstan::DeployDialog</name>
+    <name>capstan::DeployCommands</name>
     <message>
-        <source>Create GitHub release…</source>
-        <translation>GitHub-Release erstellen…</translation>
+        <source>%1ms</source>
+        <translation>%1ms</translation>
     </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1s</translation>
+    </message>
+    <message>
+        <source>%1m%2s</source>
+        <translation>%1m%2s</translation>
+    </message>
+    <message>
+        <source>%1 needs a positive whole number, not &quot;%2&quot;</source>
+        <translation>%1 erfordert eine positive ganze Zahl, nicht &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>Run the deploy pipeline of capstan.yaml for a build or a chart version</source>
+        <translation>Die Deployment-Pipeline aus capstan.yaml für einen Build oder eine Chart-Version ausführen</translation>
+    </message>
+    <message>
+        <source>The CI run number to deploy; the version follows from chart.version</source>
+        <translation>Die CI-Run-Nummer, die bereitgestellt werden soll; die Version ergibt sich aus chart.version</translation>
+    </message>
+    <message>
+        <source>The chart version to deploy (instead of --build)</source>
+        <translation>Die Chart-Version, die bereitgestellt werden soll (statt --build)</translation>
+    </message>
+    <message>
+        <source>dev (checks, manifests, package) or prod (everything; default)</source>
+        <translation>dev (Prüfungen, Manifeste, Paket) oder prod (alles; Standard)</translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation of a prod deploy</source>
+        <translation>Keine Bestätigung für ein prod-Deployment abfragen</translation>
+    </message>
+    <message>
+        <source>Print the plan and run nothing</source>
+        <translation>Den Plan ausgeben und nichts ausführen</translation>
+    </message>
+    <message>
+        <source>Why: recorded in the journal and on the deploy lock</source>
+        <translation>Warum: wird im Journal und an der Deployment-Sperre festgehalten</translation>
+    </message>
+    <message>
+        <source>Also print the steps&apos; output (stderr; JSON: output events)</source>
+        <translation>Auch die Ausgabe der Schritte ausgeben (stderr; JSON: output-Ereignisse)</translation>
+    </message>
+    <message>
+        <source>Runs the stages of the pipeline section one after another, the steps of a stage in parallel.
+A prod deploy with an argocd section first takes the application&apos;s deploy lock (annotations
+on the Argo CD application) and releases it at the end; it is refused with exit 6 naming the
+holder while someone holds it or Argo CD runs an operation. Prod needs --yes, or a &quot;y&quot; on a
+terminal. Every deploy and step is written to the journal (see `journal`).
+Output: one line per step event (time, start or status, stage/step, duration, message) and a
+summary line. -o json: one JSON object per line: {event: start, step, stage, time},
+{event: end, step, stage, status, durationMs, exitCode, message}, with --verbose
+{event: output, step, line}, and last {event: finished, outcome, version, env, durationMs,
+journalId}. --dry-run prints the plan (JSON: {dryRun, version, build, env, parallel, steps,
+skipped}) and changes nothing.
+SIGINT or SIGTERM cancel the deploy (child processes stopped, a running Argo CD operation
+terminated, the lock released, the journal says cancelled), then exit 130.
+Exit codes: 0 succeeded, 1 failed or cancelled, 2 usage, 6 lock held or operation running,
+130 interrupted. The journal file is CAPSTAN_JOURNAL when set, else %1.</source>
+        <translation>Führt die Phasen des Abschnitts pipeline nacheinander aus, die Schritte einer Phase parallel.
+Ein prod-Deployment mit einem Abschnitt argocd übernimmt zuerst die Deployment-Sperre der Application
+(Annotationen an der Argo-CD-Application) und gibt sie am Ende frei; es wird mit Exit-Code 6
+unter Nennung des Inhabers abgelehnt, solange jemand sie hält oder Argo CD eine Operation ausführt.
+Prod erfordert --yes oder ein &quot;y&quot; im Terminal. Jedes Deployment und jeder Schritt wird ins Journal
+geschrieben (siehe `journal`).
+Ausgabe: eine Zeile pro Schritt-Ereignis (Zeit, Start oder Status, Phase/Schritt, Dauer, Meldung) und
+eine Zusammenfassungszeile. -o json: ein JSON-Objekt pro Zeile: {event: start, step, stage, time},
+{event: end, step, stage, status, durationMs, exitCode, message}, mit --verbose
+{event: output, step, line}, und zuletzt {event: finished, outcome, version, env, durationMs,
+journalId}. --dry-run gibt den Plan aus (JSON: {dryRun, version, build, env, parallel, steps,
+skipped}) und ändert nichts.
+SIGINT oder SIGTERM brechen das Deployment ab (Kindprozesse gestoppt, eine laufende Argo-CD-Operation
+beendet, die Sperre freigegeben, das Journal vermerkt cancelled), dann Exit-Code 130.
+Exit-Codes: 0 erfolgreich, 1 fehlgeschlagen oder abgebrochen, 2 Aufruffehler, 6 Sperre gehalten oder
+Operation läuft, 130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, wenn gesetzt, sonst %1.</translation>
+    </message>
+    <message>
+        <source>List recent deploys with their steps, newest first</source>
+        <translation>Letzte Deployments mit ihren Schritten auflisten, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>At most N deploys (default 20)</source>
+        <translation>Höchstens N Deployments (Standard 20)</translation>
+    </message>
+    <message>
+        <source>Deploys a crash or a kill interrupted are reported first (stderr), once, with the step they
+stopped in. JSON: [{id, build, version, sha, env, user, reason, application, host, pid, started,
+finished, durationMs, outcome, message, steps: [{name, stage, status, started, durationMs,
+exitCode, message}]}]. The journal file is CAPSTAN_JOURNAL when set, else %1.</source>
+        <translation>Deployments, die durch einen Absturz oder ein Kill unterbrochen wurden, werden zuerst gemeldet (stderr),
+einmalig, mit dem Schritt, in dem sie stehen geblieben sind. JSON: [{id, build, version, sha, env, user,
+reason, application, host, pid, started, finished, durationMs, outcome, message, steps: [{name, stage,
+status, started, durationMs, exitCode, message}]}]. Die Journal-Datei ist CAPSTAN_JOURNAL, wenn gesetzt,
+sonst %1.</translation>
+    </message>
+    <message>
+        <source>Take the application&apos;s deploy lock so nobody deploys</source>
+        <translation>Die Deployment-Sperre der Application übernehmen, damit niemand bereitstellt</translation>
+    </message>
+    <message>
+        <source>Why (required)</source>
+        <translation>Warum (erforderlich)</translation>
+    </message>
+    <message>
+        <source>Stores holder (you@host), reason and time as annotations on the Argo CD application.
+Exit 6 naming the holder when it is held already. JSON: {app, holder, reason, since}.</source>
+        <translation>Speichert Inhaber (you@host), Begründung und Zeit als Annotationen an der Argo-CD-Application.
+Exit-Code 6 unter Nennung des Inhabers, wenn sie bereits gehalten wird. JSON: {app, holder, reason, since}.</translation>
+    </message>
+    <message>
+        <source>Release your deploy lock, or break someone else&apos;s with --force</source>
+        <translation>Eigene Deployment-Sperre freigeben oder die eines anderen mit --force aufheben</translation>
+    </message>
+    <message>
+        <source>Remove the lock whoever holds it (needs --reason)</source>
+        <translation>Die Sperre entfernen, egal wer sie hält (erfordert --reason)</translation>
+    </message>
+    <message>
+        <source>Why the lock is broken (recorded on the application)</source>
+        <translation>Warum die Sperre aufgehoben wird (wird an der Application festgehalten)</translation>
+    </message>
+    <message>
+        <source>Without --force only your own lock is released (exit 6 naming the holder when it
+is someone else&apos;s). JSON: {app, released, holder}.</source>
+        <translation>Ohne --force wird nur die eigene Sperre freigegeben (Exit-Code 6 unter Nennung des Inhabers, wenn sie
+jemand anderem gehört). JSON: {app, released, holder}.</translation>
+    </message>
+    <message>
+        <source>warning: deploy #%1 of %2 (%3) by %4 was interrupted before its first step; started %5</source>
+        <translation>Warnung: Deployment #%1 von %2 (%3) durch %4 wurde vor seinem ersten Schritt unterbrochen; gestartet %5</translation>
+    </message>
+    <message>
+        <source>warning: deploy #%1 of %2 (%3) by %4 was interrupted in step %5; started %6</source>
+        <translation>Warnung: Deployment #%1 von %2 (%3) durch %4 wurde in Schritt %5 unterbrochen; gestartet %6</translation>
+    </message>
+    <message>
+        <source>hint: %1 still holds the deploy lock of %2 from deploy #%3; if nobody deploys, run `capstan --cli unlock --force --reason &quot;deploy #%3 was interrupted&quot;`</source>
+        <translation>Hinweis: %1 hält noch die Deployment-Sperre von %2 aus Deployment #%3; falls niemand bereitstellt, führen Sie `capstan --cli unlock --force --reason &quot;deploy #%3 was interrupted&quot;` aus</translation>
+    </message>
+    <message>
+        <source>Plan for %1 to %2, at most %3 steps at once:
+</source>
+        <translation>Plan für %1 nach %2, höchstens %3 Schritte gleichzeitig:
+</translation>
+    </message>
+    <message>
+        <source>Plan for %1 (build %2) to %3, at most %4 steps at once:
+</source>
+        <translation>Plan für %1 (Build %2) nach %3, höchstens %4 Schritte gleichzeitig:
+</translation>
+    </message>
+    <message>
+        <source>STEP</source>
+        <translation>SCHRITT</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>AFTER</source>
+        <translation>NACH</translation>
+    </message>
+    <message>
+        <source>  stage %1
+</source>
+        <translation>  Phase %1
+</translation>
+    </message>
+    <message>
+        <source>Skipped:
+</source>
+        <translation>Übersprungen:
+</translation>
+    </message>
+    <message>
+        <source>  %1/%2: %3
+</source>
+        <translation>  %1/%2: %3
+</translation>
+    </message>
+    <message>
+        <source>Nothing was run (--dry-run).
+</source>
+        <translation>Nichts wurde ausgeführt (--dry-run).
+</translation>
+    </message>
+    <message>
+        <source>deploy takes --build or --version, not both</source>
+        <translation>deploy akzeptiert --build oder --version, nicht beides</translation>
+    </message>
+    <message>
+        <source>deploy needs --build N or --version VERSION</source>
+        <translation>deploy erfordert --build N oder --version VERSION</translation>
+    </message>
+    <message>
+        <source>--env is dev or prod, not &quot;%1&quot;</source>
+        <translation>--env ist dev oder prod, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a prod deploy needs --yes when standard input is not a terminal</source>
+        <translation>ein prod-Deployment erfordert --yes, wenn die Standardeingabe kein Terminal ist</translation>
+    </message>
+    <message>
+        <source>Nothing was run. Run it again with --yes to confirm, or try --dry-run.</source>
+        <translation>Nichts wurde ausgeführt. Führen Sie es erneut mit --yes aus, um zu bestätigen, oder versuchen Sie --dry-run.</translation>
+    </message>
+    <message>
+        <source>Deploy %1 to prod? [y/N] </source>
+        <translation>%1 auf prod bereitstellen? [y/N] </translation>
+    </message>
+    <message>
+        <source>Deploy cancelled; nothing was run</source>
+        <translation>Deployment abgebrochen; nichts wurde ausgeführt</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>succeeded: %1 deployed to %2 in %3</source>
+        <translation>erfolgreich: %1 in %3 auf %2 bereitgestellt</translation>
+    </message>
+    <message>
+        <source>cancelled: deploy of %1 to %2 after %3</source>
+        <translation>abgebrochen: Deployment von %1 auf %2 nach %3</translation>
+    </message>
+    <message>
+        <source>failed: deploy of %1 to %2 after %3: %4</source>
+        <translation>fehlgeschlagen: Deployment von %1 auf %2 nach %3: %4</translation>
+    </message>
+    <message>
+        <source>a step failed</source>
+        <translation>ein Schritt ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source> (journal #%1)</source>
+        <translation> (Journal #%1)</translation>
+    </message>
+    <message>
+        <source>Interrupted: cancelling the deploy (stopping its steps, releasing the lock)…</source>
+        <translation>Unterbrochen: Deployment wird abgebrochen (Schritte werden gestoppt, Sperre wird freigegeben)…</translation>
+    </message>
+    <message>
+        <source>No deploys in %1.
+</source>
+        <translation>Keine Deployments in %1.
+</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>STARTED</source>
+        <translation>GESTARTET</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>BENUTZER</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <source>ENV</source>
+        <translation>UMGEBUNG</translation>
+    </message>
+    <message>
+        <source>OUTCOME</source>
+        <translation>ERGEBNIS</translation>
+    </message>
+    <message>
+        <source>TOOK</source>
+        <translation>DAUER</translation>
+    </message>
+    <message>
+        <source>STEPS</source>
+        <translation>SCHRITTE</translation>
+    </message>
+    <message>
+        <source>lock needs --reason TEXT: everyone sees why they cannot deploy</source>
+        <translation>lock benötigt --reason TEXT: alle sehen, warum sie nicht bereitstellen können</translation>
+    </message>
+    <message>
+        <source>Locked %1 for %2: %3
+</source>
+        <translation>%1 gesperrt für %2: %3
+</translation>
+    </message>
+    <message>
+        <source>unlock --force needs --reason TEXT: it is recorded on the application</source>
+        <translation>unlock --force benötigt --reason TEXT: der Grund wird bei der Anwendung vermerkt</translation>
+    </message>
+    <message>
+        <source>--reason goes with --force</source>
+        <translation>--reason gehört zu --force</translation>
+    </message>
+    <message>
+        <source>Unlocked %1 (was held by %2)
+</source>
+        <translation>%1 entsperrt (war gehalten von %2)
+</translation>
+    </message>
+    <message>
+        <source>%1 was not locked; nothing to do
+</source>
+        <translation>%1 war nicht gesperrt; nichts zu tun
+</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::DeployDialog</name>
     <message>
         <source>Deploy %1 to %2</source>
         <translation>%1 nach %2 deployen</translation>
-    </message>
-    <message>
-        <source>Deploy build #%1 to %2</source>
-        <translation>Build #%1 nach %2 deployen</translation>
     </message>
     <message>
         <source>Build:</source>
@@ -3768,24 +4689,12 @@ Eine Umgebungsvariable, die dasselbe Secret liefert, bleibt unberührt.</transla
         <translation>Chart:</translation>
     </message>
     <message>
-        <source>Why this deploy goes ahead anyway (recorded on the application)</source>
-        <translation>Warum dieses Deployment trotzdem erfolgt (wird an der Anwendung vermerkt)</translation>
-    </message>
-    <message>
         <source>Override reason:</source>
         <translation>Grund für das Übergehen:</translation>
     </message>
     <message>
         <source>Deploy is blocked: %1</source>
         <translation>Deployment ist blockiert: %1</translation>
-    </message>
-    <message>
-        <source>Overriding needs a reason. It is recorded on the Argo CD application with your name and the time.</source>
-        <translation>Das Übergehen erfordert einen Grund. Er wird mit Ihrem Namen und der Uhrzeit an der Argo-CD-Anwendung vermerkt.</translation>
-    </message>
-    <message>
-        <source>I have checked what is changing and want %1 running in %2</source>
-        <translation>Ich habe geprüft, was sich ändert, und möchte, dass %1 in %2 läuft</translation>
     </message>
     <message>
         <source>Override and deploy</source>
@@ -3796,115 +4705,263 @@ Eine Umgebungsvariable, die dasselbe Secret liefert, bleibt unberührt.</transla
         <translation>Deployen</translation>
     </message>
     <message>
-        <source>Argo CD is not available: nothing can be deployed.</source>
-        <translation>Argo CD ist nicht verfügbar: Es kann nichts deployt werden.</translation>
-    </message>
-    <message>
         <source>Type the reason for the override first</source>
         <translation>Zuerst den Grund für das Übergehen eingeben</translation>
     </message>
     <message>
-        <source>Confirm the deploy first</source>
-        <translation>Zuerst das Deployment bestätigen</translation>
+        <source>Deploy build #%1 · %2</source>
+        <translation>Build #%1 bereitstellen · %2</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
+        <source>prod — everything, up to the Argo CD sync</source>
+        <translation>prod — alles, bis zum Argo-CD-Sync</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
+        <source>dev — checks, manifests and package only</source>
+        <translation>dev — nur Prüfungen, Manifeste und Paket</translation>
     </message>
     <message>
-        <source>Recording the override reason on %1</source>
-        <translation>Grund für das Übergehen wird an %1 vermerkt</translation>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
     </message>
     <message>
-        <source>Override reason recorded</source>
-        <translation>Grund für das Übergehen vermerkt</translation>
+        <source>Required: why this deploy goes ahead anyway (recorded in the journal)</source>
+        <translation>Erforderlich: warum dieses Deployment trotzdem durchgeführt wird (wird im Journal vermerkt)</translation>
     </message>
     <message>
-        <source>The override reason could not be recorded; nothing was deployed.</source>
-        <translation>Der Grund für das Übergehen konnte nicht vermerkt werden; es wurde nichts deployt.</translation>
+        <source>Optional: why (recorded in the deploy journal)</source>
+        <translation>Optional: warum (wird im Deployment-Journal vermerkt)</translation>
     </message>
     <message>
-        <source>Pointing %1 at chart version %2</source>
-        <translation>%1 wird auf Chart-Version %2 gesetzt</translation>
+        <source>Overriding needs a reason. It is recorded in the deploy journal with your name and the time.</source>
+        <translation>Das Übergehen erfordert einen Grund. Er wird mit Ihrem Namen und der Uhrzeit im Deployment-Journal vermerkt.</translation>
     </message>
     <message>
-        <source>Target revision set to %1</source>
-        <translation>Target-Revision auf %1 gesetzt</translation>
+        <source>Step</source>
+        <translation>Schritt</translation>
     </message>
     <message>
-        <source>Argo CD refused target revision %1.</source>
-        <translation>Argo CD hat die Target-Revision %1 abgelehnt.</translation>
+        <source>Stage</source>
+        <translation>Phase</translation>
     </message>
     <message>
-        <source>Starting the sync</source>
-        <translation>Sync wird gestartet</translation>
+        <source>What happens</source>
+        <translation>Was passiert</translation>
     </message>
     <message>
-        <source>Sync started</source>
-        <translation>Sync gestartet</translation>
+        <source>I have checked what is changing and want %1 running in prod</source>
+        <translation>Ich habe geprüft, was sich ändert, und möchte %1 in prod ausführen</translation>
     </message>
     <message>
-        <source>The sync could not be started.</source>
-        <translation>Der Sync konnte nicht gestartet werden.</translation>
+        <source>capstan.yaml has no pipeline section: nothing can be deployed. Add the pipeline (stages and steps) to deploy from Capstan.</source>
+        <translation>capstan.yaml hat keinen pipeline-Abschnitt: es kann nichts bereitgestellt werden. Fügen Sie die Pipeline (Phasen und Schritte) hinzu, um aus Capstan bereitzustellen.</translation>
     </message>
     <message>
-        <source>Auto-sync already started the operation</source>
-        <translation>Auto-Sync hat den Vorgang bereits gestartet</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Waiting until %1 is synced and healthy</source>
-        <translation>Warten, bis %1 gesynct und fehlerfrei ist</translation>
-    </message>
-    <message>
-        <source>Operation: %1 · sync: %2 · health: %3</source>
-        <translation>Vorgang: %1 · Sync: %2 · Zustand: %3</translation>
-    </message>
-    <message>
-        <source>requested</source>
-        <translation>angefordert</translation>
-    </message>
-    <message>
-        <source>Argo CD finished, but %1 is live instead of %2.</source>
-        <translation>Argo CD ist fertig, aber live ist %1 statt %2.</translation>
-    </message>
-    <message>
-        <source>%1 is live: synced and healthy</source>
-        <translation>%1 ist live: gesynct und fehlerfrei</translation>
-    </message>
-    <message>
-        <source>Deployed %1 to %2.</source>
-        <translation>%1 nach %2 deployt.</translation>
-    </message>
-    <message>
-        <source>%1 is live in %2.</source>
-        <translation>%1 ist live in %2.</translation>
-    </message>
-    <message>
-        <source>You can now create a GitHub release for it.</source>
-        <translation>Sie können jetzt ein GitHub-Release dafür erstellen.</translation>
-    </message>
-    <message>
-        <source>%1 was synced but the application is Degraded.</source>
-        <translation>%1 wurde gesynct, aber die Anwendung ist Degraded.</translation>
+        <source>skipped: %1</source>
+        <translation>übersprungen: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Gave up waiting after %n second(s).</source>
+        <source>%n step(s) will run</source>
         <translation>
-            <numerusform>Warten nach %n Sekunde abgebrochen.</numerusform>
-            <numerusform>Warten nach %n Sekunden abgebrochen.</numerusform>
+            <numerusform>%n Schritt wird ausgeführt</numerusform>
+            <numerusform>%n Schritte werden ausgeführt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n skipped in %1</source>
+        <translation>
+            <numerusform>, %n übersprungen in %1</numerusform>
+            <numerusform>, %n übersprungen in %1</numerusform>
         </translation>
     </message>
     <message>
-        <source>The operation may still finish; check the application in Argo CD.</source>
-        <translation>Der Vorgang kann noch abgeschlossen werden; die Anwendung in Argo CD prüfen.</translation>
+        <source>capstan.yaml has no pipeline section</source>
+        <translation>capstan.yaml hat keinen pipeline-Abschnitt</translation>
     </message>
     <message>
-        <source>Following the deploy failed.</source>
-        <translation>Das Verfolgen des Deployments ist fehlgeschlagen.</translation>
+        <source>Confirm the prod deploy first</source>
+        <translation>Bestätigen Sie zuerst das prod-Deployment</translation>
+    </message>
+    <message>
+        <source>Start the deploy; the Pipeline view follows it</source>
+        <translation>Deployment starten; die Pipeline-Ansicht verfolgt es</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::DeployServices</name>
+    <message>
+        <source>the request was cancelled</source>
+        <translation>die Anfrage wurde abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::Deployment</name>
+    <message>
+        <source>capstan.yaml</source>
+        <translation>capstan.yaml</translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;pipeline&quot; section</source>
+        <translation>%1 hat keinen &quot;pipeline&quot;-Abschnitt</translation>
+    </message>
+    <message>
+        <source>Add one with the stages and steps of a deploy, e.g.
+  pipeline:
+    stages:
+      - name: checks
+        steps: [ { name: test, run: make test } ]</source>
+        <translation>Fügen Sie einen mit den Phasen und Schritten eines Deployments hinzu, z. B.
+  pipeline:
+    stages:
+      - name: checks
+        steps: [ { name: test, run: make test } ]</translation>
+    </message>
+    <message>
+        <source>Say what to deploy: a build number or a chart version</source>
+        <translation>Geben Sie an, was bereitgestellt werden soll: eine Build-Nummer oder eine Chart-Version</translation>
+    </message>
+    <message>
+        <source>Give either a build number or a chart version, not both</source>
+        <translation>Geben Sie entweder eine Build-Nummer oder eine Chart-Version an, nicht beides</translation>
+    </message>
+    <message>
+        <source>Pass --build N (the CI run number) or --version V (the chart version).</source>
+        <translation>Übergeben Sie --build N (die CI-Laufnummer) oder --version V (die Chart-Version).</translation>
+    </message>
+    <message>
+        <source>Unknown environment &quot;%1&quot;: it is dev or prod</source>
+        <translation>Unbekannte Umgebung &quot;%1&quot;: möglich sind dev oder prod</translation>
+    </message>
+    <message>
+        <source>dev runs checks, manifests and package; prod runs everything.</source>
+        <translation>dev führt Prüfungen, Manifeste und Paket aus; prod führt alles aus.</translation>
+    </message>
+    <message>
+        <source>The build &quot;%1&quot; is not a CI run number (digits only)</source>
+        <translation>Der Build &quot;%1&quot; ist keine CI-Laufnummer (nur Ziffern)</translation>
+    </message>
+    <message>
+        <source>%1: chart.version &quot;%2&quot; gives &quot;%3&quot; for build %4, which is not a SemVer version</source>
+        <translation>%1: chart.version &quot;%2&quot; ergibt &quot;%3&quot; für Build %4, was keine SemVer-Version ist</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a chart version (SemVer, e.g. 1.0.0-148)</source>
+        <translation>&quot;%1&quot; ist keine Chart-Version (SemVer, z. B. 1.0.0-148)</translation>
+    </message>
+    <message>
+        <source>The version &quot;%1&quot; does not fit chart.version &quot;%2&quot; of %3</source>
+        <translation>Die Version &quot;%1&quot; passt nicht zu chart.version &quot;%2&quot; von %3</translation>
+    </message>
+    <message>
+        <source>Pass a version of that form, or the build with --build N.</source>
+        <translation>Übergeben Sie eine Version dieser Form oder den Build mit --build N.</translation>
+    </message>
+    <message>
+        <source>Cannot create a client</source>
+        <translation>Client kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>No commit sha for build %1: %2</source>
+        <translation>Kein Commit-SHA für Build %1: %2</translation>
+    </message>
+    <message>
+        <source>No commit sha for build %1: GitHub lists no such run of the workflow</source>
+        <translation>Kein Commit-SHA für Build %1: GitHub führt keinen solchen Lauf des Workflows</translation>
+    </message>
+    <message>
+        <source>No commit sha for build %1</source>
+        <translation>Kein Commit-SHA für Build %1</translation>
+    </message>
+    <message>
+        <source>The secret %1 of step %2 is neither in the environment nor in the credential store (%3)</source>
+        <translation>Das Secret %1 von Schritt %2 ist weder in der Umgebung noch im Anmeldedatenspeicher (%3)</translation>
+    </message>
+    <message>
+        <source>Set the environment variable %1, or run `capstan --cli credentials set %1`.</source>
+        <translation>Setzen Sie die Umgebungsvariable %1 oder führen Sie `capstan --cli credentials set %1` aus.</translation>
+    </message>
+    <message>
+        <source>deploy %1 (%2)</source>
+        <translation>Deployment %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Cannot take the deploy lock</source>
+        <translation>Die Deployment-Sperre kann nicht gesetzt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write the deploy journal</source>
+        <translation>Das Deployment-Journal kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Cannot write the deploy journal: %1</source>
+        <translation>Das Deployment-Journal kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>step %1 failed: %2</source>
+        <translation>Schritt %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>the deploy failed</source>
+        <translation>das Deployment ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cannot release the deploy lock: %1</source>
+        <translation>Die Deployment-Sperre kann nicht freigegeben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot release the deploy lock</source>
+        <translation>Die Deployment-Sperre kann nicht freigegeben werden</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::DesktopNotifier</name>
+    <message>
+        <source>Deployed %1 to %2</source>
+        <translation>%1 auf %2 bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Deploy of %1 to %2 failed</source>
+        <translation>Deployment von %1 auf %2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Deploy of %1 to %2 failed in step %3</source>
+        <translation>Deployment von %1 auf %2 in Schritt %3 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Deploy of %1 to %2 cancelled</source>
+        <translation>Deployment von %1 auf %2 abgebrochen</translation>
+    </message>
+    <message>
+        <source>Build #%1 took %2.</source>
+        <translation>Build #%1 dauerte %2.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1.</source>
+        <translation>Gestoppt nach %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1.</source>
+        <translation>Abgebrochen nach %1.</translation>
+    </message>
+    <message>
+        <source>Took %1.</source>
+        <translation>Dauerte %1.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>no D-Bus session bus</source>
+        <translation>kein D-Bus-Session-Bus</translation>
     </message>
 </context>
 <context>
@@ -4944,6 +6001,131 @@ JSON: {id, tag, name, target, draft, url}.</translation>
     </message>
 </context>
 <context>
+    <name>capstan::JournalModel</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>running: %1</source>
+        <translation>läuft: %1</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>INTERRUPTED</source>
+        <translation>UNTERBROCHEN</translation>
+    </message>
+    <message>
+        <source>INTERRUPTED (%1)</source>
+        <translation>UNTERBROCHEN (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (build %2)</source>
+        <translation>%1 (Build %2)</translation>
+    </message>
+    <message>
+        <source>Started (UTC)</source>
+        <translation>Gestartet (UTC)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::JournalView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>The deploy journal is not available.</source>
+        <translation>Das Deployment-Journal ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Deploys are not recorded; see the message at start for why.</source>
+        <translation>Deployments werden nicht aufgezeichnet; den Grund finden Sie in der Meldung beim Start.</translation>
+    </message>
+    <message>
+        <source>No journal</source>
+        <translation>Kein Journal</translation>
+    </message>
+    <message>
+        <source>The deploy journal could not be read.</source>
+        <translation>Das Deployment-Journal konnte nicht gelesen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deploy(s) in %1</source>
+        <translation>
+            <numerusform>%n Deployment in %1</numerusform>
+            <numerusform>%n Deployments in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a deploy to see its steps.</source>
+        <translation>Wählen Sie ein Deployment aus, um seine Schritte zu sehen.</translation>
+    </message>
+    <message>
+        <source>No deploy has been recorded yet.</source>
+        <translation>Es wurde noch kein Deployment aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Deploy of %1 to %2 by %3</source>
+        <translation>Deployment von %1 auf %2 durch %3</translation>
+    </message>
+</context>
+<context>
     <name>capstan::MainWindow</name>
     <message>
         <source>Charts</source>
@@ -5062,6 +6244,89 @@ Die Datei korrigieren oder die Einstellungen öffnen, um die Servereinstellungen
     <message>
         <source>log in again</source>
         <translation>erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Show the running deploy</source>
+        <translation>Laufendes Deployment anzeigen</translation>
+    </message>
+    <message>
+        <source>The deploy journal could not be opened: deploys are not recorded.</source>
+        <translation>Das Deployment-Journal konnte nicht geöffnet werden: Deployments werden nicht aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>The deploy journal could not be checked for interrupted deploys.</source>
+        <translation>Das Deployment-Journal konnte nicht auf unterbrochene Deployments geprüft werden.</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>jemand</translation>
+    </message>
+    <message>
+        <source>The deploy of %1 (%2) by %3 was interrupted before its first step.</source>
+        <translation>Das Deployment von %1 (%2) durch %3 wurde vor dem ersten Schritt unterbrochen.</translation>
+    </message>
+    <message>
+        <source>The deploy of %1 (%2) by %3 was interrupted in step %4.</source>
+        <translation>Das Deployment von %1 (%2) durch %3 wurde in Schritt %4 unterbrochen.</translation>
+    </message>
+    <message>
+        <source>Started %1. Check the application before deploying again.</source>
+        <translation>Gestartet %1. Prüfen Sie die Anwendung, bevor Sie erneut bereitstellen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more interrupted deploy(s) are in the journal.</source>
+        <translation>
+            <numerusform>%n weiteres unterbrochenes Deployment ist im Journal.</numerusform>
+            <numerusform>%n weitere unterbrochene Deployments sind im Journal.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Journal</source>
+        <translation>Journal öffnen</translation>
+    </message>
+    <message>
+        <source>A deploy is already running; wait for it or cancel it first.</source>
+        <translation>Es läuft bereits ein Deployment; warten Sie darauf oder brechen Sie es zuerst ab.</translation>
+    </message>
+    <message>
+        <source>The deploy could not start: %1</source>
+        <translation>Das Deployment konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Deploying %1 to %2…</source>
+        <translation>%1 wird auf %2 bereitgestellt…</translation>
+    </message>
+    <message>
+        <source>GitHub is not available: no release can be created.</source>
+        <translation>GitHub ist nicht verfügbar: es kann kein Release erstellt werden.</translation>
+    </message>
+    <message>
+        <source>A deploy is running</source>
+        <translation>Ein Deployment läuft</translation>
+    </message>
+    <message>
+        <source>The deploy of %1 to %2 is still running. Cancel it and quit?</source>
+        <translation>Das Deployment von %1 auf %2 läuft noch. Abbrechen und beenden?</translation>
+    </message>
+    <message>
+        <source>Running steps are stopped; the journal records the deploy as cancelled.</source>
+        <translation>Laufende Schritte werden gestoppt; das Journal vermerkt das Deployment als abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cancel deploy and quit</source>
+        <translation>Deployment abbrechen und beenden</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Weiterlaufen lassen</translation>
     </message>
 </context>
 <context>
@@ -5225,6 +6490,226 @@ atomar geschrieben. JSON: {file, name, version, appVersion, digest, size, files}
     <message>
         <source>chart.version &quot;%1&quot; gives &quot;%2&quot; for build %3, which is not a SemVer 2 version</source>
         <translation>chart.version „%1“ ergibt für Build %3 „%2“, und das ist keine SemVer-2-Version</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::PipelineGraph</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (stage %2)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (Phase %2)</translation>
+    </message>
+    <message>
+        <source>%1 after %2</source>
+        <translation>%1 nach %2</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>Exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::PipelineRunner</name>
+    <message>
+        <source>deploy cancelled</source>
+        <translation>Deployment abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled</source>
+        <translation>%1 wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 was skipped</source>
+        <translation>%1 wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>step %1: no executor for the kind %2</source>
+        <translation>Schritt %1: kein Executor für die Art %2</translation>
+    </message>
+    <message>
+        <source>unexpected error</source>
+        <translation>unerwarteter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::PipelineStepsModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::PipelineView</name>
+    <message>
+        <source>Cancel deploy</source>
+        <translation>Deployment abbrechen</translation>
+    </message>
+    <message>
+        <source>Create GitHub release…</source>
+        <translation>GitHub-Release erstellen…</translation>
+    </message>
+    <message>
+        <source>%v of %m steps</source>
+        <translation>%v von %m Schritten</translation>
+    </message>
+    <message>
+        <source>Select a step to see its output.</source>
+        <translation>Wählen Sie einen Schritt aus, um seine Ausgabe zu sehen.</translation>
+    </message>
+    <message>
+        <source>Output of</source>
+        <translation>Ausgabe von</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (exit code %2)</source>
+        <translation>%1 (Exit-Code %2)</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>No output from %1 yet.</source>
+        <translation>Noch keine Ausgabe von %1.</translation>
+    </message>
+    <message>
+        <source>No deploy yet</source>
+        <translation>Noch kein Deployment</translation>
+    </message>
+    <message>
+        <source>Start one with Deploy in the Builds view.</source>
+        <translation>Starten Sie eines mit „Bereitstellen“ in der Builds-Ansicht.</translation>
+    </message>
+    <message>
+        <source> (build #%1)</source>
+        <translation> (Build #%1)</translation>
+    </message>
+    <message>
+        <source>Deploying %1%2 to %3</source>
+        <translation>%1%2 wird auf %3 bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Deploy of %1%2 to %3</source>
+        <translation>Deployment von %1%2 auf %3</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>commit %1</source>
+        <translation>Commit %1</translation>
+    </message>
+    <message>
+        <source>preparing (lock, journal)…</source>
+        <translation>wird vorbereitet (Sperre, Journal)…</translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <translation>Verstrichene Zeit</translation>
+    </message>
+    <message>
+        <source>Deployed %1 to %2 in %3.</source>
+        <translation>%1 in %3 auf %2 bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>The deploy of %1 failed in step %2 after %3.</source>
+        <translation>Das Deployment von %1 ist in Schritt %2 nach %3 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The deploy of %1 failed: %2</source>
+        <translation>Das Deployment von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The deploy of %1 could not start: %2</source>
+        <translation>Das Deployment von %1 konnte nicht starten: %2</translation>
+    </message>
+    <message>
+        <source>The deploy of %1 failed after %2.</source>
+        <translation>Das Deployment von %1 ist nach %2 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The deploy of %1 was cancelled after %2.</source>
+        <translation>Das Deployment von %1 wurde nach %2 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cancel the prod deploy?</source>
+        <translation>prod-Deployment abbrechen?</translation>
+    </message>
+    <message>
+        <source>Cancel the deploy of %1 to prod?</source>
+        <translation>Deployment von %1 auf prod abbrechen?</translation>
+    </message>
+    <message>
+        <source>Running steps are stopped where they are; a chart may already be published or an Argo CD sync half done.</source>
+        <translation>Laufende Schritte werden sofort gestoppt; ein Chart ist möglicherweise bereits veröffentlicht oder ein Argo-CD-Sync halb abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
     </message>
 </context>
 <context>
@@ -5531,6 +7016,22 @@ JSON: {name, version, deleted}.</translation>
     <message>
         <source>Could not start the sandbox GitHub: %1</source>
         <translation>Das Sandbox-GitHub konnte nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>the sample repository is not built into this binary</source>
+        <translation>das Beispiel-Repository ist nicht in diese Binärdatei eingebaut</translation>
+    </message>
+    <message>
+        <source>Could not write the sandbox&apos;s sample repository: %1</source>
+        <translation>Das Beispiel-Repository der Sandbox konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s sample repository does not load: %1</source>
+        <translation>Das Beispiel-Repository der Sandbox lässt sich nicht laden: %1</translation>
     </message>
 </context>
 <context>

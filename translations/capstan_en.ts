@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>HelmPackageStep</name>
+    <message numerus="yes">
+        <source>%n file(s) packaged into %1</source>
+        <translation>
+            <numerusform>%n file packaged into %1</numerusform>
+            <numerusform>%n files packaged into %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>capstan::ArchiveFilesModel</name>
     <message numerus="yes">
         <source>%n byte(s)</source>
@@ -116,10 +126,17 @@
 <context>
     <name>capstan::DeployDialog</name>
     <message numerus="yes">
-        <source>Gave up waiting after %n second(s).</source>
+        <source>%n step(s) will run</source>
         <translation>
-            <numerusform>Gave up waiting after %n second.</numerusform>
-            <numerusform>Gave up waiting after %n seconds.</numerusform>
+            <numerusform>%n step will run</numerusform>
+            <numerusform>%n steps will run</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n skipped in %1</source>
+        <translation>
+            <numerusform>, %n skipped in %1</numerusform>
+            <numerusform>, %n skipped in %1</numerusform>
         </translation>
     </message>
 </context>
@@ -174,6 +191,26 @@
         <translation>
             <numerusform>Tried %n time.</numerusform>
             <numerusform>Tried %n times.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::JournalView</name>
+    <message numerus="yes">
+        <source>%n deploy(s) in %1</source>
+        <translation>
+            <numerusform>%n deploy in %1</numerusform>
+            <numerusform>%n deploys in %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>capstan::MainWindow</name>
+    <message numerus="yes">
+        <source>%n more interrupted deploy(s) are in the journal.</source>
+        <translation>
+            <numerusform>%n more interrupted deploy is in the journal.</numerusform>
+            <numerusform>%n more interrupted deploys are in the journal.</numerusform>
         </translation>
     </message>
 </context>
