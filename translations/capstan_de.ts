@@ -4790,6 +4790,14 @@ jemand anderem gehört). JSON: {app, released, holder}.</translation>
         <source>Start the deploy; the Pipeline view follows it</source>
         <translation>Deployment starten; die Pipeline-Ansicht verfolgt es</translation>
     </message>
+    <message>
+        <source>%1 is already in ChartMuseum</source>
+        <translation>%1 ist bereits in ChartMuseum</translation>
+    </message>
+    <message>
+        <source>A prod deploy publishes only when the package it builds is identical to the one there; otherwise it stops before the sync. To go back to a published version, use Rollback in History.</source>
+        <translation>Ein prod-Deployment veröffentlicht nur, wenn das gebaute Paket mit dem dort vorhandenen identisch ist; sonst hält es vor dem Sync an. Um zu einer veröffentlichten Version zurückzukehren, nutzen Sie Rollback im Verlauf.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::DeployServices</name>

@@ -93,6 +93,12 @@ DeployDialog::DeployDialog(const Request &request, QWidget *parent)
                               tr("Deploy is blocked: %1").arg(m_request.blocker),
                               tr("Overriding needs a reason. It is recorded in the deploy journal with your "
                                  "name and the time."));
+    } else if (build.inRepository == Build::Presence::Yes) {
+        m_banner->showMessage(
+            MessageBanner::Type::Information, tr("%1 is already in ChartMuseum").arg(build.chartVersion),
+            tr("A prod deploy publishes only when the package it builds is identical to the one there; "
+               "otherwise it stops before the sync. To go back to a published version, use Rollback in "
+               "History."));
     } else {
         m_banner->clear();
     }
