@@ -157,20 +157,7 @@ void Deployment::start()
     m_starting = true;
     m_clock.start();
     m_services = new DeployServices(this);
-    m_context = std::make_shared<RunContext>(m_config, m_target, m_workDirectory);
-    m_context->setBaseEnvironment(m_environment);
-    if (!m_outputDirectory.isEmpty())
-        m_context->setOutputDirectory(m_outputDirectory);
-    m_context->setServices(m_services);
-    // Capstan's own credentials never reach a step, and never its output either.
-    const QStringList keys = m_environment.keys();
-    for (const QString &key : keys) {
-        if (key.startsWith(u"CAPSTAN_"_s) && (key.endsWith(u"_TOKEN"_s) || key.endsWith(u"_PASSWORD"_s))) {
-            const QString value = m_environment.value(key);
-            if (!value.isEmpty())
-                m_context->addSecret(value);
-        }
-    }
+    makeContext();
     // Everything asynchronous starts from the event loop, so a caller can connect after start().
     QMetaObject::invokeMethod(
         this, [this] { fetchClients(); }, Qt::QueuedConnection);
@@ -289,24 +276,28 @@ void Deployment::fetchSha()
         });
 }
 
-void Deployment::collectSecrets()
+void Deployment::makeContext()
 {
-    if (!proceed())
-        return;
-    // The target (with its sha) is final now.
     m_context = std::make_shared<RunContext>(m_config, m_target, m_workDirectory);
     m_context->setBaseEnvironment(m_environment);
     if (!m_outputDirectory.isEmpty())
         m_context->setOutputDirectory(m_outputDirectory);
     m_context->setServices(m_services);
+    // Capstan's own credentials never reach a step, and never its output either.
     const QStringList keys = m_environment.keys();
     for (const QString &key : keys) {
-        if (key.startsWith(u"CAPSTAN_"_s) && (key.endsWith(u"_TOKEN"_s) || key.endsWith(u"_PASSWORD"_s))) {
-            const QString value = m_environment.value(key);
-            if (!value.isEmpty())
-                m_context->addSecret(value);
-        }
+        const QString value = m_environment.value(key);
+        if (RunContext::isCapstanCredential(key) && !value.isEmpty())
+            m_context->addSecret(value);
     }
+}
+
+void Deployment::collectSecrets()
+{
+    if (!proceed())
+        return;
+    // The target (with its sha) is final now.
+    makeContext();
 
     m_wantedSecrets.clear();
     if (m_services->chartMuseum() && m_config.chartmuseum && !m_config.chartmuseum->username.isEmpty())

@@ -77,6 +77,7 @@ Q_SIGNALS:
                   qint64 durationMs);
 
 private:
+    void makeContext(); // a fresh RunContext for the current target, with Capstan's credentials masked
     void fetchClients();
     void fetchSha();
     void collectSecrets();

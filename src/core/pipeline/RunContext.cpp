@@ -9,10 +9,11 @@ namespace capstan {
 using namespace Qt::Literals::StringLiterals;
 
 RunContext::RunContext(Config config, DeployTarget target, QString workDirectory)
-    : m_config(std::move(config)), m_target(std::move(target)), m_workDirectory(std::move(workDirectory)),
-      m_baseEnvironment(QProcessEnvironment::systemEnvironment())
-{
-}
+    : m_config(std::move(config))
+    , m_target(std::move(target))
+    , m_workDirectory(std::move(workDirectory))
+    , m_baseEnvironment(QProcessEnvironment::systemEnvironment())
+{}
 
 PipelineVariables RunContext::variables() const
 {
@@ -45,12 +46,18 @@ QProcessEnvironment RunContext::environment() const
     QProcessEnvironment environment = m_baseEnvironment;
     const QStringList keys = environment.keys();
     for (const QString &key : keys) {
-        if (key.startsWith(u"CAPSTAN_"_s) && (key.endsWith(u"_TOKEN"_s) || key.endsWith(u"_PASSWORD"_s)))
+        if (isCapstanCredential(key))
             environment.remove(key);
     }
     for (auto it = m_exportedSecrets.cbegin(); it != m_exportedSecrets.cend(); ++it)
         environment.insert(it.key(), it.value());
     return environment;
+}
+
+bool RunContext::isCapstanCredential(const QString &variable)
+{
+    return variable.startsWith(u"CAPSTAN_"_s) &&
+           (variable.endsWith(u"_TOKEN"_s) || variable.endsWith(u"_PASSWORD"_s));
 }
 
 void RunContext::addSecret(const QString &value, const QString &variable)

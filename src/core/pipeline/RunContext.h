@@ -40,6 +40,8 @@ public:
     // own credential variables (CAPSTAN_*_TOKEN, CAPSTAN_*_PASSWORD), plus every exported secret.
     void setBaseEnvironment(const QProcessEnvironment &environment);
     QProcessEnvironment environment() const;
+    // CAPSTAN_*_TOKEN and CAPSTAN_*_PASSWORD: Capstan's own credentials, never passed to a step.
+    static bool isCapstanCredential(const QString &variable);
 
     // A secret is masked in every line of output and every message. With a non-empty variable it is also
     // exported to child processes as that environment variable (never on their command line).
