@@ -1,6 +1,6 @@
 #include "config/ConfigLoader.h"
-#include "pipeline/PipelinePlan.h"
 #include "pipeline/Pipeline.h"
+#include "pipeline/PipelinePlan.h"
 #include "pipeline/PipelineVariables.h"
 
 #include <QTest>

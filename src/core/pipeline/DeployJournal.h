@@ -32,9 +32,9 @@ public:
         qint64 pid = 0;
         QDateTime started; // UTC
         QDateTime finished;
-        QString outcome; // "" while running; "succeeded", "failed", "cancelled", "interrupted"
-        QString message; // why it failed, or where it was interrupted
-        QList<StepRecord> steps; // in the order they started
+        QString outcome;             // "" while running; "succeeded", "failed", "cancelled", "interrupted"
+        QString message;             // why it failed, or where it was interrupted
+        QList<StepRecord> steps;     // in the order they started
         QString currentStep() const; // the last step still Running, or ""
     };
 

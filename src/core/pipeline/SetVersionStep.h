@@ -6,7 +6,8 @@
 
 namespace capstan {
 
-// Why: the version stamp writes the release version into source files (a YAML key or a regex capture) without disturbing anything else in them.
+// Why: the version stamp writes the release version into source files (a YAML key or a regex capture) without
+// disturbing anything else in them.
 class SetVersionStep : public StepExecutor
 {
     Q_DECLARE_TR_FUNCTIONS(SetVersionStep)

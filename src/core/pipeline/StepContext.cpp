@@ -8,9 +8,10 @@
 namespace capstan {
 
 StepContext::StepContext(const Step &step, RunContext &run, std::function<void(const QString &)> output)
-    : m_step(step), m_run(run), m_output(std::move(output))
-{
-}
+    : m_step(step)
+    , m_run(run)
+    , m_output(std::move(output))
+{}
 
 QString StepContext::expand(const QString &text) const
 {

@@ -24,8 +24,8 @@ public:
     const Step &step() const { return m_step; }
     RunContext &run() const { return m_run; }
 
-    // text with {build}, {version}, {sha} and {env} replaced; throws ApiError (Config) naming the step when it
-    // names an unknown variable (the loader already rejects those, so this guards in-memory pipelines).
+    // text with {build}, {version}, {sha} and {env} replaced; throws ApiError (Config) naming the step when
+    // it names an unknown variable (the loader already rejects those, so this guards in-memory pipelines).
     QString expand(const QString &text) const;
     // The step's working directory: the run's work directory joined with the expanded cwd.
     QString directory() const;
