@@ -1,12 +1,17 @@
 // The deploy pipeline runner under load: eight parallel 1-second steps against eight processes started
 // directly, the runner's cost per step (commands and in-process no-ops), and the longest stall of the
-// runner's event loop while chatty steps stream output. Prints each sample and a median per figure.
+// runner's event loop while chatty steps stream output, and the same stall on a GUI thread that shows the
+// live deploy (PipelineView) over a deploy-like plan. Prints each sample and a median per figure.
 
+#include "PipelineView.h"
+
+#include "pipeline/Pipeline.h"
 #include "pipeline/PipelinePlan.h"
 #include "pipeline/PipelineRunner.h"
 #include "pipeline/RunContext.h"
 #include "pipeline/StepExecutor.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -17,6 +22,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 using namespace capstan;
@@ -127,6 +133,99 @@ RunStats runPipeline(const PipelinePlan &plan, bool noOp, bool watchStalls)
     return stats;
 }
 
+// A deploy-like plan: eight chatty steps in parallel, then a few short steps in later stages.
+PipelinePlan deployPlan(int lines)
+{
+    Pipeline pipeline;
+    pipeline.parallel = 8;
+    Stage build;
+    build.name = QStringLiteral("build");
+    for (int i = 0; i < 8; ++i) {
+        Step step = command(QStringLiteral("chatty%1").arg(i),
+                            QStringLiteral("seq 1 %1 | sed 's/^/line of chatty output number /'").arg(lines));
+        step.stage = build.name;
+        build.steps.append(step);
+    }
+    Stage publish;
+    publish.name = QStringLiteral("publish");
+    for (const QString &name : {QStringLiteral("package"), QStringLiteral("push")}) {
+        Step step = command(name, QStringLiteral("echo %1; sleep 0.05").arg(name));
+        step.stage = publish.name;
+        publish.steps.append(step);
+    }
+    Stage deploy;
+    deploy.name = QStringLiteral("deploy");
+    Step sync = command(QStringLiteral("sync"), QStringLiteral("echo synced"));
+    sync.stage = deploy.name;
+    deploy.steps.append(sync);
+    pipeline.stages = {build, publish, deploy};
+    return PipelinePlan::make(pipeline, QStringLiteral("dev"));
+}
+
+struct GuiStats
+{
+    double wallMs = 0;
+    double maxGapMs = 0;
+    double p99GapMs = 0;
+    qint64 lines = 0;
+    bool succeeded = false;
+};
+
+// The GUI thread shows a window-sized PipelineView following the runner; a 5 ms timer on the same thread
+// records every gap between its ticks over the whole run.
+GuiStats runGui(const PipelinePlan &plan)
+{
+    QTemporaryDir dir;
+    DeployTarget target;
+    target.version = QStringLiteral("1.0.0-148");
+    target.build = QStringLiteral("148");
+    target.env = plan.env;
+    target.reason = QStringLiteral("benchmark");
+    auto context = std::make_shared<RunContext>(Config{}, target, dir.path());
+    PipelineRunner runner(plan, context);
+    PipelineView view(nullptr);
+    view.setRunner(&runner, target);
+    view.resize(1360, 820);
+    view.show();
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents();
+
+    GuiStats stats;
+    QObject::connect(&runner, &PipelineRunner::stepOutput,
+                     [&stats](const QString &, const QStringList &lines) { stats.lines += lines.size(); });
+    QEventLoop loop;
+    QObject::connect(&runner, &PipelineRunner::finished, &loop, [&](PipelineRunner::Outcome outcome) {
+        stats.succeeded = outcome == PipelineRunner::Outcome::Succeeded;
+        loop.quit();
+    });
+    QList<double> gaps;
+    QTimer ticker;
+    QElapsedTimer sinceTick;
+    ticker.setInterval(5);
+    ticker.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        gaps.append(sinceTick.nsecsElapsed() / 1e6);
+        sinceTick.restart();
+    });
+    QElapsedTimer clock;
+    clock.start();
+    sinceTick.start();
+    ticker.start();
+    runner.start();
+    if (!runner.isFinished())
+        loop.exec();
+    // The view's last repaint after the outcome counts too.
+    QTimer::singleShot(50, &loop, &QEventLoop::quit);
+    loop.exec();
+    gaps.append(sinceTick.nsecsElapsed() / 1e6);
+    ticker.stop();
+    stats.wallMs = clock.nsecsElapsed() / 1e6;
+    std::sort(gaps.begin(), gaps.end());
+    stats.maxGapMs = gaps.last();
+    stats.p99GapMs = gaps.at(std::min(gaps.size() - 1, qsizetype(gaps.size() * 0.99)));
+    return stats;
+}
+
 double directParallel(int count, const QString &command)
 {
     QElapsedTimer clock;
@@ -169,18 +268,26 @@ void report(const char *name, const QList<double> &samples)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // Only the GUI mode needs widgets (QT_QPA_PLATFORM=offscreen is enough).
+    bool guiMode = false;
+    for (int i = 1; i + 1 < argc; ++i)
+        guiMode = guiMode || (!std::strcmp(argv[i], "--mode") && !std::strcmp(argv[i + 1], "gui"));
+    std::unique_ptr<QCoreApplication> app;
+    if (guiMode)
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("mode"), QStringLiteral("parallel, overhead, noop or stall"),
+    parser.addOption({QStringLiteral("mode"), QStringLiteral("parallel, overhead, noop, stall or gui"),
                       QStringLiteral("mode"), QStringLiteral("parallel")});
     parser.addOption(
         {QStringLiteral("iterations"), QStringLiteral("samples"), QStringLiteral("n"), QStringLiteral("5")});
     parser.addOption({QStringLiteral("steps"), QStringLiteral("steps per run (overhead, noop)"),
                       QStringLiteral("n"), QStringLiteral("200")});
-    parser.addOption({QStringLiteral("lines"), QStringLiteral("lines per chatty step (stall)"),
+    parser.addOption({QStringLiteral("lines"), QStringLiteral("lines per chatty step (stall, gui)"),
                       QStringLiteral("n"), QStringLiteral("50000")});
-    parser.process(app);
+    parser.process(*app);
     const QString mode = parser.value(QStringLiteral("mode"));
     const int iterations = std::max(1, parser.value(QStringLiteral("iterations")).toInt());
     const int steps = std::max(1, parser.value(QStringLiteral("steps")).toInt());
@@ -245,6 +352,26 @@ int main(int argc, char **argv)
             walls.append(stats.wallMs);
         }
         report("max_gap_ms", gaps);
+        report("wall_ms", walls);
+        return 0;
+    }
+    if (mode == QLatin1StringView("gui")) {
+        const PipelinePlan plan = deployPlan(lines);
+        QList<double> maxima;
+        QList<double> p99s;
+        QList<double> walls;
+        for (int i = 0; i < iterations; ++i) {
+            const GuiStats stats = runGui(plan);
+            if (!stats.succeeded || stats.lines < qint64(lines) * 8) {
+                QTextStream(stderr) << "run failed or lost lines: " << stats.lines << '\n';
+                return 1;
+            }
+            maxima.append(stats.maxGapMs);
+            p99s.append(stats.p99GapMs);
+            walls.append(stats.wallMs);
+        }
+        report("gui_max_gap_ms", maxima);
+        report("gui_p99_gap_ms", p99s);
         report("wall_ms", walls);
         return 0;
     }

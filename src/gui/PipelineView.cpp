@@ -29,6 +29,8 @@ namespace capstan {
 namespace {
 constexpr int TickMs = 250;
 constexpr int FlushMs = 100;
+// Lines appended to the log per turn of the event loop, so a burst of output never stalls the GUI.
+constexpr int FlushChunk = 1000;
 } // namespace
 
 PipelineView::PipelineView(DesktopNotifier *notifier, QWidget *parent)
@@ -304,8 +306,11 @@ void PipelineView::onOutput(const QString &step, const QStringList &lines)
     if (step != m_selectedStep)
         return;
     m_pendingLines.append(lines);
+    // The log keeps only the last MaxLines lines anyway.
+    if (m_pendingLines.size() > PipelineStepsModel::MaxLines)
+        m_pendingLines.remove(0, m_pendingLines.size() - PipelineStepsModel::MaxLines);
     if (!m_flush->isActive())
-        m_flush->start();
+        m_flush->start(FlushMs);
 }
 
 void PipelineView::flushLog()
@@ -315,8 +320,11 @@ void PipelineView::flushLog()
         return;
     QScrollBar *bar = m_log->verticalScrollBar();
     const bool atEnd = bar->value() >= bar->maximum() - 2;
-    m_log->appendPlainText(m_pendingLines.join(u'\n'));
-    m_pendingLines.clear();
+    const qsizetype count = std::min<qsizetype>(m_pendingLines.size(), FlushChunk);
+    m_log->appendPlainText(m_pendingLines.first(count).join(u'\n'));
+    m_pendingLines.remove(0, count);
+    if (!m_pendingLines.isEmpty())
+        m_flush->start(0);
     if (atEnd)
         bar->setValue(bar->maximum());
 }
@@ -409,7 +417,8 @@ void PipelineView::onFinished(PipelineRunner::Outcome outcome, const std::option
         return;
     m_model->tick();
     m_model->runFinished();
-    flushLog();
+    while (!m_pendingLines.isEmpty())
+        flushLog();
     m_tick->stop();
     m_running = false;
     m_outcome = outcome;
