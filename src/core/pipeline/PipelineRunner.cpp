@@ -11,6 +11,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <utility>
 
 namespace capstan {
 
@@ -225,7 +226,8 @@ void PipelineRunner::launch(const PipelinePlan::Planned &planned)
                     buffer->flushPending = true;
                 }
                 if (post)
-                    QMetaObject::invokeMethod(this, &PipelineRunner::flushOutput, Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(
+                        this, [this] { flushOutput(); }, Qt::QueuedConnection);
             });
             try {
                 result = executor->execute(stepContext);
@@ -252,6 +254,18 @@ void PipelineRunner::launch(const PipelinePlan::Planned &planned)
 
 void PipelineRunner::stepDone(const QString &step, StepResult result)
 {
+    // A step that printed a lot just before it ended still has lines queued: let the sliced flushes deliver
+    // them first (each pass returns to the event loop) instead of draining them in one go.
+    bool pending = false;
+    {
+        std::lock_guard lock(m_output->mutex);
+        pending = m_output->flushPending && !m_output->lines.value(step).isEmpty();
+    }
+    if (pending) {
+        QMetaObject::invokeMethod(
+            this, [this, step, result] { stepDone(step, result); }, Qt::QueuedConnection);
+        return;
+    }
     --m_running;
     result.started = m_results.value(step).started;
     finishStep(step, result);
@@ -260,24 +274,49 @@ void PipelineRunner::stepDone(const QString &step, StepResult result)
 
 void PipelineRunner::finishStep(const QString &step, StepResult result)
 {
-    flushOutput();
+    flushOutput(FlushMode::All);
     m_results.insert(step, result);
     Q_EMIT stepFinished(step, result);
 }
 
-void PipelineRunner::flushOutput()
+void PipelineRunner::flushOutput(FlushMode mode)
 {
-    // Pool threads only append; this thread swaps the whole buffer out, so a flush costs one signal per step.
+    // Pool threads only append; this thread takes up to SliceLines per step and posts itself again while
+    // lines remain, so a flood of output is spread over many event-loop passes.
     QStringList order;
     QHash<QString, QStringList> lines;
+    bool more = false;
     {
         std::lock_guard lock(m_output->mutex);
-        order.swap(m_output->order);
-        lines.swap(m_output->lines);
-        m_output->flushPending = false;
+        for (const QString &step : std::as_const(m_output->order)) {
+            QStringList &waiting = m_output->lines[step];
+            if (mode == FlushMode::All || waiting.size() <= SliceLines) {
+                lines.insert(step, std::exchange(waiting, {}));
+            } else {
+                lines.insert(step, waiting.first(SliceLines));
+                waiting.remove(0, SliceLines);
+            }
+            order.append(step);
+        }
+        m_output->order.removeIf([&](const QString &step) { return m_output->lines.value(step).isEmpty(); });
+        for (const QString &step : std::as_const(order)) {
+            if (m_output->lines.value(step).isEmpty())
+                m_output->lines.remove(step);
+        }
+        more = !m_output->order.isEmpty();
+        if (mode == FlushMode::Slice)
+            m_output->flushPending = more;
+        else
+            m_output->flushPending = m_output->flushPending && more;
     }
-    for (const QString &step : std::as_const(order))
-        Q_EMIT stepOutput(step, lines.value(step));
+    for (const QString &step : std::as_const(order)) {
+        const QStringList slice = lines.value(step);
+        if (!slice.isEmpty())
+            Q_EMIT stepOutput(step, slice);
+    }
+    if (mode == FlushMode::Slice && more)
+        QMetaObject::invokeMethod(
+            this, [this] { flushOutput(); }, Qt::QueuedConnection);
 }
 
 } // namespace capstan

@@ -78,7 +78,9 @@ private:
     void launch(const PipelinePlan::Planned &planned);
     void stepDone(const QString &step, StepResult result);
     void finishStep(const QString &step, StepResult result);
-    void flushOutput();
+    enum class FlushMode { Slice, All };
+    static constexpr qsizetype SliceLines = 2000;
+    void flushOutput(FlushMode mode = FlushMode::Slice);
     QString blockingDependency(const PipelinePlan::Planned &planned) const;
 
     PipelinePlan m_plan;
