@@ -138,6 +138,7 @@ private Q_SLOTS:
     void sigintCancelsCli_data();
     void sigintCancelsCli();
     void killedCliIsReportedInterrupted();
+    void closedOutputDoesNotStopTheDeploy();
     void secondDeployRefusedWhileLocked();
     void lockAndUnlock_data();
     void lockAndUnlock();
@@ -670,6 +671,7 @@ void TstDeploy::sigintCancelsCli_data()
     QTest::addColumn<int>("signal");
     QTest::newRow("SIGINT") << int(SIGINT);
     QTest::newRow("SIGTERM") << int(SIGTERM);
+    QTest::newRow("SIGHUP") << int(SIGHUP);
 }
 
 void TstDeploy::sigintCancelsCli()
@@ -727,6 +729,32 @@ void TstDeploy::killedCliIsReportedInterrupted()
     // Reported once.
     const Run again = capstan({u"journal"_s});
     QVERIFY2(!QString::fromUtf8(again.err).contains(u"interrupted in step"_s), again.err.constData());
+}
+
+void TstDeploy::closedOutputDoesNotStopTheDeploy()
+{
+    // `capstan --cli deploy … | head -n 1`: the reader goes away after the first line.
+    QProcess head;
+    auto *process = new QProcess;
+    m_processes.append(process);
+    process->setProcessEnvironment(environment({{u"SAMPLE_SLEEP"_s, u"1"_s}}));
+    process->setWorkingDirectory(repo());
+    process->setStandardOutputProcess(&head);
+    process->start(QStringLiteral(CAPSTAN_BINARY),
+                   {u"--cli"_s, u"deploy"_s, u"--build"_s, u"18"_s, u"--env"_s, u"dev"_s});
+    head.start(u"head"_s, {u"-n"_s, u"1"_s});
+    QVERIFY(process->waitForStarted());
+    QVERIFY(head.waitForStarted());
+    QVERIFY(head.waitForFinished(30000));
+    QVERIFY(waitForExit(process));
+    QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process->exitCode(), 0);
+
+    const Run journal = capstan({u"journal"_s, u"-o"_s, u"json"_s});
+    const QJsonObject entry = QJsonDocument::fromJson(journal.out).array().first().toObject();
+    QCOMPARE(entry[u"version"_s].toString(), u"1.0.0-18"_s);
+    QCOMPARE(entry[u"outcome"_s].toString(), u"succeeded"_s);
+    QVERIFY2(!QString::fromUtf8(journal.err).contains(u"interrupted"_s), journal.err.constData());
 }
 
 void TstDeploy::secondDeployRefusedWhileLocked()

@@ -4366,39 +4366,6 @@ Eine Umgebungsvariable, die dasselbe Secret liefert, bleibt unberührt.</transla
         <translation>Auch die Ausgabe der Schritte ausgeben (stderr; JSON: output-Ereignisse)</translation>
     </message>
     <message>
-        <source>Runs the stages of the pipeline section one after another, the steps of a stage in parallel.
-A prod deploy with an argocd section first takes the application&apos;s deploy lock (annotations
-on the Argo CD application) and releases it at the end; it is refused with exit 6 naming the
-holder while someone holds it or Argo CD runs an operation. Prod needs --yes, or a &quot;y&quot; on a
-terminal. Every deploy and step is written to the journal (see `journal`).
-Output: one line per step event (time, start or status, stage/step, duration, message) and a
-summary line. -o json: one JSON object per line: {event: start, step, stage, time},
-{event: end, step, stage, status, durationMs, exitCode, message}, with --verbose
-{event: output, step, line}, and last {event: finished, outcome, version, env, durationMs,
-journalId}. --dry-run prints the plan (JSON: {dryRun, version, build, env, parallel, steps,
-skipped}) and changes nothing.
-SIGINT or SIGTERM cancel the deploy (child processes stopped, a running Argo CD operation
-terminated, the lock released, the journal says cancelled), then exit 130.
-Exit codes: 0 succeeded, 1 failed or cancelled, 2 usage, 6 lock held or operation running,
-130 interrupted. The journal file is CAPSTAN_JOURNAL when set, else %1.</source>
-        <translation>Führt die Phasen des Abschnitts pipeline nacheinander aus, die Schritte einer Phase parallel.
-Ein prod-Deployment mit einem Abschnitt argocd übernimmt zuerst die Deployment-Sperre der Application
-(Annotationen an der Argo-CD-Application) und gibt sie am Ende frei; es wird mit Exit-Code 6
-unter Nennung des Inhabers abgelehnt, solange jemand sie hält oder Argo CD eine Operation ausführt.
-Prod erfordert --yes oder ein &quot;y&quot; im Terminal. Jedes Deployment und jeder Schritt wird ins Journal
-geschrieben (siehe `journal`).
-Ausgabe: eine Zeile pro Schritt-Ereignis (Zeit, Start oder Status, Phase/Schritt, Dauer, Meldung) und
-eine Zusammenfassungszeile. -o json: ein JSON-Objekt pro Zeile: {event: start, step, stage, time},
-{event: end, step, stage, status, durationMs, exitCode, message}, mit --verbose
-{event: output, step, line}, und zuletzt {event: finished, outcome, version, env, durationMs,
-journalId}. --dry-run gibt den Plan aus (JSON: {dryRun, version, build, env, parallel, steps,
-skipped}) und ändert nichts.
-SIGINT oder SIGTERM brechen das Deployment ab (Kindprozesse gestoppt, eine laufende Argo-CD-Operation
-beendet, die Sperre freigegeben, das Journal vermerkt cancelled), dann Exit-Code 130.
-Exit-Codes: 0 erfolgreich, 1 fehlgeschlagen oder abgebrochen, 2 Aufruffehler, 6 Sperre gehalten oder
-Operation läuft, 130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, wenn gesetzt, sonst %1.</translation>
-    </message>
-    <message>
         <source>List recent deploys with their steps, newest first</source>
         <translation>Letzte Deployments mit ihren Schritten auflisten, neueste zuerst</translation>
     </message>
@@ -4640,6 +4607,39 @@ jemand anderem gehört). JSON: {app, released, holder}.</translation>
 </source>
         <translation>%1 war nicht gesperrt; nichts zu tun
 </translation>
+    </message>
+    <message>
+        <source>Runs the stages of the pipeline section one after another, the steps of a stage in parallel.
+A prod deploy with an argocd section first takes the application&apos;s deploy lock (annotations
+on the Argo CD application) and releases it at the end; it is refused with exit 6 naming the
+holder while someone holds it or Argo CD runs an operation. Prod needs --yes, or a &quot;y&quot; on a
+terminal. Every deploy and step is written to the journal (see `journal`).
+Output: one line per step event (time, start or status, stage/step, duration, message) and a
+summary line. -o json: one JSON object per line: {event: start, step, stage, time},
+{event: end, step, stage, status, durationMs, exitCode, message}, with --verbose
+{event: output, step, line}, and last {event: finished, outcome, version, env, durationMs,
+journalId}. --dry-run prints the plan (JSON: {dryRun, version, build, env, parallel, steps,
+skipped}) and changes nothing.
+SIGINT, SIGTERM or SIGHUP cancel the deploy (child processes stopped, a running Argo CD operation
+terminated, the lock released, the journal says cancelled), then exit 130.
+Exit codes: 0 succeeded, 1 failed or cancelled, 2 usage, 6 lock held or operation running,
+130 interrupted. The journal file is CAPSTAN_JOURNAL when set, else %1.</source>
+        <translation>Führt die Phasen des Abschnitts pipeline nacheinander aus, die Schritte einer Phase parallel.
+Ein prod-Deployment mit einem Abschnitt argocd übernimmt zuerst die Deployment-Sperre der Application
+(Annotationen an der Argo-CD-Application) und gibt sie am Ende frei; es wird mit Exit-Code 6
+unter Nennung des Inhabers abgelehnt, solange jemand sie hält oder Argo CD eine Operation ausführt.
+Prod erfordert --yes oder ein &quot;y&quot; im Terminal. Jedes Deployment und jeder Schritt wird ins Journal
+geschrieben (siehe `journal`).
+Ausgabe: eine Zeile pro Schritt-Ereignis (Zeit, Start oder Status, Phase/Schritt, Dauer, Meldung) und
+eine Zusammenfassungszeile. -o json: ein JSON-Objekt pro Zeile: {event: start, step, stage, time},
+{event: end, step, stage, status, durationMs, exitCode, message}, mit --verbose
+{event: output, step, line}, und zuletzt {event: finished, outcome, version, env, durationMs,
+journalId}. --dry-run gibt den Plan aus (JSON: {dryRun, version, build, env, parallel, steps,
+skipped}) und ändert nichts.
+SIGINT, SIGTERM oder SIGHUP brechen das Deployment ab (Kindprozesse gestoppt, eine laufende Argo-CD-Operation
+beendet, die Sperre freigegeben, das Journal vermerkt cancelled), dann Exit-Code 130.
+Exit-Codes: 0 erfolgreich, 1 fehlgeschlagen oder abgebrochen, 2 Aufruffehler, 6 Sperre gehalten oder
+Operation läuft, 130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, wenn gesetzt, sonst %1.</translation>
     </message>
 </context>
 <context>

@@ -148,7 +148,8 @@ QList<CommandSpec> DeployCommands::specs()
            "{event: output, step, line}, and last {event: finished, outcome, version, env, durationMs,\n"
            "journalId}. --dry-run prints the plan (JSON: {dryRun, version, build, env, parallel, steps,\n"
            "skipped}) and changes nothing.\n"
-           "SIGINT or SIGTERM cancel the deploy (child processes stopped, a running Argo CD operation\n"
+           "SIGINT, SIGTERM or SIGHUP cancel the deploy (child processes stopped, a running Argo CD "
+           "operation\n"
            "terminated, the lock released, the journal says cancelled), then exit 130.\n"
            "Exit codes: 0 succeeded, 1 failed or cancelled, 2 usage, 6 lock held or operation running,\n"
            "130 interrupted. The journal file is CAPSTAN_JOURNAL when set, else %1.")
@@ -572,6 +573,13 @@ void DeployCommands::installSignalHandlers()
     action.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGHUP, &action, nullptr);
+    // A reader that goes away (`| head`, a dropped pipe) must not kill a deploy half-way: writes then fail
+    // quietly and the deploy ends as it would have, in the journal. It stays ignored until the process exits.
+    struct sigaction ignore = {};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGPIPE, &ignore, nullptr);
 }
 
 void DeployCommands::removeSignalHandlers()
@@ -583,6 +591,7 @@ void DeployCommands::removeSignalHandlers()
     sigemptyset(&action.sa_mask);
     ::sigaction(SIGINT, &action, nullptr);
     ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGHUP, &action, nullptr);
     m_signalNotifier->setEnabled(false);
     m_signalNotifier->deleteLater();
     m_signalNotifier = nullptr;
