@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "ReleaseDialog.h"
+#include "TestPipeline.h"
 
 #include "ServerFixture.h"
 #include "TestChartFactory.h"
@@ -58,22 +59,13 @@ constexpr int LiveRun = 4;
 Pipeline samplePipeline()
 {
     Pipeline pipeline;
-    const auto stage = [&pipeline](const QString &name, const QString &step, Step::Kind kind,
-                                   const QString &only) {
-        Stage stage;
-        stage.name = name;
-        stage.only = only;
-        Step one;
-        one.name = step;
-        one.stage = name;
-        one.kind = kind;
-        one.run = kind == Step::Kind::Run ? u"true"_s : QString();
-        stage.steps.append(one);
-        pipeline.stages.append(stage);
+    pipeline.stages = {
+        TestPipeline::stage(u"checks"_s, {TestPipeline::step(u"test"_s, u"true"_s)}),
+        TestPipeline::stage(
+            u"publish"_s, {TestPipeline::step(u"chartmuseum"_s, {}, Step::Kind::ChartMuseumPush)}, u"prod"_s),
+        TestPipeline::stage(u"sync"_s, {TestPipeline::step(u"argocd"_s, {}, Step::Kind::ArgoCdSync)},
+                            u"prod"_s),
     };
-    stage(u"checks"_s, u"test"_s, Step::Kind::Run, {});
-    stage(u"publish"_s, u"chartmuseum"_s, Step::Kind::ChartMuseumPush, u"prod"_s);
-    stage(u"sync"_s, u"argocd"_s, Step::Kind::ArgoCdSync, u"prod"_s);
     return pipeline;
 }
 

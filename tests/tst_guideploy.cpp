@@ -6,6 +6,7 @@
 #include "MessageBanner.h"
 #include "PipelineGraph.h"
 #include "PipelineView.h"
+#include "TestPipeline.h"
 
 #include "app/ClientFactory.h"
 #include "credentials/CredentialStore.h"
@@ -52,45 +53,24 @@ namespace {
 constexpr int TimeoutMs = 30000;
 const QString HelperFlag = u"--write-interrupted-journal"_s;
 
-Step makeStep(const QString &name, const QString &stage, const QString &run,
-              Step::Kind kind = Step::Kind::Run)
-{
-    Step step;
-    step.name = name;
-    step.stage = stage;
-    step.run = run;
-    step.kind = kind;
-    return step;
-}
-
-Stage makeStage(const QString &name, const QList<Step> &steps, const QString &only = {})
-{
-    Stage stage;
-    stage.name = name;
-    stage.only = only;
-    stage.steps = steps;
-    for (Step &step : stage.steps)
-        step.stage = name;
-    return stage;
-}
-
-// version (prod only) → checks (two in parallel) → package → publish (prod only) → notify (needs test).
 Pipeline samplePipeline(int checks = 2)
 {
     Pipeline pipeline;
     pipeline.parallel = 4;
-    pipeline.stages.append(
-        makeStage(u"version"_s, {makeStep(u"stamp"_s, {}, {}, Step::Kind::SetVersion)}, u"prod"_s));
-    QList<Step> checkSteps{makeStep(u"test"_s, {}, u"true"_s), makeStep(u"lint"_s, {}, u"true"_s)};
+    pipeline.stages.append(TestPipeline::stage(
+        u"version"_s, {TestPipeline::step(u"stamp"_s, {}, Step::Kind::SetVersion)}, u"prod"_s));
+    QList<Step> checkSteps{TestPipeline::step(u"test"_s, u"true"_s),
+                           TestPipeline::step(u"lint"_s, u"true"_s)};
     for (int i = 2; i < checks; ++i)
-        checkSteps.append(makeStep(u"check-%1"_s.arg(i), {}, u"true"_s));
-    pipeline.stages.append(makeStage(u"checks"_s, checkSteps));
-    pipeline.stages.append(makeStage(u"package"_s, {makeStep(u"chart"_s, {}, {}, Step::Kind::HelmPackage)}));
+        checkSteps.append(TestPipeline::step(u"check-%1"_s.arg(i), u"true"_s));
+    pipeline.stages.append(TestPipeline::stage(u"checks"_s, checkSteps));
     pipeline.stages.append(
-        makeStage(u"publish"_s, {makeStep(u"push"_s, {}, {}, Step::Kind::ChartMuseumPush)}, u"prod"_s));
-    Step announce = makeStep(u"announce"_s, {}, u"true"_s);
+        TestPipeline::stage(u"package"_s, {TestPipeline::step(u"chart"_s, {}, Step::Kind::HelmPackage)}));
+    pipeline.stages.append(TestPipeline::stage(
+        u"publish"_s, {TestPipeline::step(u"push"_s, {}, Step::Kind::ChartMuseumPush)}, u"prod"_s));
+    Step announce = TestPipeline::step(u"announce"_s, u"true"_s);
     announce.needs = {u"test"_s};
-    pipeline.stages.append(makeStage(u"notify"_s, {announce}));
+    pipeline.stages.append(TestPipeline::stage(u"notify"_s, {announce}));
     return pipeline;
 }
 
@@ -102,9 +82,9 @@ Pipeline shellPipeline(const QList<QPair<QString, QStringList>> &stages)
         QList<Step> steps;
         for (const QString &command : commands) {
             const QString name = command.section(u'=', 0, 0);
-            steps.append(makeStep(name, stageName, command.section(u'=', 1)));
+            steps.append(TestPipeline::step(name, command.section(u'=', 1)));
         }
-        pipeline.stages.append(makeStage(stageName, steps));
+        pipeline.stages.append(TestPipeline::stage(stageName, steps));
     }
     return pipeline;
 }
@@ -330,7 +310,7 @@ void TstGuiDeploy::graphSizeGrowsWithSteps()
     QCOMPARE(bigGraph.sizeHint().width(), smallGraph.sizeHint().width());
 
     Pipeline longer = samplePipeline(2);
-    longer.stages.append(makeStage(u"smoke"_s, {makeStep(u"smoke-test"_s, {}, u"true"_s)}));
+    longer.stages.append(TestPipeline::stage(u"smoke"_s, {TestPipeline::step(u"smoke-test"_s, u"true"_s)}));
     PipelineStepsModel wide;
     wide.setPlan(PipelinePlan::make(longer, u"prod"_s));
     PipelineGraph wideGraph;

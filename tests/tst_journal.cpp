@@ -1,3 +1,4 @@
+#include "TestPipeline.h"
 #include "models/JournalModel.h"
 #include "models/PipelineStepsModel.h"
 #include "net/ApiError.h"
@@ -109,36 +110,18 @@ qint64 deadPid()
     return pid;
 }
 
-Step step(const QString &name, const QString &stage, Step::Kind kind = Step::Kind::Run,
-          const QString &only = {})
-{
-    Step s;
-    s.name = name;
-    s.stage = stage;
-    s.kind = kind;
-    s.only = only;
-    return s;
-}
-
-Stage stage(const QString &name, const QList<Step> &steps, const QString &only = {})
-{
-    Stage s;
-    s.name = name;
-    s.only = only;
-    s.steps = steps;
-    return s;
-}
-
 // version (prod) | checks: test, lint, audit (prod) | package: chart | publish (prod): push
 Pipeline samplePipeline()
 {
     Pipeline pipeline;
     pipeline.stages = {
-        stage(u"version"_s, {step(u"chart-version"_s, u"version"_s, Step::Kind::SetVersion)}, u"prod"_s),
-        stage(u"checks"_s, {step(u"test"_s, u"checks"_s), step(u"lint"_s, u"checks"_s),
-                            step(u"audit"_s, u"checks"_s, Step::Kind::Run, u"prod"_s)}),
-        stage(u"package"_s, {step(u"chart"_s, u"package"_s, Step::Kind::HelmPackage)}),
-        stage(u"publish"_s, {step(u"push"_s, u"publish"_s, Step::Kind::ChartMuseumPush)}, u"prod"_s),
+        TestPipeline::stage(u"version"_s,
+                            {TestPipeline::step(u"chart-version"_s, {}, Step::Kind::SetVersion)}, u"prod"_s),
+        TestPipeline::stage(u"checks"_s, {TestPipeline::step(u"test"_s), TestPipeline::step(u"lint"_s),
+                                          TestPipeline::step(u"audit"_s, {}, Step::Kind::Run, u"prod"_s)}),
+        TestPipeline::stage(u"package"_s, {TestPipeline::step(u"chart"_s, {}, Step::Kind::HelmPackage)}),
+        TestPipeline::stage(u"publish"_s, {TestPipeline::step(u"push"_s, {}, Step::Kind::ChartMuseumPush)},
+                            u"prod"_s),
     };
     return pipeline;
 }

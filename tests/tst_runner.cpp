@@ -1,3 +1,4 @@
+#include "TestPipeline.h"
 #include "config/ConfigLoader.h"
 #include "credentials/Redactor.h"
 #include "net/ApiError.h"
@@ -26,29 +27,14 @@ namespace {
 
 constexpr int Generous = 60000; // ms; a bound for hangs, never a measurement
 
-Step command(const QString &name, const QString &run, Step::Kind kind = Step::Kind::Run)
-{
-    Step step;
-    step.name = name;
-    step.kind = kind;
-    step.run = run;
-    return step;
-}
-
 // Every stage runs after the ones before it; the steps of a stage are independent.
 PipelinePlan planOf(const QList<QList<Step>> &stages, int parallel = 4, const QString &env = u"dev"_s)
 {
     Pipeline pipeline;
     pipeline.parallel = parallel;
     int n = 0;
-    for (const QList<Step> &steps : stages) {
-        Stage stage;
-        stage.name = u"stage%1"_s.arg(++n);
-        stage.steps = steps;
-        for (Step &step : stage.steps)
-            step.stage = stage.name;
-        pipeline.stages.append(stage);
-    }
+    for (const QList<Step> &steps : stages)
+        pipeline.stages.append(TestPipeline::stage(u"stage%1"_s.arg(++n), steps));
     return PipelinePlan::make(pipeline, env);
 }
 
@@ -241,8 +227,9 @@ void TestRunner::parallelStepsOverlap()
     // Each step waits for the other's marker: only if both run at the same time can both succeed.
     const QString waitFor = u"touch %1.started; i=0; while [ ! -e %2.started ]; do sleep 0.05; i=$((i+1)); "
                             u"[ $i -gt 1000 ] && exit 3; done; echo saw %2"_s;
-    Harness h(planOf(
-        {{command(u"a"_s, waitFor.arg(u"a"_s, u"b"_s)), command(u"b"_s, waitFor.arg(u"b"_s, u"a"_s))}}, 2));
+    Harness h(planOf({{TestPipeline::step(u"a"_s, waitFor.arg(u"a"_s, u"b"_s)),
+                       TestPipeline::step(u"b"_s, waitFor.arg(u"b"_s, u"a"_s))}},
+                     2));
     QVERIFY(h.run());
     QCOMPARE(h.outcome(), PipelineRunner::Outcome::Succeeded);
     QCOMPARE(h.result(u"a"_s).status, StepResult::Status::Succeeded);
@@ -269,7 +256,7 @@ void TestRunner::parallelLimit()
         u"ls run.* | wc -l > count.%1; sleep 0.05; rm run.%1"_s;
     QList<Step> steps;
     for (int i = 0; i < 2 * limit + 1; ++i)
-        steps.append(command(u"s%1"_s.arg(i), body.arg(i).arg(limit).arg(2 * limit + 1)));
+        steps.append(TestPipeline::step(u"s%1"_s.arg(i), body.arg(i).arg(limit).arg(2 * limit + 1)));
     Harness h(planOf({steps}, limit));
     QVERIFY(h.run());
     QCOMPARE(h.outcome(), PipelineRunner::Outcome::Succeeded);
@@ -353,7 +340,7 @@ void TestRunner::commandResults()
     QFETCH(int, exitCode);
     QFETCH(QString, message);
     QFETCH(QStringList, lines);
-    Step step = command(u"step"_s, run);
+    Step step = TestPipeline::step(u"step"_s, run);
     step.cwd = cwd;
     Harness h(planOf({{step}}));
     QDir(h.dir.path()).mkpath(u"sub/dir"_s);
@@ -380,9 +367,9 @@ void TestRunner::commandResults()
 
 void TestRunner::timeoutKillsGroup()
 {
-    Step step = command(u"slow"_s, u"echo $$ > pgid; sleep 300 & sleep 300; echo never"_s);
+    Step step = TestPipeline::step(u"slow"_s, u"echo $$ > pgid; sleep 300 & sleep 300; echo never"_s);
     step.timeoutMs = 1000;
-    Harness h(planOf({{step}, {command(u"after"_s, u"true"_s)}}));
+    Harness h(planOf({{step}, {TestPipeline::step(u"after"_s, u"true"_s)}}));
     QVERIFY(h.run());
     const StepResult result = h.result(u"slow"_s);
     QCOMPARE(result.status, StepResult::Status::Failed);
@@ -397,8 +384,8 @@ void TestRunner::timeoutKillsGroup()
 
 void TestRunner::cancelKillsProcessGroup()
 {
-    Step busy = command(u"busy"_s, u"echo $$ > pgid; sleep 300 & sleep 300 & echo ready; wait"_s);
-    Harness h(planOf({{busy}, {command(u"later"_s, u"touch later-ran"_s)}}));
+    Step busy = TestPipeline::step(u"busy"_s, u"echo $$ > pgid; sleep 300 & sleep 300 & echo ready; wait"_s);
+    Harness h(planOf({{busy}, {TestPipeline::step(u"later"_s, u"touch later-ran"_s)}}));
     QSignalSpy output(h.runner.get(), &PipelineRunner::stepOutput);
     h.runner->start();
     QTRY_VERIFY_WITH_TIMEOUT(h.output.value(u"busy"_s).contains(u"ready"_s), Generous);
@@ -422,7 +409,7 @@ void TestRunner::cancelBeforeStart()
 {
     // Cancel from a slot while the first step runs: the running one returns Cancelled, the rest never start.
     std::atomic<bool> sawCancel = false;
-    Harness h(planOf({{command(u"first"_s, {})}, {command(u"second"_s, {})}}));
+    Harness h(planOf({{TestPipeline::step(u"first"_s, {})}, {TestPipeline::step(u"second"_s, {})}}));
     h.runner->setExecutorFactory([&sawCancel](const Step &) {
         return std::make_unique<FunctionStep>([&sawCancel](StepContext &context) {
             while (!context.run().isCancelled())
@@ -446,7 +433,7 @@ void TestRunner::cancelBeforeStart()
 void TestRunner::destructorStopsSteps()
 {
     auto h = std::make_unique<Harness>(
-        planOf({{command(u"busy"_s, u"echo $$ > pgid; sleep 300 & echo ready; wait"_s)}}));
+        planOf({{TestPipeline::step(u"busy"_s, u"echo $$ > pgid; sleep 300 & echo ready; wait"_s)}}));
     const QString pgidFile = h->path(u"pgid"_s);
     h->runner->start();
     QTRY_VERIFY_WITH_TIMEOUT(h->output.value(u"busy"_s).contains(u"ready"_s), Generous);
@@ -459,7 +446,7 @@ void TestRunner::destructorStopsSteps()
 
 void TestRunner::unknownVariableFails()
 {
-    Harness h(planOf({{command(u"typo"_s, u"echo {verison}; touch ran"_s)}}));
+    Harness h(planOf({{TestPipeline::step(u"typo"_s, u"echo {verison}; touch ran"_s)}}));
     QVERIFY(h.run());
     const StepResult result = h.result(u"typo"_s);
     QCOMPARE(result.status, StepResult::Status::Failed);
@@ -479,7 +466,7 @@ void TestRunner::secretsOnlyThroughEnvironment()
         qunsetenv("CAPSTAN_CHARTMUSEUM_PASSWORD");
         qunsetenv("CAPSTAN_HARMLESS");
     });
-    Step step = command(
+    Step step = TestPipeline::step(
         u"publish"_s,
         u"echo \"secret=$DEPLOY_SECRET\"; echo \"token=${CAPSTAN_ARGOCD_TOKEN:-none}\"; "
         u"echo \"password=${CAPSTAN_CHARTMUSEUM_PASSWORD:-none}\"; echo \"harmless=$CAPSTAN_HARMLESS\"; "
@@ -502,7 +489,7 @@ void TestRunner::secretsOnlyThroughEnvironment()
 
 void TestRunner::daggerMissingSecret()
 {
-    Step step = command(u"dagger"_s, u"touch ran"_s, Step::Kind::Dagger);
+    Step step = TestPipeline::step(u"dagger"_s, u"touch ran"_s, Step::Kind::Dagger);
     step.secrets = {u"REGISTRY_TOKEN"_s};
     Harness h(planOf({{step}}));
     QVERIFY(h.run());
@@ -514,8 +501,8 @@ void TestRunner::daggerMissingSecret()
 
 void TestRunner::imagePublishTags()
 {
-    Step step = command(u"image"_s, u"echo \"tags=$CAPSTAN_IMAGE_TAGS\"; echo run {version}"_s,
-                        Step::Kind::ImagePublish);
+    Step step = TestPipeline::step(u"image"_s, u"echo \"tags=$CAPSTAN_IMAGE_TAGS\"; echo run {version}"_s,
+                                   Step::Kind::ImagePublish);
     step.tags = {u"{version}"_s, u"latest"_s, u"sha-{sha}"_s};
     Harness h(planOf({{step}}));
     QVERIFY(h.run());
@@ -529,7 +516,9 @@ void TestRunner::imagePublishTags()
 
 void TestRunner::outputOrderAcrossBatches()
 {
-    Harness h(planOf({{command(u"chatty"_s, u"seq 1 20000"_s), command(u"other"_s, u"seq 1 3000"_s)}}, 2));
+    Harness h(planOf({{TestPipeline::step(u"chatty"_s, u"seq 1 20000"_s),
+                       TestPipeline::step(u"other"_s, u"seq 1 3000"_s)}},
+                     2));
     QVERIFY(h.run());
     QCOMPARE(h.result(u"chatty"_s).status, StepResult::Status::Succeeded);
     const QStringList lines = h.output.value(u"chatty"_s);
@@ -547,8 +536,8 @@ void TestRunner::outputOrderAcrossBatches()
 
 void TestRunner::longAndPartialLines()
 {
-    Harness h(
-        planOf({{command(u"long"_s, u"head -c 40000 /dev/zero | tr '\\0' x; echo; printf 'no newline'"_s)}}));
+    Harness h(planOf({{TestPipeline::step(
+        u"long"_s, u"head -c 40000 /dev/zero | tr '\\0' x; echo; printf 'no newline'"_s)}}));
     QVERIFY(h.run());
     const QStringList lines = h.output.value(u"long"_s);
     QVERIFY(lines.size() >= 4);
@@ -560,9 +549,11 @@ void TestRunner::longAndPartialLines()
 
 void TestRunner::planSkippedReported()
 {
-    Step prodOnly = command(u"chartmuseum"_s, u"touch pushed"_s);
+    Step prodOnly = TestPipeline::step(u"chartmuseum"_s, u"touch pushed"_s);
     prodOnly.only = u"prod"_s;
-    Harness h(planOf({{command(u"check"_s, u"true"_s)}, {prodOnly}, {command(u"package"_s, u"true"_s)}}));
+    Harness h(planOf({{TestPipeline::step(u"check"_s, u"true"_s)},
+                      {prodOnly},
+                      {TestPipeline::step(u"package"_s, u"true"_s)}}));
     QCOMPARE(h.runner->plan().skippedNames(), QStringList{u"chartmuseum"_s});
     QVERIFY(h.run());
     QCOMPARE(h.outcome(), PipelineRunner::Outcome::Succeeded);
@@ -587,7 +578,8 @@ void TestRunner::executorThrows()
 {
     QFETCH(bool, apiError);
     QFETCH(QString, message);
-    Harness h(planOf({{command(u"lock"_s, {}), command(u"independent"_s, {})}, {command(u"after"_s, {})}}));
+    Harness h(planOf({{TestPipeline::step(u"lock"_s, {}), TestPipeline::step(u"independent"_s, {})},
+                      {TestPipeline::step(u"after"_s, {})}}));
     h.context->addSecret(u"holder-secret"_s);
     h.runner->setExecutorFactory([apiError](const Step &step) -> std::unique_ptr<StepExecutor> {
         if (step.name != u"lock"_s)
@@ -610,7 +602,7 @@ void TestRunner::executorThrows()
 
 void TestRunner::resultFields()
 {
-    Harness h(planOf({{command(u"one"_s, {})}, {command(u"two"_s, {})}}));
+    Harness h(planOf({{TestPipeline::step(u"one"_s, {})}, {TestPipeline::step(u"two"_s, {})}}));
     h.runner->setExecutorFactory([](const Step &) {
         return std::make_unique<FunctionStep>([](StepContext &context) {
             context.output(u"hello from "_s + context.step().name);
