@@ -421,7 +421,8 @@ void TstCli::usageErrors_data()
         << QStringList{u"--config"_s, config, u"pull"_s, u"x"_s, u"1.0.0"_s, u"-d"_s, config}
         << u"is not a directory"_s;
     QTest::newRow("sandbox-serve bad port")
-        << QStringList{u"sandbox-serve"_s, u"--port"_s, u"70000"_s} << u"invalid --port \"70000\""_s;
+        << QStringList{u"sandbox-serve"_s, u"--port"_s, u"70000"_s}
+        << u"--port needs a whole number from 1 to 65535, not \"70000\""_s;
 }
 
 void TstCli::usageErrors()

@@ -433,6 +433,8 @@ void TstDeploy::usageErrors_data()
                              << u"--env is dev or prod, not \"staging\""_s;
     QTest::newRow("bad build") << QStringList{u"deploy"_s, u"--build"_s, u"x1"_s, u"--env"_s, u"dev"_s} << 2
                                << u"--build needs a positive whole number"_s;
+    QTest::newRow("signed build") << QStringList{u"deploy"_s, u"--build"_s, u"+148"_s, u"--env"_s, u"dev"_s}
+                                  << 2 << u"--build needs a positive whole number, not \"+148\""_s;
     QTest::newRow("version off pattern")
         << QStringList{u"deploy"_s, u"--version"_s, u"2.0.0"_s, u"--env"_s, u"dev"_s} << 2
         << u"does not fit chart.version"_s;

@@ -571,25 +571,27 @@ void TstGuiDeploy::viewCancelStopsSleep()
 
 void TstGuiDeploy::viewStaysResponsiveDuringChattyStep()
 {
-    const Pipeline pipeline =
-        shellPipeline({{u"checks"_s, {u"chatty=seq 1 200000 | sed 's/^/line /'; sleep 0.5"_s}}});
+    // 200,000 lines reach the view in many small deliveries (one per event-loop pass), never in one flood
+    // that would hold the GUI thread; the bench measures the stalls themselves.
+    const Pipeline pipeline = shellPipeline({{u"checks"_s, {u"chatty=seq 1 200000 | sed 's/^/line /'"_s}}});
     Run run = startRun(pipeline, u"dev"_s, false);
     PipelineView *view = run.view.get();
     PipelineStepsModel *model = view->model();
-    const int row = model->rowOf(u"chatty"_s);
-    int firedWhileRunning = 0;
-    QTimer probe;
-    probe.setInterval(20);
-    connect(&probe, &QTimer::timeout, this, [&] {
-        if (model->resultAt(row).status == StepResult::Status::Running)
-            ++firedWhileRunning;
-    });
-    probe.start();
+    QSignalSpy deliveries(model, &PipelineStepsModel::outputAppended);
     QSignalSpy finished(view, &PipelineView::finished);
     run.runner->start();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
     QCOMPARE(finished.at(0).at(0).value<PipelineRunner::Outcome>(), PipelineRunner::Outcome::Succeeded);
-    QVERIFY2(firedWhileRunning >= 3, qPrintable(QString::number(firedWhileRunning)));
+    qsizetype largest = 0;
+    qsizetype total = 0;
+    for (const QList<QVariant> &delivery : std::as_const(deliveries)) {
+        const qsizetype lines = delivery.at(1).toStringList().size();
+        largest = std::max(largest, lines);
+        total += lines;
+    }
+    QCOMPARE(total, qsizetype(200000));
+    QVERIFY2(deliveries.count() >= 100, qPrintable(QString::number(deliveries.count())));
+    QVERIFY2(largest <= 2000, qPrintable(QString::number(largest)));
     QCOMPARE(view->selectedStep(), u"chatty"_s);
     const QString log = view->logView()->toPlainText();
     QVERIFY(log.endsWith(u"line 200000"_s));

@@ -883,6 +883,14 @@ Befehle:
   130  durch SIGINT oder SIGTERM unterbrochen (ein Deployment wird vorher sauber abgebrochen)
 </translation>
     </message>
+    <message>
+        <source>--%1 needs a positive whole number, not &quot;%2&quot;</source>
+        <translation>--%1 braucht eine positive ganze Zahl, nicht „%2“</translation>
+    </message>
+    <message>
+        <source>--%1 needs a whole number from 1 to %2, not &quot;%3&quot;</source>
+        <translation>--%1 braucht eine ganze Zahl von 1 bis %2, nicht „%3“</translation>
+    </message>
 </context>
 <context>
     <name>CommandStep</name>
@@ -1195,10 +1203,6 @@ Befehle:
     <message>
         <source>%1d</source>
         <translation>%1 d</translation>
-    </message>
-    <message>
-        <source>%1 must be a number from 1 to %2, not &quot;%3&quot;</source>
-        <translation>%1 muss eine Zahl von 1 bis %2 sein, nicht &quot;%3&quot;</translation>
     </message>
 </context>
 <context>
@@ -4330,10 +4334,6 @@ Eine Umgebungsvariable, die dasselbe Secret liefert, bleibt unberührt.</transla
         <translation>%1m%2s</translation>
     </message>
     <message>
-        <source>%1 needs a positive whole number, not &quot;%2&quot;</source>
-        <translation>%1 erfordert eine positive ganze Zahl, nicht &quot;%2&quot;</translation>
-    </message>
-    <message>
         <source>Run the deploy pipeline of capstan.yaml for a build or a chart version</source>
         <translation>Die Deployment-Pipeline aus capstan.yaml für einen Build oder eine Chart-Version ausführen</translation>
     </message>
@@ -4641,6 +4641,10 @@ beendet, die Sperre freigegeben, das Journal vermerkt cancelled), dann Exit-Code
 Exit-Codes: 0 erfolgreich, 1 fehlgeschlagen oder abgebrochen, 2 Aufruffehler, 6 Sperre gehalten oder
 Operation läuft, 130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, wenn gesetzt, sonst %1.</translation>
     </message>
+    <message>
+        <source>Interrupted before the deploy started; nothing was run</source>
+        <translation>Unterbrochen, bevor das Deployment begann; nichts wurde ausgeführt</translation>
+    </message>
 </context>
 <context>
     <name>capstan::DeployDialog</name>
@@ -4928,6 +4932,10 @@ Operation läuft, 130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, wenn 
         <source>Cannot release the deploy lock</source>
         <translation>Die Deployment-Sperre kann nicht freigegeben werden</translation>
     </message>
+    <message>
+        <source>no client could be made from the %1 section of capstan.yaml</source>
+        <translation>aus dem Abschnitt %1 von capstan.yaml ließ sich kein Client erstellen</translation>
+    </message>
 </context>
 <context>
     <name>capstan::DesktopNotifier</name>
@@ -4974,10 +4982,6 @@ Operation läuft, 130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, wenn 
 </context>
 <context>
     <name>capstan::DeveloperCommands</name>
-    <message>
-        <source>invalid --%1 &quot;%2&quot;: expected a whole number from %3 to %4</source>
-        <translation>ungültiger Wert für --%1 &quot;%2&quot;: erwartet wird eine ganze Zahl von %3 bis %4</translation>
-    </message>
     <message>
         <source>Developer tool: run a seeded local ChartMuseum until interrupted</source>
         <translation>Entwicklerwerkzeug: vorbefülltes lokales ChartMuseum bis zum Abbruch betreiben</translation>

@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "net/ApiError.h"
+
 #include "config/ConfigLoader.h"
 
 #include <QDir>
@@ -305,6 +307,22 @@ QString CommandLine::helpHint(const QString &command)
     if (command.isEmpty())
         return tr("Run `capstan --cli --help` for usage.");
     return tr("Run `capstan --cli %1 --help` for usage and examples.").arg(command);
+}
+
+int CommandLine::Invocation::positiveNumber(const QString &longName, int fallback, int maximum) const
+{
+    if (!has(longName))
+        return fallback;
+    const QString text = value(longName);
+    bool ok = false;
+    const int number = text.toInt(&ok);
+    if (ok && number >= 1 && number <= maximum && text == QString::number(number))
+        return number;
+    const QString message =
+        maximum == std::numeric_limits<int>::max()
+            ? tr("--%1 needs a positive whole number, not \"%2\"").arg(longName, text)
+            : tr("--%1 needs a whole number from 1 to %2, not \"%3\"").arg(longName).arg(maximum).arg(text);
+    throw ApiError(ApiError::Kind::Usage, message, helpHint(command()));
 }
 
 QString CommandLine::exitCodesText()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <limits>
+
 #include "CommandSpec.h"
 
 #include <QCoreApplication>
@@ -35,6 +37,10 @@ public:
         bool has(const QString &longName) const { return values.contains(longName); }
         QString value(const QString &longName) const { return values.value(longName); }
         QStringList valueList(const QString &longName) const { return allValues.value(longName); }
+        // The option's value as a whole number from 1 to maximum, fallback when the option is absent;
+        // throws ApiError (Usage) naming the option and the value otherwise.
+        int positiveNumber(const QString &longName, int fallback,
+                           int maximum = std::numeric_limits<int>::max()) const;
     };
 
     struct Result

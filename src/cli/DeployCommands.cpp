@@ -61,18 +61,6 @@ QJsonValue orNull(const QString &text)
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
 }
 
-int positiveNumber(const QString &text, const QString &option, const QString &command)
-{
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value <= 0) {
-        throw ApiError(ApiError::Kind::Usage,
-                       DeployCommands::tr("%1 needs a positive whole number, not \"%2\"").arg(option, text),
-                       CommandLine::helpHint(command));
-    }
-    return value;
-}
-
 QJsonObject entryJson(const DeployJournal::Entry &entry)
 {
     QJsonArray steps;
@@ -385,8 +373,7 @@ void DeployCommands::deploy(const CommandLine::Invocation &invocation)
     }
     Deployment::Request request;
     if (hasBuild) {
-        request.build = invocation.value(u"build"_s);
-        positiveNumber(request.build, u"--build"_s, command);
+        request.build = QString::number(invocation.positiveNumber(u"build"_s, 0));
     }
     request.version = invocation.value(u"version"_s);
     if (invocation.has(u"env"_s))
@@ -426,13 +413,18 @@ void DeployCommands::deploy(const CommandLine::Invocation &invocation)
     deployment = std::make_unique<Deployment>(config, request, m_session->factory(), journal, this);
     deployment->setEnvironment(m_session->environment());
     Deployment *raw = deployment.release();
-    m_deployment = raw;
     installSignalHandlers();
     reportInterrupted(interrupted, [this, raw, verbose] { runDeployment(raw, verbose); });
 }
 
 void DeployCommands::runDeployment(Deployment *deployment, bool verbose)
 {
+    if (m_interrupted) {
+        m_session->output()->note(tr("Interrupted before the deploy started; nothing was run"));
+        m_session->finish(ExitCode::Interrupted);
+        return;
+    }
+    m_deployment = deployment;
     OutputWriter *out = m_session->output();
     connect(deployment, &Deployment::warning, this,
             [out](const QString &message) { out->note(tr("warning: %1").arg(message)); });
@@ -602,9 +594,7 @@ void DeployCommands::removeSignalHandlers()
 
 void DeployCommands::journal(const CommandLine::Invocation &invocation)
 {
-    const int limit = invocation.has(u"limit"_s)
-                          ? positiveNumber(invocation.value(u"limit"_s), u"--limit"_s, invocation.command())
-                          : 20;
+    const int limit = invocation.positiveNumber(u"limit"_s, 20);
     DeployJournal *journal = openJournal();
     const QList<DeployJournal::Entry> interrupted = journal->recoverInterrupted();
     reportInterrupted(interrupted, [this, journal, limit] {

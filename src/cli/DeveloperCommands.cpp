@@ -30,24 +30,6 @@ void onSignal(int)
 }
 #endif
 
-int positiveNumber(const CommandLine::Invocation &invocation, const QString &option, int fallback,
-                   int minimum, int maximum)
-{
-    if (!invocation.has(option))
-        return fallback;
-    bool ok = false;
-    const int value = invocation.value(option).toInt(&ok);
-    if (!ok || value < minimum || value > maximum) {
-        throw ApiError(ApiError::Kind::Usage,
-                       DeveloperCommands::tr("invalid --%1 \"%2\": expected a whole number from %3 to %4")
-                           .arg(option, invocation.value(option))
-                           .arg(minimum)
-                           .arg(maximum),
-                       CommandLine::helpHint(QStringLiteral("sandbox-serve")));
-    }
-    return value;
-}
-
 } // namespace
 
 DeveloperCommands::DeveloperCommands(CliSession *session, QObject *parent)
@@ -94,8 +76,8 @@ void DeveloperCommands::run(const CommandLine::Invocation &invocation)
 
 void DeveloperCommands::serve(const CommandLine::Invocation &invocation)
 {
-    const int versions = positiveNumber(invocation, QStringLiteral("versions"), 0, 1, 1000000);
-    const int port = positiveNumber(invocation, QStringLiteral("port"), 0, 1, 65535);
+    const int versions = invocation.positiveNumber(QStringLiteral("versions"), 0, 1000000);
+    const int port = invocation.positiveNumber(QStringLiteral("port"), 0, 65535);
     const QString chart = invocation.has(QStringLiteral("chart")) ? invocation.value(QStringLiteral("chart"))
                                                                   : QStringLiteral("torvalds");
 

@@ -91,21 +91,6 @@ QString ciState(const WorkflowRun &run)
     return run.isCompleted() && !run.conclusion.isEmpty() ? run.conclusion : run.status;
 }
 
-int positiveNumber(const QString &text, const QString &what, int maximum)
-{
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < 1 || value > maximum) {
-        throw ApiError(
-            ApiError::Kind::Usage,
-            QCoreApplication::translate("GitHubCommands", "%1 must be a number from 1 to %2, not \"%3\"")
-                .arg(what)
-                .arg(maximum)
-                .arg(text));
-    }
-    return value;
-}
-
 QJsonObject commitJson(const GitHubCommit &commit)
 {
     return QJsonObject{
@@ -255,10 +240,7 @@ QString GitHubCommands::chartName()
 
 void GitHubCommands::builds(const CommandLine::Invocation &invocation)
 {
-    const int limit =
-        invocation.has(QStringLiteral("limit"))
-            ? positiveNumber(invocation.value(QStringLiteral("limit")), QStringLiteral("--limit"), MaxLimit)
-            : DefaultLimit;
+    const int limit = invocation.positiveNumber(QStringLiteral("limit"), DefaultLimit, MaxLimit);
     const QString status = invocation.value(QStringLiteral("status"));
     if (invocation.has(QStringLiteral("status")) && !runStatuses().contains(status)) {
         throw ApiError(ApiError::Kind::Usage, tr("--status \"%1\" is not a run status").arg(status),
@@ -645,8 +627,7 @@ void GitHubCommands::createRelease(const CommandLine::Invocation &invocation)
         throw ApiError(ApiError::Kind::Usage, tr("release create needs --build N"),
                        tr("For example: capstan --cli release create --build 148"));
     }
-    const int build = positiveNumber(invocation.value(QStringLiteral("build")), QStringLiteral("--build"),
-                                     std::numeric_limits<int>::max());
+    const int build = invocation.positiveNumber(QStringLiteral("build"), 0);
     const bool notesFromLive = invocation.has(QStringLiteral("notes-from"));
     if (notesFromLive && invocation.value(QStringLiteral("notes-from")) != QLatin1StringView("live")) {
         throw ApiError(ApiError::Kind::Usage, tr("--notes-from takes \"live\", not \"%1\"")

@@ -192,8 +192,8 @@ void Deployment::fetchClients()
             .then(this,
                   [this](ChartMuseumClient *client) {
                       m_services->setChartMuseum(client);
-                      if (!m_services->chartMuseum())
-                          return; // guard against a null client looping
+                      if (!client)
+                          return noClient(u"chartmuseum"_s);
                       fetchClients();
                   })
             .onFailed(this, fail)
@@ -207,8 +207,9 @@ void Deployment::fetchClients()
                   [this](ArgoCdClient *client) {
                       m_argoCd = client;
                       m_services->setArgoCd(client);
-                      if (client)
-                          fetchClients();
+                      if (!client)
+                          return noClient(u"argocd"_s);
+                      fetchClients();
                   })
             .onFailed(this, fail)
             .onFailed(this, failOther);
@@ -220,8 +221,9 @@ void Deployment::fetchClients()
             .then(this,
                   [this](GitHubClient *client) {
                       m_services->setGitHub(client);
-                      if (client)
-                          fetchSha();
+                      if (!client)
+                          return noClient(u"github"_s);
+                      fetchSha();
                   })
             .onFailed(this,
                       [this, dispatches, fail](const ApiError &error) {
@@ -274,6 +276,14 @@ void Deployment::fetchSha()
             Q_EMIT warning(tr("No commit sha for build %1").arg(m_target.build));
             collectSecrets();
         });
+}
+
+void Deployment::noClient(const QString &section)
+{
+    if (!m_finished)
+        end(PipelineRunner::Outcome::Failed,
+            ApiError(ApiError::Kind::Config,
+                     tr("no client could be made from the %1 section of capstan.yaml").arg(section)));
 }
 
 void Deployment::makeContext()

@@ -77,6 +77,7 @@ Q_SIGNALS:
                   qint64 durationMs);
 
 private:
+    void noClient(const QString &section); // ends the deploy: the factory gave no client
     void makeContext(); // a fresh RunContext for the current target, with Capstan's credentials masked
     void fetchClients();
     void fetchSha();
