@@ -1015,7 +1015,7 @@ void TstGuiDeploy::notifierSendsOutcome()
     QCOMPARE(call.appName, u"Capstan"_s);
     QCOMPARE(call.icon, u"net.capstan.Capstan"_s);
     QCOMPARE(call.summary, summary);
-    QVERIFY2(call.body.contains(u"2m 05s"_s), qPrintable(call.body));
+    QVERIFY2(call.body.contains(u"2 min 05 s"_s), qPrintable(call.body));
     QCOMPARE(notified.at(0).at(1).toString(), summary);
     QVERIFY(statusBar.currentMessage().isEmpty());
 }

@@ -1691,17 +1691,6 @@ Befehle:
     </message>
 </context>
 <context>
-    <name>PipelineGraph</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1m %2s</source>
-        <translation>%1m %2s</translation>
-    </message>
-</context>
-<context>
     <name>PipelineVariables</name>
     <message>
         <source>unknown variable {%1} (expected one of: {build}, {version}, {sha}, {env}; write {{ for a literal brace)</source>

@@ -1,4 +1,5 @@
 #include "DesktopNotifier.h"
+#include "models/PipelineStepsModel.h"
 
 #include "PipelineGraph.h"
 
@@ -47,7 +48,7 @@ QString DesktopNotifier::bodyFor(const DeployTarget &target, PipelineRunner::Out
                                  qint64 durationMs, const QString &detail)
 {
     QString body;
-    const QString duration = PipelineGraph::formatDuration(durationMs);
+    const QString duration = PipelineStepsModel::formatDuration(durationMs);
     switch (outcome) {
     case PipelineRunner::Outcome::Succeeded:
         body = tr("Build #%1 took %2.").arg(target.build, duration);

@@ -1,4 +1,5 @@
 #include "JournalView.h"
+#include "models/PipelineStepsModel.h"
 
 #include "MessageBanner.h"
 #include "PipelineGraph.h"
@@ -223,7 +224,7 @@ void JournalView::showSteps()
         item->setIcon(StepStatusColumn, dotIcon(PipelineGraph::statusColor(step.result.status)));
         item->setText(StepDurationColumn, step.result.status == StepResult::Status::Skipped
                                               ? QString()
-                                              : PipelineGraph::formatDuration(step.result.durationMs));
+                                              : PipelineStepsModel::formatDuration(step.result.durationMs));
         item->setText(StepMessageColumn, step.result.message);
         item->setToolTip(StepMessageColumn, step.result.message);
         item->setData(StepNameColumn, Qt::UserRole, int(step.result.status));

@@ -53,19 +53,6 @@ QColor fillFor(StepResult::Status status)
 
 } // namespace
 
-QString PipelineGraph::formatDuration(qint64 ms)
-{
-    if (ms < 10000)
-        return QCoreApplication::translate("PipelineGraph", "%1 s")
-            .arg(QLocale().toString(ms / 1000.0, 'f', 1));
-    const qint64 seconds = ms / 1000;
-    if (seconds < 60)
-        return QCoreApplication::translate("PipelineGraph", "%1 s").arg(seconds);
-    return QCoreApplication::translate("PipelineGraph", "%1m %2s")
-        .arg(seconds / 60)
-        .arg(seconds % 60, 2, 10, QLatin1Char('0'));
-}
-
 namespace {
 
 void drawArrowHead(QPainter &painter, const QPointF &tip, qreal angle)
@@ -327,7 +314,8 @@ QString PipelineGraph::toolTipFor(int row) const
     QString state = StepResult::statusLabel(result.status);
     if (result.status != StepResult::Status::Pending && result.status != StepResult::Status::Skipped)
         state = tr("%1 after %2")
-                    .arg(state, formatDuration(index.data(PipelineStepsModel::DurationRole).toLongLong()));
+                    .arg(state, PipelineStepsModel::formatDuration(
+                                    index.data(PipelineStepsModel::DurationRole).toLongLong()));
     lines.append(state.toHtmlEscaped());
     if (result.status == StepResult::Status::Skipped)
         lines.append(tr("Skipped: %1").arg(result.message).toHtmlEscaped());
@@ -512,8 +500,9 @@ void PipelineGraph::paintEvent(QPaintEvent *)
             QFontMetricsF(nameFont).elidedText(m_model->stepAt(row), Qt::ElideRight, nameRect.width()));
         QString detail = StepResult::statusLabel(status);
         if (status != StepResult::Status::Pending && status != StepResult::Status::Skipped)
-            detail = tr("%1 · %2").arg(
-                detail, formatDuration(index.data(PipelineStepsModel::DurationRole).toLongLong()));
+            detail =
+                tr("%1 · %2").arg(detail, PipelineStepsModel::formatDuration(
+                                              index.data(PipelineStepsModel::DurationRole).toLongLong()));
         else if (status == StepResult::Status::Skipped)
             detail = tr("%1 · %2").arg(detail, m_model->resultAt(row).message);
         const QRectF detailRect(box.left() + 8, box.top() + 31, box.width() - 16, 20);

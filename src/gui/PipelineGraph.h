@@ -40,7 +40,6 @@ public:
     // What the box of `row` is filled with (it follows the row's state).
     QColor fillColor(int row) const;
     static QColor statusColor(StepResult::Status status);
-    static QString formatDuration(qint64 ms); // "4.2 s", "37 s", "2m 05s"
     // The tooltip text of a row: name, stage, state, duration, and the reason of a skip or failure.
     QString toolTipFor(int row) const;
     // Explicit `needs` across stages drawn as extra arrows: pairs (from row, to row).

@@ -440,7 +440,7 @@ void PipelineView::onFinished(PipelineRunner::Outcome outcome, const std::option
             break;
         }
     }
-    const QString duration = PipelineGraph::formatDuration(m_finalElapsed);
+    const QString duration = PipelineStepsModel::formatDuration(m_finalElapsed);
     QString detail;
     switch (outcome) {
     case PipelineRunner::Outcome::Succeeded:
