@@ -181,6 +181,14 @@
         <source>%1 is Synced</source>
         <translation>%1 ist Synced</translation>
     </message>
+    <message>
+        <source>cancelled; Argo CD did not confirm the termination within 10 s: check the application&apos;s operation</source>
+        <translation>abgebrochen; Argo CD hat das Beenden nicht innerhalb von 10 s bestätigt: prüfen Sie die Operation der Application</translation>
+    </message>
+    <message>
+        <source>cancelled; the Argo CD operation could not be terminated: %1</source>
+        <translation>abgebrochen; die Argo-CD-Operation ließ sich nicht beenden: %1</translation>
+    </message>
 </context>
 <context>
     <name>Build</name>

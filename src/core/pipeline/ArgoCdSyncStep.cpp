@@ -124,15 +124,20 @@ StepResult ArgoCdSyncStep::execute(StepContext &context)
         QDeadlineTimer deadline(10000);
         while (!done.isFinished() && !deadline.hasExpired())
             QThread::msleep(10);
+        QString outcome = tr("cancelled; Argo CD did not confirm the termination within 10 s: check the "
+                             "application's operation");
         try {
             if (done.isFinished()) {
                 done.waitForFinished();
                 context.output(tr("Operation terminated"));
+                outcome = tr("cancelled; the Argo CD operation was terminated");
             }
         } catch (const ApiError &error) {
             context.output(tr("Could not terminate the operation: %1").arg(error.toString()));
+            outcome =
+                tr("cancelled; the Argo CD operation could not be terminated: %1").arg(error.toString());
         }
-        return finished(StepResult::Status::Cancelled, tr("cancelled; the Argo CD operation was terminated"));
+        return finished(StepResult::Status::Cancelled, outcome);
     };
 
     std::optional<ArgoApplication> app;
