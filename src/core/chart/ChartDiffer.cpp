@@ -1,6 +1,7 @@
 #include "ChartDiffer.h"
 
 #include "ChartArchive.h"
+#include "source/Libgit2.h"
 
 #include <QCoreApplication>
 #include <QMap>
@@ -12,23 +13,6 @@
 namespace capstan {
 
 namespace {
-
-// libgit2 keeps process-wide state that git_libgit2_init sets up (reference counted, thread-safe). A
-// function-local static is the one acceptable global here: it is a C library's init/shutdown pair,
-// not an application object, and C++ guarantees it is constructed once even under concurrent calls.
-class Libgit2Init
-{
-public:
-    Libgit2Init() { git_libgit2_init(); }
-    ~Libgit2Init() { git_libgit2_shutdown(); }
-    Libgit2Init(const Libgit2Init &) = delete;
-    Libgit2Init &operator=(const Libgit2Init &) = delete;
-};
-
-void ensureLibgit2()
-{
-    static const Libgit2Init init;
-}
 
 struct PatchDeleter
 {
@@ -50,11 +34,8 @@ void diffFile(const QString &path, const QByteArray *oldData, const QByteArray *
         pathUtf8.constData(), &diffOptions);
     std::unique_ptr<git_patch, PatchDeleter> patch(raw);
     if (rc != 0 || !patch) {
-        const git_error *error = git_error_last();
         file->binary = true;
-        file->patch = QCoreApplication::translate("ChartDiffer", "(no diff: %1)")
-                          .arg(error && error->message ? QString::fromUtf8(error->message)
-                                                       : QStringLiteral("libgit2 error %1").arg(rc));
+        file->patch = QCoreApplication::translate("ChartDiffer", "(no diff: %1)").arg(Libgit2::lastError(rc));
         return;
     }
     const git_diff_delta *delta = git_patch_get_delta(patch.get());
@@ -156,7 +137,7 @@ QList<ChartDiff::MetadataChange> compareMetadata(const ChartMetadata &a, const C
 
 ChartDiff ChartDiffer::diff(const ChartArchive &from, const ChartArchive &to, const Options &options)
 {
-    ensureLibgit2();
+    Libgit2::ensureInitialised();
     ChartDiff result;
     result.metadata = compareMetadata(from.metadata(), to.metadata());
 
