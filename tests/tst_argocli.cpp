@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -92,6 +93,11 @@ private Q_SLOTS:
     void autoSyncOffAndOn();
     void autoSyncOffErrors_data();
     void autoSyncOffErrors();
+    void autoSyncOnWithoutYesIsRefused_data();
+    void autoSyncOnWithoutYesIsRefused();
+    void autoSyncOnNamesTheRolledBackVersion();
+    void journalRecordsRollbackAndAutoSync();
+    void journalRecordsLocks();
 
 private:
     ArgoCdServer *server(int operationMs = 150);
@@ -101,6 +107,7 @@ private:
                 const QHash<QString, QString> &extraEnvironment = {});
     QJsonObject app(const QString &name = App) const;
     QJsonArray historyOf(const QString &name = App) const;
+    QJsonArray journalActions(); // the actions of `journal -o json`, newest first
 
     std::unique_ptr<QTemporaryDir> m_work;
     std::unique_ptr<ArgoCdServer> m_server;
@@ -179,6 +186,7 @@ Run TstArgocli::capstan(const QStringList &arguments, const QString &token,
         environment.insert(u"CAPSTAN_ARGOCD_TOKEN"_s, secret);
     environment.insert(u"USER"_s, User);
     environment.insert(u"TZ"_s, u"UTC"_s);
+    environment.insert(u"CAPSTAN_JOURNAL"_s, m_work->filePath(u"journal.sqlite"_s));
     for (auto it = extraEnvironment.cbegin(); it != extraEnvironment.cend(); ++it)
         environment.insert(it.key(), it.value());
     QStringList full = arguments;
@@ -200,6 +208,21 @@ QJsonObject TstArgocli::app(const QString &name) const
 QJsonArray TstArgocli::historyOf(const QString &name) const
 {
     return app(name).value(u"status"_s).toObject().value(u"history"_s).toArray();
+}
+
+QJsonArray TstArgocli::journalActions()
+{
+    const Run run = capstan({u"journal"_s, u"--limit"_s, u"100"_s, u"-o"_s, u"json"_s});
+    if (!run.finished || run.exitCode != 0) {
+        qWarning("journal failed: %s", qPrintable(run.describe()));
+        return {};
+    }
+    QJsonArray actions;
+    for (const QJsonValue &value : QJsonDocument::fromJson(run.out).array()) {
+        if (value[u"kind"_s].toString() != u"deploy"_s)
+            actions.append(value);
+    }
+    return actions;
 }
 
 #define QVERIFY_NO_TOKEN(run) QVERIFY2(!(run).all().contains(m_token), "the token appears in the output")
@@ -823,7 +846,7 @@ void TstArgocli::rollbackWithAutoSync()
                          policy.value(u"automated"_s).toObject().value(u"enabled"_s).toBool(true);
     QVERIFY2(!stillOn, qPrintable(QString::fromUtf8(QJsonDocument(policy).toJson())));
 
-    run = capstan({u"auto-sync"_s, u"on"_s});
+    run = capstan({u"auto-sync"_s, u"on"_s, u"--yes"_s});
     QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
     QVERIFY2(run.out.contains("Auto-sync of torvalds: on"), qPrintable(run.describe()));
     const QJsonObject after = app();
@@ -848,14 +871,19 @@ void TstArgocli::autoSyncOffAndOn()
     QCOMPARE(result.value(u"suspension"_s).toObject().value(u"reason"_s).toString(), u"freeze"_s);
     QCOMPARE(result.value(u"suspension"_s).toObject().value(u"by"_s).toString(), User);
 
-    run = capstan({u"auto-sync"_s, u"on"_s, u"-o"_s, u"json"_s});
+    run = capstan({u"auto-sync"_s, u"on"_s, u"--yes"_s, u"-o"_s, u"json"_s});
     QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
     result = jsonObject(run);
     QCOMPARE(result.value(u"autoSync"_s).toBool(), true);
     QVERIFY(result.value(u"suspension"_s).isNull());
+    QCOMPARE(result.value(u"targetRevision"_s).toString(), u"1.0.0-42"_s);
+    QCOMPARE(result.value(u"revision"_s).toString(), u"1.0.0-42"_s);
+    QVERIFY(result.value(u"rolledBackFrom"_s).isNull()); // 1.0.0-42 runs: nothing was rolled back
 
+    // Already on: nothing to confirm, nothing changes.
     run = capstan({u"auto-sync"_s, u"on"_s});
     QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(run.out.contains("Auto-sync of torvalds is already on"), qPrintable(run.describe()));
     QVERIFY2(run.out.contains("Auto-sync of torvalds: on"), qPrintable(run.describe()));
 }
 
@@ -884,6 +912,197 @@ void TstArgocli::autoSyncOffErrors()
     const Run run = capstan({u"auto-sync"_s, u"off"_s, u"--reason"_s, u"second"_s});
     QVERIFY2(run.finished && run.exitCode == 6, qPrintable(run.describe()));
     QVERIFY2(QString::fromUtf8(run.err).contains(message), qPrintable(run.describe()));
+}
+
+void TstArgocli::autoSyncOnWithoutYesIsRefused_data()
+{
+    QTest::addColumn<bool>("json");
+    QTest::newRow("text") << false;
+    QTest::newRow("json") << true;
+}
+
+void TstArgocli::autoSyncOnWithoutYesIsRefused()
+{
+    QFETCH(bool, json);
+    ArgoCdServer::AppSeed s = seed();
+    s.autoSync = true;
+    server()->addApplication(s);
+    Run run = capstan({u"auto-sync"_s, u"off"_s, u"--reason"_s, u"freeze"_s});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+
+    QStringList arguments{u"auto-sync"_s, u"on"_s};
+    if (json)
+        arguments << u"-o"_s << u"json"_s;
+    run = capstan(arguments); // standard input is no terminal here
+    QVERIFY2(run.finished && run.exitCode == 2, qPrintable(run.describe()));
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(u"auto-sync on needs --yes when standard input is not a terminal"_s),
+             qPrintable(run.describe()));
+    // It said what auto-sync would deploy before refusing.
+    QVERIFY2(run.all().contains(u"Auto-sync of torvalds will keep 1.0.0-42 (the target revision)"_s),
+             qPrintable(run.describe()));
+    if (json) {
+        QCOMPARE(errorJson(run).value(u"exitCode"_s).toInt(), 2);
+        QVERIFY(run.out.isEmpty());
+    }
+    // Nothing changed: auto-sync stays suspended with its record.
+    const QJsonObject served = app();
+    QVERIFY(
+        served[u"metadata"_s][u"annotations"_s].toObject().contains(ArgoApplication::SuspendedByAnnotation));
+    const QJsonObject policy = served[u"spec"_s][u"syncPolicy"_s].toObject();
+    QVERIFY(!policy.contains(u"automated"_s) || !policy[u"automated"_s][u"enabled"_s].toBool(true));
+    // The journal has the refusal.
+    const QJsonArray actions = journalActions();
+    QVERIFY(actions.size() >= 2);
+    QCOMPARE(actions.at(0)[u"kind"_s].toString(), u"auto-sync-on"_s);
+    QCOMPARE(actions.at(0)[u"outcome"_s].toString(), u"refused"_s);
+    QVERIFY(actions.at(0)[u"message"_s].toString().contains(u"needs --yes"_s));
+}
+
+void TstArgocli::autoSyncOnNamesTheRolledBackVersion()
+{
+    ArgoCdServer::AppSeed s = seed();
+    s.autoSync = true;
+    server()->addApplication(s);
+    Run run = capstan({u"rollback"_s, u"--yes"_s, u"--suspend-auto-sync"_s, u"--reason"_s, u"42 leaks"_s,
+                       u"--wait"_s, u"--timeout"_s, u"60"_s});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    QCOMPARE(historyOf().last()[u"revision"_s].toString(), u"1.0.0-41"_s);
+
+    // Without --yes: refused, but it names what auto-sync would deploy, and that it is the rolled-back one.
+    run = capstan({u"auto-sync"_s, u"on"_s});
+    QVERIFY2(run.finished && run.exitCode == 2, qPrintable(run.describe()));
+    const QString out = QString::fromUtf8(run.out);
+    QVERIFY2(out.contains(u"Auto-sync of torvalds will deploy 1.0.0-42 (the target revision), replacing "
+                          u"1.0.0-41 that runs now."_s),
+             qPrintable(run.describe()));
+    QVERIFY2(out.contains(u"WARNING: 1.0.0-42 is the version that was rolled back from (history #2, deployed "
+                          u"2026-05-03 23:15 UTC)"_s),
+             qPrintable(run.describe()));
+    QCOMPARE(historyOf().size(), 4);
+
+    run = capstan({u"auto-sync"_s, u"on"_s, u"--yes"_s, u"-o"_s, u"json"_s});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    const QJsonObject result = jsonObject(run);
+    QCOMPARE(result[u"autoSync"_s].toBool(), true);
+    QCOMPARE(result[u"revision"_s].toString(), u"1.0.0-42"_s);
+    QCOMPARE(result[u"rolledBackFrom"_s][u"id"_s].toInteger(), 2);
+    QCOMPARE(result[u"rolledBackFrom"_s][u"revision"_s].toString(), u"1.0.0-42"_s);
+    QVERIFY2(run.err.contains("WARNING: 1.0.0-42 is the version that was rolled back from"),
+             qPrintable(run.describe()));
+}
+
+void TstArgocli::journalRecordsRollbackAndAutoSync()
+{
+    ArgoCdServer::AppSeed s = seed();
+    s.autoSync = true;
+    server()->addApplication(s);
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-1);
+    const QString who = User + u'@' + QSysInfo::machineHostName();
+
+    // Refused: auto-sync is on and nothing suspends it.
+    Run run = capstan({u"rollback"_s, u"--yes"_s});
+    QVERIFY2(run.finished && run.exitCode == 6, qPrintable(run.describe()));
+    // Failed: Argo CD answers the rollback with an error (after auto-sync was suspended).
+    ArgoCdServer::Fault fault;
+    fault.pathPrefix = u"/api/v1/applications/torvalds/rollback"_s;
+    fault.method = "POST";
+    fault.status = 500;
+    fault.count = -1;
+    m_server->addFault(fault);
+    run = capstan({u"rollback"_s, u"--yes"_s, u"--suspend-auto-sync"_s, u"--reason"_s, u"42 leaks"_s});
+    QVERIFY2(run.finished && run.exitCode != 0, qPrintable(run.describe()));
+    m_server->clearFaults();
+    // Succeeded, then auto-sync comes back.
+    run = capstan({u"rollback"_s, u"--yes"_s, u"--wait"_s, u"--timeout"_s, u"60"_s});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    run = capstan({u"auto-sync"_s, u"on"_s, u"--yes"_s});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+
+    struct Expected
+    {
+        QString kind;
+        QString outcome;
+        QString reason; // "" = null
+        QString message;
+    };
+    const QList<Expected> expected = {
+        {u"auto-sync-on"_s, u"succeeded"_s, {}, u"will deploy 1.0.0-42"_s},
+        {u"rollback"_s, u"succeeded"_s, {}, u"1.0.0-42 → 1.0.0-41 (history #1), operation succeeded"_s},
+        {u"rollback"_s, u"failed"_s, u"42 leaks"_s, u"500"_s},
+        {u"auto-sync-off"_s, u"succeeded"_s, u"42 leaks"_s, u"suspended before the rollback to 1.0.0-41"_s},
+        {u"rollback"_s, u"refused"_s, {}, u"refuses rollbacks of 'torvalds' while auto-sync is on"_s},
+    };
+    const QJsonArray actions = journalActions();
+    QCOMPARE(actions.size(), expected.size());
+    for (int i = 0; i < actions.size(); ++i) {
+        const QJsonObject action = actions.at(i).toObject();
+        const Expected &want = expected.at(i);
+        const QString context = QString::fromUtf8(QJsonDocument(action).toJson(QJsonDocument::Compact));
+        QVERIFY2(action[u"kind"_s].toString() == want.kind, qPrintable(context));
+        QVERIFY2(action[u"outcome"_s].toString() == want.outcome, qPrintable(context));
+        QVERIFY2(action[u"who"_s].toString() == who, qPrintable(context));
+        QVERIFY2(action[u"application"_s].toString() == App, qPrintable(context));
+        QVERIFY2(want.reason.isEmpty() ? action[u"reason"_s].isNull() : action[u"reason"_s] == want.reason,
+                 qPrintable(context));
+        QVERIFY2(action[u"message"_s].toString().contains(want.message), qPrintable(context));
+        QVERIFY2(action[u"deploy"_s].isNull(), qPrintable(context));
+        const QDateTime when = QDateTime::fromString(action[u"when"_s].toString(), Qt::ISODateWithMs);
+        QVERIFY2(when.isValid() && when >= start, qPrintable(context));
+        QVERIFY(action[u"id"_s].toInteger() > 0);
+    }
+
+    // The text listing has them too, with their kinds and who.
+    run = capstan({u"journal"_s});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    const QString out = QString::fromUtf8(run.out);
+    for (const QString &column : {u"KIND"_s, u"WHO"_s, u"OUTCOME"_s, u"auto-sync-on"_s, u"auto-sync-off"_s,
+                                  u"refused"_s, u"(reason: 42 leaks)"_s, who})
+        QVERIFY2(out.contains(column), qPrintable(out));
+}
+
+void TstArgocli::journalRecordsLocks()
+{
+    server()->addApplication(seed());
+    const QString me = User + u'@' + QSysInfo::machineHostName();
+    Run run = capstan({u"lock"_s, u"--reason"_s, u"database migration"_s});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    // Someone else cannot take it: refused.
+    run = capstan({u"lock"_s, u"--reason"_s, u"me too"_s}, {}, {{u"USER"_s, u"dave"_s}});
+    QVERIFY2(run.finished && run.exitCode == 6, qPrintable(run.describe()));
+    run = capstan({u"unlock"_s}, {}, {{u"USER"_s, u"dave"_s}});
+    QVERIFY2(run.finished && run.exitCode == 6, qPrintable(run.describe()));
+    run = capstan({u"unlock"_s, u"--force"_s, u"--reason"_s, u"migration done"_s}, {},
+                  {{u"USER"_s, u"dave"_s}});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    run = capstan({u"lock"_s, u"--reason"_s, u"second"_s});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    run = capstan({u"unlock"_s});
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    run = capstan({u"unlock"_s}); // nothing held: nothing recorded
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+
+    const QString dave = u"dave@"_s + QSysInfo::machineHostName();
+    const QList<QStringList> expected = {
+        {u"lock-release"_s, u"succeeded"_s, me, u""_s},
+        {u"lock-take"_s, u"succeeded"_s, me, u"second"_s},
+        {u"lock-break"_s, u"succeeded"_s, dave, u"migration done"_s},
+        {u"lock-release"_s, u"refused"_s, dave, u""_s},
+        {u"lock-take"_s, u"refused"_s, dave, u"me too"_s},
+        {u"lock-take"_s, u"succeeded"_s, me, u"database migration"_s},
+    };
+    const QJsonArray actions = journalActions();
+    QCOMPARE(actions.size(), expected.size());
+    for (int i = 0; i < actions.size(); ++i) {
+        const QJsonObject action = actions.at(i).toObject();
+        const QString context = QString::fromUtf8(QJsonDocument(action).toJson(QJsonDocument::Compact));
+        QVERIFY2(action[u"kind"_s].toString() == expected.at(i).at(0), qPrintable(context));
+        QVERIFY2(action[u"outcome"_s].toString() == expected.at(i).at(1), qPrintable(context));
+        QVERIFY2(action[u"who"_s].toString() == expected.at(i).at(2), qPrintable(context));
+        QVERIFY2(action[u"reason"_s].toString() == expected.at(i).at(3), qPrintable(context));
+    }
+    QVERIFY(actions.at(2)[u"message"_s].toString().contains(me)); // whose lock was broken
+    QVERIFY(actions.at(4)[u"message"_s].toString().contains(me)); // who held it
 }
 
 QTEST_GUILESS_MAIN(TstArgocli)

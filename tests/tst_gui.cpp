@@ -5,6 +5,7 @@
 #include "DiffHighlighter.h"
 #include "DiffView.h"
 #include "HistoryView.h"
+#include "JournalView.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
 #include "SettingsDialog.h"
@@ -15,8 +16,10 @@
 #include "TestChartFactory.h"
 #include "app/ClientFactory.h"
 #include "argocd/ArgoApplication.h"
+#include "argocd/ArgoCdClient.h"
 #include "argocd/ArgoCdServer.h"
 #include "argocd/ArgoCdWatcher.h"
+#include "argocd/DeployLock.h"
 #include "chart/ChartArchive.h"
 #include "chart/SemVer.h"
 #include "chartmuseum/ChartMuseumServer.h"
@@ -26,6 +29,9 @@
 #include "models/ChartVersionsModel.h"
 #include "models/ChartVersionsProxyModel.h"
 #include "models/HistoryModel.h"
+#include "models/JournalModel.h"
+#include "net/HttpClient.h"
+#include "pipeline/DeployJournal.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -186,6 +192,8 @@ private Q_SLOTS:
     void rejectedTokenAsksToLogIn();
     void longOperationOffersTerminate();
     void historyErrorIsInlineAndRetryRecovers();
+    void defaultRollbackTargetFollowsTheHistory();
+    void rollbackDialogRefusesWhenArgoCdChanged();
 
 private:
     MainWindow *makeWindow(const Config &config, bool sandbox = false, const QString &configError = {});
@@ -194,6 +202,8 @@ private:
     QString biggestChart() const;
     std::unique_ptr<ArgoCdServer> startArgoServer(int operationMs);
     MainWindow *makeArgoWindow(const QString &token);
+    // A client of the in-repo Argo CD server's API, as another user or a deploy elsewhere would use it.
+    ArgoCdClient *argoApi();
 
     QTemporaryDir m_dir;
     std::unique_ptr<ChartMuseumServer> m_server;
@@ -205,6 +215,8 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QList<std::shared_ptr<QAbstractItemModelTester>> m_testers;
     std::unique_ptr<ArgoCdServer> m_argoServer;
+    std::unique_ptr<DeployJournal> m_journal; // the Argo CD windows' journal
+    int m_journals = 0;
 };
 
 void TstGui::initTestCase()
@@ -240,6 +252,7 @@ void TstGui::cleanup()
 {
     m_testers.clear();
     m_window.reset();
+    m_journal.reset();
     m_argoServer.reset();
     m_server->clearFaults();
     m_factory.reset();
@@ -268,6 +281,7 @@ MainWindow *TstGui::makeWindow(const Config &config, bool sandbox, const QString
     setup.configPath = config.file;
     setup.configError = configError;
     setup.sandbox = sandbox;
+    setup.journal = m_journal.get();
     m_window = std::make_unique<MainWindow>(setup);
     ChartsView *view = m_window->chartsView();
     for (QAbstractItemModel *model : std::initializer_list<QAbstractItemModel *>{
@@ -1088,10 +1102,22 @@ MainWindow *TstGui::makeArgoWindow(const QString &token)
     section.app = u"torvalds"_s;
     section.username = u"tester"_s; // recorded as who suspended auto-sync; the token wins for auth
     config.argocd = section;
+    m_journal = std::make_unique<DeployJournal>(m_dir.filePath(u"journal-%1.sqlite"_s.arg(++m_journals)));
     MainWindow *window = makeWindow(config);
     m_testers.append(std::make_shared<QAbstractItemModelTester>(
         window->historyView()->historyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+    m_testers.append(std::make_shared<QAbstractItemModelTester>(
+        window->journalView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest));
     return window;
+}
+
+ArgoCdClient *TstGui::argoApi()
+{
+    HttpClient::Options options;
+    options.serviceName = u"Argo CD"_s;
+    auto *http = new HttpClient(m_network.get(), m_argoServer->url(), options, m_network.get());
+    http->setAuth({HttpClient::Auth::Scheme::Bearer, {}, m_argoServer->issueToken(u"admin"_s)});
+    return new ArgoCdClient(http, u"torvalds"_s, m_network.get());
 }
 
 // Clicks the button of a confirmation box that goes ahead.
@@ -1243,9 +1269,28 @@ void TstGui::rollbackWithAutoSyncSuspendsFirstAndRestoreClears()
     QVERIFY(view->suspensionBanner()->text().contains(u"breaks the login page"_s));
     QTRY_VERIFY(window->argoStatusBadge()->isSuspensionShown());
 
-    // One click restores auto-sync and clears the record.
+    // Restoring asks first, naming what auto-sync deploys: the version that was rolled back from.
     QSignalSpy restored(view, &HistoryView::autoSyncRestored);
+    const QString rolledBackFrom = before.last()[u"revision"_s].toString();
     Q_EMIT view->suspensionBanner()->actionTriggered();
+    QMessageBox *ask = view->confirmationBox();
+    QVERIFY(ask);
+    QVERIFY2(ask->text().contains(u"will deploy %1 (the target revision), replacing %2"_s.arg(
+                 rolledBackFrom, target.value(u"revision"_s).toString())),
+             qPrintable(ask->text()));
+    QVERIFY2(
+        ask->informativeText().contains(u"%1 is the version that was rolled back from (history #%2"_s.arg(
+            rolledBackFrom, QString::number(before.last()[u"id"_s].toInteger()))),
+        qPrintable(ask->informativeText()));
+    QCOMPARE(ask->icon(), QMessageBox::Warning);
+    // Cancel changes nothing.
+    ask->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!view->confirmationBox());
+    QVERIFY(argoAnnotations(*m_argoServer).contains(ArgoApplication::SuspendedByAnnotation));
+    QCOMPARE(restored.size(), 0);
+    // Confirmed, it restores auto-sync and clears the record.
+    Q_EMIT view->suspensionBanner()->actionTriggered();
+    QVERIFY(acceptConfirmation(view->confirmationBox()));
     QTRY_COMPARE_WITH_TIMEOUT(restored.size(), 1, LoadTimeoutMs);
     const QJsonObject after = argoAnnotations(*m_argoServer);
     QVERIFY(!after.contains(ArgoApplication::SuspendedByAnnotation));
@@ -1255,6 +1300,29 @@ void TstGui::rollbackWithAutoSyncSuspendsFirstAndRestoreClears()
         u"automated"_s));
     QVERIFY(!view->suspensionBanner()->isVisibleTo(view));
     QTRY_VERIFY(!window->argoStatusBadge()->isSuspensionShown());
+
+    // All three actions are in the journal, newest first, under the deploy lock's name for the user, and
+    // the Journal view lists them.
+    const QList<DeployJournal::Action> actions = m_journal->actions(10);
+    QCOMPARE(actions.size(), 3);
+    const QStringList kinds = {u"auto-sync-on"_s, u"rollback"_s, u"auto-sync-off"_s};
+    for (int i = 0; i < actions.size(); ++i) {
+        QCOMPARE(actions.at(i).kind, kinds.at(i));
+        QCOMPARE(actions.at(i).outcome, u"succeeded"_s);
+        QCOMPARE(actions.at(i).user, DeployLock::defaultHolder());
+        QCOMPARE(actions.at(i).application, u"torvalds"_s);
+    }
+    QCOMPARE(actions.at(1).reason, u"1.0.0-43 breaks the login page"_s);
+    QCOMPARE(actions.at(2).reason, u"1.0.0-43 breaks the login page"_s);
+    QVERIFY2(
+        actions.at(1).message.contains(u"%1 → %2"_s.arg(rolledBackFrom, target[u"revision"_s].toString())),
+        qPrintable(actions.at(1).message));
+    QVERIFY2(actions.at(0).message.contains(u"will deploy %1"_s.arg(rolledBackFrom)),
+             qPrintable(actions.at(0).message));
+    JournalModel *journal = window->journalView()->model();
+    QCOMPARE(journal->rowCount(), 3);
+    QCOMPARE(journal->index(0, 0).data(JournalModel::KindRole).toString(), u"auto-sync-on"_s);
+    QCOMPARE(journal->index(1, JournalModel::KindColumn).data().toString(), u"Rollback"_s);
 }
 
 void TstGui::rejectedTokenAsksToLogIn()
@@ -1334,6 +1402,115 @@ void TstGui::historyErrorIsInlineAndRetryRecovers()
     QTRY_COMPARE_WITH_TIMEOUT(view->state(), HistoryView::State::Ready, LoadTimeoutMs);
     QVERIFY(!view->errorBanner()->isVisibleTo(view));
     QCOMPARE(view->historyModel()->rowCount(), int(argoHistory(*m_argoServer).size()));
+}
+
+void TstGui::defaultRollbackTargetFollowsTheHistory()
+{
+    m_argoServer = startArgoServer(100);
+    QVERIFY(m_argoServer);
+    MainWindow *window = makeArgoWindow(m_argoServer->issueToken(u"admin"_s));
+    HistoryView *view = window->historyView();
+    HistoryModel *model = view->historyModel();
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), HistoryView::State::Ready, LoadTimeoutMs);
+    // 1.0.0-40 … 1.0.0-43 (ids 0 … 3), 43 live: the previous deployment, 42, is proposed.
+    QCOMPARE(view->defaultTargetId(), std::optional<qint64>(2));
+    QCOMPARE(view->selectedHistoryId(), std::optional<qint64>(2));
+    QSignalSpy targetChanged(model, &HistoryModel::rollbackTargetChanged);
+
+    // A deploy that did not go through this view: Argo CD's API moves the target, auto-sync deploys it.
+    ArgoCdClient *api = argoApi();
+    api->setTargetRevision(u"1.0.0-44"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(argoHistory(*m_argoServer).size(), 5, LoadTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(view->defaultTargetId(), std::optional<qint64>(3), LoadTimeoutMs);
+    QCOMPARE(view->selectedHistoryId(), std::optional<qint64>(3));
+    QCOMPARE(targetChanged.size(), 1);
+    QCOMPARE(targetChanged.first().at(0).toLongLong(), 3);
+    QCOMPARE(model->index(0, 0).data(HistoryModel::RevisionRole).toString(), u"1.0.0-44"_s);
+    QVERIFY(model->index(0, 0).data(HistoryModel::IsLiveRole).toBool());
+    QCOMPARE(model->index(1, 0).data(HistoryModel::RevisionRole).toString(), u"1.0.0-43"_s);
+    QVERIFY(model->index(1, 0).data(HistoryModel::IsRollbackTargetRole).toBool());
+    QVERIFY(!model->index(2, 0).data(HistoryModel::IsRollbackTargetRole).toBool());
+    // The same rule as the CLI's `rollback` without an id.
+    QCOMPARE(view->defaultTargetId(),
+             std::optional<qint64>(view->application()->defaultRollbackTarget()->id));
+
+    // The Rollback dialog proposes the new previous deployment.
+    view->rollbackSelected();
+    RollbackDialog *dialog = view->rollbackDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->targetId(), 3);
+    QCOMPARE(child<QLabel>(dialog, u"rollbackToVersion"_s)->text(), u"1.0.0-43"_s);
+    QCOMPARE(child<QLabel>(dialog, u"rollbackFromVersion"_s)->text(), u"1.0.0-44"_s);
+    dialog->reject();
+
+    // A choice of the user survives a refresh that changes nothing, but not the next deploy.
+    QVERIFY(view->selectHistoryId(0));
+    QSignalSpy loaded(view, &HistoryView::applicationLoaded);
+    view->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), LoadTimeoutMs);
+    QCOMPARE(view->selectedHistoryId(), std::optional<qint64>(0));
+    api->setTargetRevision(u"1.0.0-45"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(view->defaultTargetId(), std::optional<qint64>(4), LoadTimeoutMs);
+    QCOMPARE(view->selectedHistoryId(), std::optional<qint64>(4));
+    QCOMPARE(targetChanged.size(), 2);
+}
+
+void TstGui::rollbackDialogRefusesWhenArgoCdChanged()
+{
+    m_argoServer = startArgoServer(100);
+    QVERIFY(m_argoServer);
+    MainWindow *window = makeArgoWindow(m_argoServer->issueToken(u"admin"_s));
+    HistoryView *view = window->historyView();
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), HistoryView::State::Ready, LoadTimeoutMs);
+    view->rollbackSelected();
+    QPointer<RollbackDialog> dialog = view->rollbackDialog();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->targetId(), 2);
+    child<QCheckBox>(dialog, u"suspendAutoSyncCheck"_s)->setChecked(true);
+    child<QLineEdit>(dialog, u"suspendReasonEdit"_s)->setText(u"43 breaks the login page"_s);
+    auto *confirm = child<QPushButton>(dialog, u"rollbackConfirmButton"_s);
+    QVERIFY(confirm->isEnabled());
+
+    // Meanwhile someone else deploys 1.0.0-44 through Argo CD's API.
+    argoApi()->setTargetRevision(u"1.0.0-44"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(argoHistory(*m_argoServer).size(), 5, LoadTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(view->application() && !view->application()->operationInProgress() &&
+                                 view->application()->liveRevision() == u"1.0.0-44"_s,
+                             LoadTimeoutMs);
+
+    QSignalSpy refused(dialog.data(), &RollbackDialog::refused);
+    QSignalSpy started(dialog.data(), &RollbackDialog::rollbackStarted);
+    confirm->click();
+    QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, LoadTimeoutMs);
+    QCOMPARE(started.size(), 0);
+    const QString changes = refused.first().at(0).toStringList().join(u'\n');
+    QVERIFY2(changes.contains(u"1.0.0-44 runs now (history #4), not 1.0.0-43"_s), qPrintable(changes));
+    QVERIFY2(changes.contains(u"the target revision is 1.0.0-44 now, not 1.0.0-43"_s), qPrintable(changes));
+    // Nothing happened in Argo CD: no suspension, no rollback.
+    QVERIFY(!argoAnnotations(*m_argoServer).contains(ArgoApplication::SuspendedByAnnotation));
+    QCOMPARE(argoHistory(*m_argoServer).size(), 5);
+    // The dialog stays open and shows the new state.
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(child<QLabel>(dialog, u"rollbackFromVersion"_s)->text(), u"1.0.0-44"_s);
+    QCOMPARE(child<QLabel>(dialog, u"rollbackToVersion"_s)->text(), u"1.0.0-42"_s);
+    QVERIFY(dialog->findChild<MessageBanner *>()->text().contains(u"Nothing was rolled back"_s));
+    QVERIFY(child<QLabel>(dialog, u"rollbackNote"_s)->text().contains(u"1.0.0-44"_s));
+    QVERIFY(confirm->isEnabled());
+    const QList<DeployJournal::Action> refusedActions = m_journal->actions(10);
+    QCOMPARE(refusedActions.size(), 1);
+    QCOMPARE(refusedActions.first().kind, u"rollback"_s);
+    QCOMPARE(refusedActions.first().outcome, u"refused"_s);
+    QVERIFY2(refusedActions.first().message.contains(u"1.0.0-44 runs now"_s),
+             qPrintable(refusedActions.first().message));
+
+    // Confirmed again against what it shows now, it goes ahead.
+    confirm->click();
+    QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, LoadTimeoutMs);
+    QCOMPARE(refused.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(argoHistory(*m_argoServer).size(), 6, LoadTimeoutMs);
+    QCOMPARE(argoHistory(*m_argoServer).last()[u"revision"_s].toString(), u"1.0.0-42"_s);
+    QCOMPARE(m_journal->actions(10).first().kind, u"rollback"_s);
+    QCOMPARE(m_journal->actions(10).first().outcome, u"succeeded"_s);
 }
 
 QTEST_MAIN(TstGui)

@@ -185,6 +185,14 @@ private Q_SLOTS:
     void recoverInterrupted();
     void badFiles_data();
     void badFiles();
+    void actionsRoundTrip();
+    void actionsRejectBadInput_data();
+    void actionsRejectBadInput();
+    void oldSchemaIsMigrated();
+    void timelineMergesNewestFirst_data();
+    void timelineMergesNewestFirst();
+    void outcomeOfError_data();
+    void outcomeOfError();
 
     void stepsModelPlan_data();
     void stepsModelPlan();
@@ -196,6 +204,7 @@ private Q_SLOTS:
     void journalModelUpdate_data();
     void journalModelUpdate();
     void journalModelDisplay();
+    void journalModelActions();
 
 private:
     void roundTripBody();
@@ -215,11 +224,14 @@ void TestJournal::schemaCreated()
     RawDb raw(file);
     QVERIFY(raw.ok());
     QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-    QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 1);
+    QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 2);
     const QStringList tables =
         raw.column(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
                    u"'sqlite_%' ORDER BY name"_s);
-    QCOMPARE(tables, QStringList({u"deploys"_s, u"steps"_s}));
+    QCOMPARE(tables, QStringList({u"actions"_s, u"deploys"_s, u"steps"_s}));
+    QCOMPARE(raw.column(u"SELECT name FROM pragma_table_info('actions')"_s),
+             QStringList({u"id"_s, u"kind"_s, u"application"_s, u"user"_s, u"host"_s, u"at"_s, u"reason"_s,
+                          u"outcome"_s, u"message"_s, u"deploy_id"_s}));
     const QStringList deployColumns = raw.column(u"SELECT name FROM pragma_table_info('deploys')"_s);
     QCOMPARE(deployColumns, QStringList({u"id"_s, u"build"_s, u"version"_s, u"sha"_s, u"env"_s, u"reason"_s,
                                          u"user"_s, u"application"_s, u"host"_s, u"pid"_s, u"started"_s,
@@ -492,6 +504,7 @@ void TestJournal::badFiles_data()
     QTest::newRow("foreign SQLite database")
         << u"foreign"_s << u"not a Capstan deploy journal (tables: notes)"_s;
     QTest::newRow("newer user_version") << u"newer"_s << u"schema version 7"_s;
+    QTest::newRow("version 2 without actions") << u"noactions"_s << u"lacks the actions table"_s;
     QTest::newRow("parent is a file") << u"parentfile"_s << u"cannot create the directory"_s;
     QTest::newRow("unwritable directory") << u"readonly"_s << u"cannot open it"_s;
 }
@@ -507,7 +520,7 @@ void TestJournal::badFiles()
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QByteArray("this is no database at all\n").repeated(200));
-    } else if (kind == u"foreign"_s || kind == u"newer"_s) {
+    } else if (kind == u"foreign"_s || kind == u"newer"_s || kind == u"noactions"_s) {
         RawDb raw(file);
         QVERIFY(raw.ok());
         if (kind == u"foreign"_s) {
@@ -515,7 +528,8 @@ void TestJournal::badFiles()
         } else {
             QVERIFY(raw.exec(u"CREATE TABLE deploys (id INTEGER)"_s));
             QVERIFY(raw.exec(u"CREATE TABLE steps (deploy_id INTEGER)"_s));
-            QVERIFY(raw.exec(u"PRAGMA user_version = 7"_s));
+            QVERIFY(
+                raw.exec(kind == u"newer"_s ? u"PRAGMA user_version = 7"_s : u"PRAGMA user_version = 2"_s));
         }
     } else if (kind == u"parentfile"_s) {
         QFile blocker(dir + u"/blocker"_s);
@@ -544,6 +558,267 @@ void TestJournal::badFiles()
     QCOMPARE(QFileInfo::exists(file), existed);
     if (existed)
         QCOMPARE(readAll(file), bytes);
+}
+
+namespace {
+
+DeployJournal::Action action(const QString &kind, const QString &outcome, int seconds, qint64 deploy = 0)
+{
+    DeployJournal::Action action;
+    action.kind = kind;
+    action.application = u"torvalds"_s;
+    action.user = u"ana@desk"_s;
+    action.at = at(seconds);
+    action.reason = u"why %1"_s.arg(kind);
+    action.outcome = outcome;
+    action.message = u"%1 %2"_s.arg(kind, outcome);
+    action.deploy = deploy;
+    return action;
+}
+
+// The schema of the first Capstan journals (user_version 1), as they exist on disk.
+bool writeVersion1Journal(const QString &file)
+{
+    RawDb raw(file);
+    return raw.ok() && raw.exec(u"PRAGMA journal_mode = WAL"_s) &&
+           raw.exec(
+               u"CREATE TABLE deploys (id INTEGER PRIMARY KEY AUTOINCREMENT, build TEXT NOT NULL DEFAULT "
+               u"'', version TEXT NOT NULL DEFAULT '', sha TEXT NOT NULL DEFAULT '', env TEXT NOT NULL "
+               u"DEFAULT '', reason TEXT NOT NULL DEFAULT '', user TEXT NOT NULL DEFAULT '', application "
+               u"TEXT NOT NULL DEFAULT '', host TEXT NOT NULL DEFAULT '', pid INTEGER NOT NULL DEFAULT 0, "
+               u"started TEXT NOT NULL, finished TEXT, outcome TEXT NOT NULL DEFAULT '', message TEXT NOT "
+               u"NULL DEFAULT '')"_s) &&
+           raw.exec(
+               u"CREATE TABLE steps (deploy_id INTEGER NOT NULL REFERENCES deploys(id) ON DELETE "
+               u"CASCADE, name TEXT NOT NULL, stage TEXT NOT NULL DEFAULT '', status TEXT NOT NULL, "
+               u"started TEXT, duration_ms INTEGER NOT NULL DEFAULT 0, exit_code INTEGER NOT NULL DEFAULT "
+               u"-1, message TEXT NOT NULL DEFAULT '', seq INTEGER NOT NULL, PRIMARY KEY (deploy_id, "
+               u"name))"_s) &&
+           raw.exec(u"CREATE INDEX deploys_open ON deploys(outcome, host)"_s) &&
+           raw.exec(u"INSERT INTO deploys (build, version, sha, env, reason, user, application, host, pid, "
+                    u"started, finished, outcome, message) VALUES ('146', '1.0.0-146', 'abc146', 'prod', "
+                    u"'release', 'ana@desk', 'torvalds', 'desk', 4242, '2026-09-01T10:00:00.000Z', "
+                    u"'2026-09-01T10:02:00.000Z', 'succeeded', '')"_s) &&
+           raw.exec(u"INSERT INTO steps (deploy_id, name, stage, status, started, duration_ms, exit_code, "
+                    u"message, seq) VALUES (1, 'test', 'checks', 'succeeded', '2026-09-01T10:00:01.000Z', "
+                    u"4200, 0, '', 1)"_s) &&
+           raw.exec(u"INSERT INTO steps (deploy_id, name, stage, status, started, duration_ms, exit_code, "
+                    u"message, seq) VALUES (1, 'push', 'publish', 'succeeded', '2026-09-01T10:01:00.000Z', "
+                    u"900, 0, '', 2)"_s) &&
+           raw.exec(u"PRAGMA user_version = 1"_s);
+}
+
+} // namespace
+
+void TestJournal::actionsRoundTrip()
+{
+    try {
+        const QString file = m_dir.filePath(u"actions.sqlite"_s);
+        DeployJournal journal(file);
+        QVERIFY(journal.actions(10).isEmpty());
+        const qint64 deploy = journal.begin(target(u"147"_s), u"torvalds"_s, at(0));
+
+        const qint64 first = journal.record(action(u"auto-sync-off"_s, u"succeeded"_s, 10));
+        const qint64 second = journal.record(action(u"rollback"_s, u"failed"_s, 11));
+        const qint64 third = journal.record(action(u"lock-take"_s, u"refused"_s, 12, deploy));
+        DeployJournal::Action bare; // host and at are filled in
+        bare.kind = u"auto-sync-on"_s;
+        bare.outcome = u"succeeded"_s;
+        const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
+        const qint64 fourth = journal.record(bare);
+        const QDateTime after = QDateTime::currentDateTimeUtc().addMSecs(1);
+        QVERIFY(first > 0 && first < second && second < third && third < fourth);
+
+        const QList<DeployJournal::Action> all = journal.actions(10);
+        QCOMPARE(all.size(), 4);
+        // The filled-in one is stamped now, on this host; the others keep their times, newest first.
+        const auto filled = std::find_if(all.cbegin(), all.cend(),
+                                         [fourth](const DeployJournal::Action &a) { return a.id == fourth; });
+        QVERIFY(filled != all.cend());
+        QCOMPARE(filled->host, QSysInfo::machineHostName());
+        QVERIFY(filled->at >= before && filled->at <= after);
+        QCOMPARE(filled->at.timeSpec(), Qt::UTC);
+        QCOMPARE(filled->deploy, 0);
+        QCOMPARE(filled->user, QString());
+        QList<DeployJournal::Action> actions = all;
+        actions.removeIf([fourth](const DeployJournal::Action &a) { return a.id == fourth; });
+        const DeployJournal::Action &lock = actions.at(0);
+        QCOMPARE(lock.id, third);
+        QCOMPARE(lock.kind, u"lock-take"_s);
+        QCOMPARE(lock.application, u"torvalds"_s);
+        QCOMPARE(lock.user, u"ana@desk"_s);
+        QCOMPARE(lock.host, QSysInfo::machineHostName());
+        QCOMPARE(lock.at, at(12));
+        QCOMPARE(lock.reason, u"why lock-take"_s);
+        QCOMPARE(lock.outcome, u"refused"_s);
+        QCOMPARE(lock.message, u"lock-take refused"_s);
+        QCOMPARE(lock.deploy, deploy);
+        QCOMPARE(actions.at(1).kind, u"rollback"_s);
+        QCOMPARE(actions.at(1).outcome, u"failed"_s);
+        QCOMPARE(actions.at(2).kind, u"auto-sync-off"_s);
+        QCOMPARE(journal.actions(2).size(), 2);
+        QVERIFY(journal.actions(0).isEmpty());
+
+        // An explicit host is kept; another instance reads what this one wrote.
+        DeployJournal::Action elsewhere = action(u"ci-override"_s, u"succeeded"_s, 5);
+        elsewhere.host = u"ci-runner-7"_s;
+        const qint64 fifth = journal.record(elsewhere);
+        DeployJournal other(file);
+        const QList<DeployJournal::Action> seen = other.actions(10);
+        QCOMPARE(seen.size(), 5);
+        QVERIFY(std::any_of(seen.cbegin(), seen.cend(), [fifth](const DeployJournal::Action &a) {
+            return a.id == fifth && a.host == u"ci-runner-7"_s && a.at == at(5);
+        }));
+        // Deploys are untouched by actions.
+        QCOMPARE(other.recent(10).size(), 1);
+        for (const QString &kind : DeployJournal::actionKinds())
+            QVERIFY(other.record(action(kind, u"succeeded"_s, 20)) > 0);
+        QCOMPARE(other.actions(100).size(), 5 + int(DeployJournal::actionKinds().size()));
+    } catch (const ApiError &error) {
+        QFAIL(qPrintable(error.toString()));
+    }
+}
+
+void TestJournal::actionsRejectBadInput_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("outcome");
+    QTest::addColumn<qint64>("deploy");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown kind") << u"deploy"_s << u"succeeded"_s << qint64(0)
+                                  << u"unknown action kind \"deploy\""_s;
+    QTest::newRow("empty kind") << u""_s << u"succeeded"_s << qint64(0) << u"unknown action kind"_s;
+    QTest::newRow("unknown outcome") << u"rollback"_s << u"cancelled"_s << qint64(0)
+                                     << u"unknown outcome \"cancelled\" of a rollback action"_s;
+    QTest::newRow("empty outcome") << u"lock-take"_s << u""_s << qint64(0) << u"unknown outcome"_s;
+    QTest::newRow("missing deploy") << u"lock-take"_s << u"succeeded"_s << qint64(99)
+                                    << u"names deploy 99, which is not in the journal"_s;
+    QTest::newRow("negative deploy") << u"lock-take"_s << u"succeeded"_s << qint64(-3) << u"deploy -3"_s;
+}
+
+void TestJournal::actionsRejectBadInput()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, outcome);
+    QFETCH(qint64, deploy);
+    QFETCH(QString, expected);
+    const QString file = m_dir.filePath(
+        u"bad-action-%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+    DeployJournal journal(file);
+    try {
+        journal.record(action(kind, outcome, 1, deploy));
+        QFAIL("a bad action was written");
+    } catch (const ApiError &error) {
+        QCOMPARE(error.kind(), ApiError::Kind::Usage);
+        QVERIFY2(error.message().contains(expected), qPrintable(error.message()));
+        QVERIFY2(error.message().contains(QDir::toNativeSeparators(file)), qPrintable(error.message()));
+    }
+    QVERIFY(journal.actions(10).isEmpty());
+    QVERIFY(journal.record(action(u"rollback"_s, u"succeeded"_s, 2)) > 0); // nothing was left half-done
+}
+
+void TestJournal::oldSchemaIsMigrated()
+{
+    const QString file = m_dir.filePath(u"version1/journal.sqlite"_s);
+    QVERIFY(QDir().mkpath(QFileInfo(file).absolutePath()));
+    QVERIFY(writeVersion1Journal(file));
+    try {
+        {
+            DeployJournal journal(file);
+            const QList<DeployJournal::Entry> entries = journal.recent(10);
+            QCOMPARE(entries.size(), 1);
+            const DeployJournal::Entry &entry = entries.first();
+            QCOMPARE(entry.target.version, u"1.0.0-146"_s);
+            QCOMPARE(entry.target.reason, u"release"_s);
+            QCOMPARE(entry.target.user, u"ana@desk"_s);
+            QCOMPARE(entry.application, u"torvalds"_s);
+            QCOMPARE(entry.outcome, u"succeeded"_s);
+            QCOMPARE(entry.started, QDateTime(QDate(2026, 9, 1), QTime(10, 0), QTimeZone::utc()));
+            QCOMPARE(entry.steps.size(), 2);
+            QCOMPARE(entry.steps.at(1).name, u"push"_s);
+            QCOMPARE(entry.steps.at(1).result.durationMs, 900);
+            QVERIFY(journal.actions(10).isEmpty());
+            // The upgraded journal takes actions, also ones that belong to the old deploy.
+            journal.record(action(u"rollback"_s, u"succeeded"_s, 1, entry.id));
+            const qint64 next = journal.begin(target(u"147"_s), u"torvalds"_s, at(2));
+            QCOMPARE(next, entry.id + 1);
+        }
+        RawDb raw(file);
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 2);
+        QCOMPARE(raw.column(u"SELECT version FROM deploys ORDER BY id"_s),
+                 QStringList({u"1.0.0-146"_s, u"1.0.0-147"_s}));
+        QCOMPARE(raw.column(u"SELECT name FROM steps ORDER BY seq"_s), QStringList({u"test"_s, u"push"_s}));
+        QCOMPARE(raw.column(u"SELECT kind FROM actions"_s), QStringList({u"rollback"_s}));
+        // Opening the upgraded file again changes nothing.
+        DeployJournal again(file);
+        QCOMPARE(again.recent(10).size(), 2);
+        QCOMPARE(again.actions(10).size(), 1);
+        QCOMPARE(again.actions(10).first().deploy, 1);
+    } catch (const ApiError &error) {
+        QFAIL(qPrintable(error.toString()));
+    }
+}
+
+void TestJournal::timelineMergesNewestFirst_data()
+{
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<QStringList>("kinds");
+    const QStringList all = {u"lock-release"_s, u"deploy"_s, u"rollback"_s,
+                             u"lock-take"_s,    u"deploy"_s, u"auto-sync-off"_s};
+    QTest::newRow("all") << 50 << all;
+    QTest::newRow("exact") << 6 << all;
+    QTest::newRow("three") << 3 << all.mid(0, 3);
+    QTest::newRow("one") << 1 << all.mid(0, 1);
+    QTest::newRow("none") << 0 << QStringList();
+}
+
+void TestJournal::timelineMergesNewestFirst()
+{
+    QFETCH(int, limit);
+    QFETCH(QStringList, kinds);
+    const QString file =
+        m_dir.filePath(u"timeline-%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentDataTag())));
+    DeployJournal journal(file);
+    journal.record(action(u"auto-sync-off"_s, u"succeeded"_s, 1));
+    const qint64 first = journal.begin(target(u"1"_s), u"torvalds"_s, at(10));
+    journal.record(action(u"lock-take"_s, u"succeeded"_s, 10, first)); // same moment: the action first
+    journal.record(action(u"rollback"_s, u"refused"_s, 20));
+    const qint64 second = journal.begin(target(u"2"_s), u"torvalds"_s, at(30));
+    journal.stepStarted(second, u"test"_s, u"checks"_s, at(31));
+    journal.record(action(u"lock-release"_s, u"succeeded"_s, 40, second));
+
+    const QList<DeployJournal::Record> records = journal.timeline(limit);
+    QStringList got;
+    for (const DeployJournal::Record &record : records) {
+        got.append(record.kind);
+        QCOMPARE(record.deploy.has_value(), record.kind == u"deploy"_s);
+        QCOMPARE(record.action.has_value(), record.kind != u"deploy"_s);
+        QCOMPARE(record.at, record.deploy ? record.deploy->started : record.action->at);
+    }
+    QCOMPARE(got, kinds);
+    if (records.size() > 1) {
+        QCOMPARE(records.at(1).deploy->id, second);
+        QCOMPARE(records.at(1).deploy->steps.size(), 1);
+    }
+}
+
+void TestJournal::outcomeOfError_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("outcome");
+    QTest::newRow("conflict") << int(ApiError::Kind::Conflict) << u"refused"_s;
+    QTest::newRow("usage") << int(ApiError::Kind::Usage) << u"refused"_s;
+    QTest::newRow("network") << int(ApiError::Kind::Network) << u"failed"_s;
+    QTest::newRow("http") << int(ApiError::Kind::Http) << u"failed"_s;
+    QTest::newRow("failed") << int(ApiError::Kind::Failed) << u"failed"_s;
+}
+
+void TestJournal::outcomeOfError()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, outcome);
+    QCOMPARE(DeployJournal::outcomeOf(ApiError(ApiError::Kind(kind), u"x"_s)), outcome);
+    QVERIFY(DeployJournal::actionOutcomes().contains(outcome));
 }
 
 void TestJournal::stepsModelPlan_data()
@@ -877,6 +1152,62 @@ void TestJournal::journalModelDisplay()
     QCOMPARE(changedRows(changed), QList<int>({0}));
     QCOMPARE(cell(0, JournalModel::DurationColumn), PipelineStepsModel::formatDuration(30000));
     QCOMPARE(model.headerData(JournalModel::OutcomeColumn, Qt::Horizontal).toString(), u"Outcome"_s);
+}
+
+void TestJournal::journalModelActions()
+{
+    const QString file = m_dir.filePath(u"model-actions.sqlite"_s);
+    DeployJournal journal(file);
+    const qint64 deploy = journal.begin(target(u"1"_s), u"torvalds"_s, at(0));
+    journal.finish(deploy, u"succeeded"_s, {}, at(60));
+    // The first action has id 1 like the deploy: they are different rows all the same.
+    journal.record(action(u"rollback"_s, u"succeeded"_s, 100));
+    journal.record(action(u"auto-sync-on"_s, u"refused"_s, 200));
+
+    JournalModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRecords(journal.timeline(10));
+    QCOMPARE(model.rowCount(), 3);
+    auto cell = [&](int row, int column) { return model.index(row, column).data().toString(); };
+    QCOMPARE(model.index(0, 0).data(JournalModel::KindRole).toString(), u"auto-sync-on"_s);
+    QCOMPARE(model.index(1, 0).data(JournalModel::KindRole).toString(), u"rollback"_s);
+    QCOMPARE(model.index(2, 0).data(JournalModel::KindRole).toString(), u"deploy"_s);
+    QCOMPARE(model.index(1, 0).data(JournalModel::IdRole).toLongLong(), 1);
+    QCOMPARE(model.index(2, 0).data(JournalModel::IdRole).toLongLong(), deploy);
+    QCOMPARE(cell(0, JournalModel::KindColumn), u"Auto-sync on"_s);
+    QCOMPARE(cell(1, JournalModel::KindColumn), u"Rollback"_s);
+    QCOMPARE(cell(2, JournalModel::KindColumn), u"Deploy"_s);
+    QCOMPARE(cell(1, JournalModel::StartedColumn), u"2026-09-21 14:15:00"_s);
+    QCOMPARE(cell(1, JournalModel::VersionColumn), u"torvalds: rollback succeeded"_s);
+    QCOMPARE(cell(1, JournalModel::UserColumn), u"ana@desk"_s);
+    QCOMPARE(cell(1, JournalModel::ReasonColumn), u"why rollback"_s);
+    QCOMPARE(cell(0, JournalModel::OutcomeColumn), u"refused"_s);
+    QCOMPARE(model.index(0, 0).data(JournalModel::OutcomeRole).toString(), u"refused"_s);
+    QCOMPARE(cell(0, JournalModel::DurationColumn), QString());
+    QVERIFY(model.index(0, 0).data(JournalModel::StepsRole).toStringList().isEmpty());
+    QVERIFY(model.recordAt(0).action && !model.recordAt(0).deploy);
+    QCOMPARE(model.entryAt(0).id, 0); // no deploy in an action's row
+    QCOMPARE(model.entryAt(2).id, deploy);
+    QCOMPARE(model.deployRow(deploy), 2);
+    QCOMPARE(model.deployRow(deploy + 1), -1);
+    QCOMPARE(model.headerData(JournalModel::KindColumn, Qt::Horizontal).toString(), u"Kind"_s);
+
+    // A new action on top is one inserted row; nothing is reset, nothing else changes.
+    journal.record(action(u"lock-take"_s, u"succeeded"_s, 300, deploy));
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setRecords(journal.timeline(10));
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(cell(0, JournalModel::KindColumn), u"Lock taken"_s);
+    // Only deploys again: the actions go, the deploy stays.
+    model.setEntries(journal.recent(10));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.entryAt(0).id, deploy);
 }
 
 QTEST_GUILESS_MAIN(TestJournal)

@@ -4,13 +4,10 @@
 #include "OutputWriter.h"
 #include "argocd/ArgoCdClient.h"
 #include "argocd/ArgoCdWatcher.h"
+#include "argocd/AutoSyncRestore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTextStream>
-
-#include <cstdio>
-#include <unistd.h>
 
 namespace capstan {
 
@@ -188,6 +185,7 @@ int timeoutOption(const CommandLine::Invocation &invocation, const QString &comm
 ArgoCommands::ArgoCommands(CliSession *session, QObject *parent)
     : QObject(parent)
     , m_session(session)
+    , m_actions(new ActionRecorder(session, this))
 {}
 
 QList<CommandSpec> ArgoCommands::specs()
@@ -277,15 +275,17 @@ QList<CommandSpec> ArgoCommands::specs()
         {QStringLiteral("prune"), QChar(), QString(), tr("Delete resources that are not in the old chart")},
         timeout,
     };
-    rollback.description =
-        tr("ID is a history id from `history`; without it the previous deployment (history[len-2]) is used.\n"
-           "Prints what runs now and what will run before acting, then asks for confirmation on a\n"
-           "terminal; without a terminal --yes is required (exit 2).\n"
-           "Argo CD refuses rollbacks while auto-sync is on (exit 6): --suspend-auto-sync --reason TEXT\n"
-           "switches it off first and records who, when and why; it stays off until\n"
-           "`capstan --cli auto-sync on`. A rollback does not change the target revision, so the\n"
-           "application shows OutOfSync afterwards. Unknown ID: exit 5.\n"
-           "JSON: {app, from, to, autoSyncSuspended} and, with --wait, phase, message, sync, health.");
+    rollback.description = tr(
+        "ID is a history id from `history`; without it the previous deployment (history[len-2]) is used.\n"
+        "Prints what runs now and what will run before acting, then asks for confirmation on a\n"
+        "terminal; without a terminal --yes is required (exit 2).\n"
+        "Argo CD refuses rollbacks while auto-sync is on (exit 6): --suspend-auto-sync --reason TEXT\n"
+        "switches it off first and records who, when and why; it stays off until\n"
+        "`capstan --cli auto-sync on`. A rollback does not change the target revision, so the\n"
+        "application shows OutOfSync afterwards. Unknown ID: exit 5.\n"
+        "The journal (see `journal`) records the rollback and a suspension: who, when, why and the\n"
+        "outcome (succeeded once Argo CD accepted it, or with --wait once it succeeded; failed; refused).\n"
+        "JSON: {app, from, to, autoSyncSuspended} and, with --wait, phase, message, sync, health.");
     rollback.examples = {QStringLiteral("rollback --yes"), QStringLiteral("rollback 7 --yes --wait"),
                          QStringLiteral("rollback --yes --suspend-auto-sync --reason \"bad release 42\"")};
     list.append(rollback);
@@ -296,17 +296,24 @@ QList<CommandSpec> ArgoCommands::specs()
     off.options = {{QStringLiteral("reason"), QChar(), QStringLiteral("TEXT"), tr("Why (required)")}};
     off.description = tr("Removes the automated sync policy and keeps it, with the reason, in annotations\n"
                          "on the application, so `auto-sync on` can restore it and everyone sees why.\n"
-                         "JSON: {app, autoSync, suspension}.");
+                         "Recorded in the journal. JSON: {app, autoSync, suspension}.");
     off.examples = {QStringLiteral("auto-sync off --reason \"investigating release 42\"")};
     list.append(off);
 
     CommandSpec on;
     on.name = QStringLiteral("auto-sync on");
     on.summary = tr("Resume auto-sync with the policy recorded when it was suspended");
-    on.description = tr("Restores the automated sync policy recorded by `auto-sync off` (or enables plain\n"
-                        "auto-sync when nothing was recorded) and clears the suspension annotations.\n"
-                        "JSON: {app, autoSync, suspension}.");
-    on.examples = {QStringLiteral("auto-sync on"), QStringLiteral("auto-sync on -o json")};
+    on.options = {{QStringLiteral("yes"), QChar(), QString(), tr("Do not ask for confirmation")}};
+    on.description =
+        tr("Restores the automated sync policy recorded by `auto-sync off` (or enables plain\n"
+           "auto-sync when nothing was recorded) and clears the suspension annotations.\n"
+           "Argo CD then deploys the target revision (spec.source.targetRevision, as resolved): first it\n"
+           "prints which version that is and warns when it is the version a rollback went back from.\n"
+           "Then it asks for confirmation on a terminal; without a terminal --yes is required (exit 2).\n"
+           "Nothing to ask when auto-sync is on already. Recorded in the journal.\n"
+           "JSON: {app, autoSync, suspension, targetRevision, revision, rolledBackFrom}; rolledBackFrom\n"
+           "is the history entry of the rolled-back version auto-sync deploys again, or null.");
+    on.examples = {QStringLiteral("auto-sync on"), QStringLiteral("auto-sync on --yes -o json")};
     list.append(on);
 
     CommandSpec terminate;
@@ -695,6 +702,7 @@ void ArgoCommands::rollback(const CommandLine::Invocation &invocation)
         wanted = id;
     }
     const QString user = suspend ? userName() : QString();
+    m_actions->open();
 
     m_session->await(m_session->argoCd(), [=, this](ArgoCdClient *client) {
         m_session->await(client->get(), [=, this](const ArgoApplication &app) {
@@ -720,6 +728,11 @@ void ArgoCommands::rollback(const CommandLine::Invocation &invocation)
             const ArgoApplication::HistoryEntry from = app.history.last();
             progress(tr("Rollback of %1\n  from: %2\n  to:   %3\n")
                          .arg(app.name, entryText(from), entryText(*target)));
+            const QString change =
+                tr("%1 → %2 (history #%3)").arg(from.revision, target->revision).arg(target->id);
+            m_actions->start(QStringLiteral("rollback"), app.name, reason,
+                             waitForIt ? tr("%1, operation succeeded").arg(change)
+                                       : tr("%1, accepted by Argo CD").arg(change));
 
             if (app.autoSyncEnabled && !suspend) {
                 throw ApiError(ApiError::Kind::Conflict,
@@ -728,21 +741,11 @@ void ArgoCommands::rollback(const CommandLine::Invocation &invocation)
                                   "--reason TEXT to switch it off first; it stays off until `capstan --cli "
                                   "auto-sync on`."));
             }
-            if (!confirmed) {
-                if (!::isatty(STDIN_FILENO)) {
-                    throw ApiError(ApiError::Kind::Usage,
+            m_actions->confirm(QStringLiteral("rollback"), [&] {
+                m_session->confirm(confirmed, tr("Roll back %1 to chart %2?").arg(app.name, target->revision),
                                    tr("rollback needs --yes when standard input is not a terminal"),
-                                   tr("Nothing was changed. Run it again with --yes to confirm."));
-                }
-                std::fputs(qPrintable(tr("Roll back %1 to chart %2? [y/N] ").arg(app.name, target->revision)),
-                           stderr);
-                std::fflush(stderr);
-                QTextStream input(stdin);
-                const QString answer = input.readLine().trimmed().toLower();
-                if (answer != QLatin1StringView("y") && answer != QLatin1StringView("yes")) {
-                    throw ApiError(ApiError::Kind::Failed, tr("Rollback cancelled; nothing was changed"));
-                }
-            }
+                                   tr("Rollback cancelled; nothing was changed"));
+            });
 
             const bool suspending = app.autoSyncEnabled && suspend;
             if (suspend && !app.autoSyncEnabled)
@@ -783,8 +786,12 @@ void ArgoCommands::rollback(const CommandLine::Invocation &invocation)
                 roll();
                 return;
             }
+            m_actions->start(QStringLiteral("auto-sync-off"), app.name, reason,
+                             tr("suspended before the rollback to %1").arg(to.revision));
             m_session->await(client->suspendAutoSync(user, reason), [=, this](const ArgoApplication &) {
                 progress(tr("Auto-sync of %1 suspended by %2: %3\n").arg(app.name, user, reason));
+                m_actions->settle(QStringLiteral("auto-sync-off"), QStringLiteral("succeeded"),
+                                  tr("suspended before the rollback to %1").arg(to.revision));
                 roll();
             });
         });
@@ -799,14 +806,26 @@ void ArgoCommands::autoSync(const CommandLine::Invocation &invocation, bool on)
                        tr("The reason is recorded on the application for everyone who wonders why auto-sync "
                           "is off."));
     }
+    const bool confirmed = invocation.has(QStringLiteral("yes"));
     const QString user = on ? QString() : userName();
+    const QString kind = on ? QStringLiteral("auto-sync-on") : QStringLiteral("auto-sync-off");
+    m_actions->open();
 
-    auto show = [this](const ArgoApplication &app) {
+    auto show = [this](const ArgoApplication &app, const std::optional<AutoSyncRestore> &restore) {
         OutputWriter *out = m_session->output();
         if (out->isJson()) {
-            out->json(QJsonObject{{QStringLiteral("app"), app.name},
-                                  {QStringLiteral("autoSync"), app.autoSyncEnabled},
-                                  {QStringLiteral("suspension"), suspensionJson(app)}});
+            QJsonObject document{{QStringLiteral("app"), app.name},
+                                 {QStringLiteral("autoSync"), app.autoSyncEnabled},
+                                 {QStringLiteral("suspension"), suspensionJson(app)}};
+            if (restore) {
+                document.insert(QStringLiteral("targetRevision"), restore->targetRevision);
+                document.insert(QStringLiteral("revision"),
+                                restore->resolved ? QJsonValue(restore->revision) : QJsonValue());
+                document.insert(QStringLiteral("rolledBackFrom"),
+                                restore->rolledBackFrom ? QJsonValue(historyJson(*restore->rolledBackFrom))
+                                                        : QJsonValue());
+            }
+            out->json(document);
         } else {
             out->text(tr("Auto-sync of %1: %2\n").arg(app.name, autoSyncText(app)));
         }
@@ -817,14 +836,30 @@ void ArgoCommands::autoSync(const CommandLine::Invocation &invocation, bool on)
         m_session->await(client->get(), [=, this](const ArgoApplication &app) {
             const std::optional<ArgoApplication::AutoSyncSuspension> suspension = app.autoSyncSuspension();
             if (on) {
+                const AutoSyncRestore restore = AutoSyncRestore::of(app);
                 if (!suspension && app.autoSyncEnabled) {
                     progress(tr("Auto-sync of %1 is already on.\n").arg(app.name));
-                    show(app);
+                    show(app, restore);
                     return;
                 }
-                m_session->await(client->resumeAutoSync(), show);
+                progress(restore.summary() + u'\n');
+                if (!restore.warning().isEmpty())
+                    progress(tr("WARNING: %1\n").arg(restore.warning()));
+                m_actions->start(kind, app.name, QString(), restore.summary());
+                m_actions->confirm(kind, [&] {
+                    m_session->confirm(confirmed,
+                                       restore.rolledBackFrom
+                                           ? tr("Restore auto-sync of %1 and deploy %2 again?")
+                                                 .arg(app.name, restore.revision)
+                                           : tr("Restore auto-sync of %1?").arg(app.name),
+                                       tr("auto-sync on needs --yes when standard input is not a terminal"),
+                                       tr("Auto-sync stays off; nothing was changed"));
+                });
+                m_session->await(client->resumeAutoSync(),
+                                 [=](const ArgoApplication &resumed) { show(resumed, restore); });
                 return;
             }
+            m_actions->start(kind, app.name, reason, tr("suspended"));
             if (suspension) {
                 throw ApiError(
                     ApiError::Kind::Conflict,
@@ -839,7 +874,8 @@ void ArgoCommands::autoSync(const CommandLine::Invocation &invocation, bool on)
                                    .arg(app.name),
                                tr("Enable it with `capstan --cli auto-sync on`."));
             }
-            m_session->await(client->suspendAutoSync(user, reason), show);
+            m_session->await(client->suspendAutoSync(user, reason),
+                             [=](const ArgoApplication &suspended) { show(suspended, std::nullopt); });
         });
     });
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ActionRecorder.h"
 #include "CommandLine.h"
 #include "CommandSpec.h"
 #include "argocd/ArgoApplication.h"
@@ -51,6 +52,7 @@ private:
     QString userName();
 
     CliSession *m_session;
+    ActionRecorder *m_actions;
 };
 
 } // namespace capstan

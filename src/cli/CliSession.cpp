@@ -5,11 +5,16 @@
 #include "app/ClientFactory.h"
 #include "config/ConfigLoader.h"
 #include "credentials/CredentialStore.h"
+#include "pipeline/DeployJournal.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
 
 namespace capstan {
 
@@ -97,6 +102,37 @@ ClientFactory *CliSession::factory()
     return m_factory;
 }
 
+QString CliSession::journalFile(const QProcessEnvironment &environment)
+{
+    const QString file = environment.value(QStringLiteral("CAPSTAN_JOURNAL"));
+    return file.isEmpty() ? DeployJournal::defaultFile() : file;
+}
+
+DeployJournal *CliSession::journal()
+{
+    if (!m_journal)
+        m_journal = std::make_unique<DeployJournal>(journalFile(environment()));
+    return m_journal.get();
+}
+
+void CliSession::confirm(bool confirmed, const QString &question, const QString &withoutTerminal,
+                         const QString &declined, const QString &hint)
+{
+    if (confirmed)
+        return;
+    if (!::isatty(STDIN_FILENO)) {
+        throw ApiError(ApiError::Kind::Usage, withoutTerminal,
+                       hint.isEmpty() ? tr("Nothing was changed. Run it again with --yes to confirm.")
+                                      : hint);
+    }
+    std::fputs(qPrintable(question + QStringLiteral(" [y/N] ")), stderr);
+    std::fflush(stderr);
+    QTextStream input(stdin);
+    const QString answer = input.readLine().trimmed().toLower();
+    if (answer != QLatin1StringView("y") && answer != QLatin1StringView("yes"))
+        throw ApiError(ApiError::Kind::Failed, declined);
+}
+
 template <typename Client>
 QFuture<Client *> CliSession::client(QFuture<Client *> (ClientFactory::*make)(const Config &))
 {
@@ -129,6 +165,7 @@ void CliSession::finish(ExitCode code)
         return;
     m_finished = true;
     m_exitCode = code;
+    Q_EMIT finishing(code);
     QCoreApplication::exit(int(code));
 }
 
@@ -136,6 +173,7 @@ void CliSession::fail(const ApiError &error, std::optional<ExitCode> code)
 {
     if (m_finished)
         return;
+    Q_EMIT failing(error);
     m_output->error(error, code);
     finish(code.value_or(error.exitCode()));
 }

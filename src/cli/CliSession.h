@@ -11,6 +11,7 @@
 
 #include <exception>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -21,6 +22,7 @@ class ArgoCdClient;
 class ChartMuseumClient;
 class ClientFactory;
 class CredentialStore;
+class DeployJournal;
 class GitHubClient;
 class OutputWriter;
 class Sandbox;
@@ -47,6 +49,18 @@ public:
     QFuture<ArgoCdClient *> argoCd();
     QFuture<GitHubClient *> gitHub();
     ClientFactory *factory();
+    // The deploy journal, opened on first use: CAPSTAN_JOURNAL from environment() (the sandbox sets one in
+    // its directory), else DeployJournal::defaultFile(). Throws ApiError (Config) naming the file.
+    DeployJournal *journal();
+    static QString journalFile(const QProcessEnvironment &environment);
+
+    // The confirmation of a command that changes something. Nothing happens when `confirmed` (--yes).
+    // Otherwise: without a terminal on standard input throws ApiError Usage (exit 2) with
+    // `withoutTerminal` and the hint "Nothing was changed. Run it again with --yes to confirm."; on a
+    // terminal asks `question` followed by " [y/N] " on stderr and throws ApiError Failed with `declined`
+    // unless the answer is y or yes.
+    void confirm(bool confirmed, const QString &question, const QString &withoutTerminal,
+                 const QString &declined, const QString &hint = {});
 
     // Runs `onValue` on this thread when `future` succeeds; a failure (or an ApiError thrown by onValue)
     // ends the run through fail().
@@ -65,6 +79,12 @@ public:
     // Calls `start` once the event loop runs and returns the exit code once a command has finished.
     int exec(const std::function<void()> &start);
 
+Q_SIGNALS:
+    // The run is failing with `error` (emitted before it is printed); then finishing follows.
+    void failing(const capstan::ApiError &error);
+    // The run ends with `code` (emitted once, before the event loop is told to quit).
+    void finishing(capstan::ExitCode code);
+
 private:
     Sandbox *sandbox();
     template <typename Client>
@@ -76,6 +96,7 @@ private:
     CredentialStore *m_credentials = nullptr;
     ClientFactory *m_factory = nullptr;
     Sandbox *m_sandbox = nullptr;
+    std::unique_ptr<DeployJournal> m_journal;
     std::optional<Config> m_config;
     bool m_finished = false;
     ExitCode m_exitCode = ExitCode::Failed;

@@ -1,5 +1,6 @@
 #include "DeployCommands.h"
 
+#include "ActionRecorder.h"
 #include "CliSession.h"
 #include "OutputWriter.h"
 #include "app/ClientFactory.h"
@@ -13,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSocketNotifier>
-#include <QTextStream>
 
 #include <algorithm>
 #include <csignal>
@@ -76,7 +76,10 @@ QJsonObject entryJson(const DeployJournal::Entry &entry)
     const qint64 durationMs = entry.finished.isValid() && entry.started.isValid()
                                   ? entry.started.msecsTo(entry.finished)
                                   : qint64(-1);
-    return QJsonObject{{u"id"_s, entry.id},
+    return QJsonObject{{u"kind"_s, u"deploy"_s},
+                       {u"id"_s, entry.id},
+                       {u"who"_s, entry.target.user},
+                       {u"when"_s, isoTime(entry.started)},
                        {u"build"_s, orNull(entry.target.build)},
                        {u"version"_s, entry.target.version},
                        {u"sha"_s, orNull(entry.target.sha)},
@@ -94,11 +97,26 @@ QJsonObject entryJson(const DeployJournal::Entry &entry)
                        {u"steps"_s, steps}};
 }
 
+QJsonObject actionJson(const DeployJournal::Action &action)
+{
+    return QJsonObject{{u"kind"_s, action.kind},
+                       {u"id"_s, action.id},
+                       {u"who"_s, action.user},
+                       {u"when"_s, isoTime(action.at)},
+                       {u"application"_s, orNull(action.application)},
+                       {u"host"_s, action.host},
+                       {u"reason"_s, orNull(action.reason)},
+                       {u"outcome"_s, action.outcome},
+                       {u"message"_s, orNull(action.message)},
+                       {u"deploy"_s, action.deploy > 0 ? QJsonValue(action.deploy) : QJsonValue()}};
+}
+
 } // namespace
 
 DeployCommands::DeployCommands(CliSession *session, QObject *parent)
     : QObject(parent)
     , m_session(session)
+    , m_actions(new ActionRecorder(session, this))
 {}
 
 DeployCommands::~DeployCommands()
@@ -148,14 +166,19 @@ QList<CommandSpec> DeployCommands::specs()
 
     CommandSpec journal;
     journal.name = u"journal"_s;
-    journal.summary = tr("List recent deploys with their steps, newest first");
-    journal.options = {{u"limit"_s, QChar(), u"N"_s, tr("At most N deploys (default 20)")}};
+    journal.summary = tr("List recent deploys (with their steps) and other actions, newest first");
+    journal.options = {{u"limit"_s, QChar(), u"N"_s, tr("At most N deploys and actions (default 20)")}};
     journal.description =
         tr("Deploys a crash or a kill interrupted are reported first (stderr), once, with the step they\n"
-           "stopped in. JSON: [{id, build, version, sha, env, user, reason, application, host, pid, "
-           "started,\n"
-           "finished, durationMs, outcome, message, steps: [{name, stage, status, started, durationMs,\n"
-           "exitCode, message}]}]. The journal file is CAPSTAN_JOURNAL when set, else %1.")
+           "stopped in. Besides deploys the journal holds actions on the application: rollback,\n"
+           "auto-sync-off, auto-sync-on, lock-take, lock-release, lock-break, ci-override and\n"
+           "deploy-refused, each with who, when, why and the outcome (succeeded, failed or refused).\n"
+           "JSON: one array, newest first. Every element has kind, id, who, when, reason and outcome.\n"
+           "A deploy is {kind: \"deploy\", id, who, when, build, version, sha, env, user, reason,\n"
+           "application, host, pid, started, finished, durationMs, outcome, message, steps: [{name, stage,\n"
+           "status, started, durationMs, exitCode, message}]} (outcome null while it runs); an action is\n"
+           "{kind, id, who, when, application, host, reason, outcome, message, deploy} (deploy: the id of\n"
+           "the deploy it belongs to, or null). The journal file is CAPSTAN_JOURNAL when set, else %1.")
             .arg(DeployJournal::defaultFile());
     journal.examples = {u"journal"_s, u"journal --limit 5 -o json"_s};
     list.append(journal);
@@ -166,7 +189,8 @@ QList<CommandSpec> DeployCommands::specs()
     lock.options = {{u"reason"_s, QChar(), u"TEXT"_s, tr("Why (required)")}};
     lock.description =
         tr("Stores holder (you@host), reason and time as annotations on the Argo CD application.\n"
-           "Exit 6 naming the holder when it is held already. JSON: {app, holder, reason, since}.");
+           "Exit 6 naming the holder when it is held already. Recorded in the journal (lock-take).\n"
+           "JSON: {app, holder, reason, since}.");
     lock.examples = {u"lock --reason \"database migration\""_s};
     list.append(lock);
 
@@ -179,7 +203,8 @@ QList<CommandSpec> DeployCommands::specs()
     };
     unlock.description =
         tr("Without --force only your own lock is released (exit 6 naming the holder when it\n"
-           "is someone else's). JSON: {app, released, holder}.");
+           "is someone else's). Recorded in the journal (lock-release, or lock-break with --force).\n"
+           "JSON: {app, released, holder}.");
     unlock.examples = {u"unlock"_s, u"unlock --force --reason \"deploy #12 was killed\""_s};
     list.append(unlock);
 
@@ -206,17 +231,9 @@ void DeployCommands::run(const CommandLine::Invocation &invocation)
         unlock(invocation);
 }
 
-QString DeployCommands::journalFile(const QProcessEnvironment &environment)
-{
-    const QString file = environment.value(u"CAPSTAN_JOURNAL"_s);
-    return file.isEmpty() ? DeployJournal::defaultFile() : file;
-}
-
 DeployJournal *DeployCommands::openJournal()
 {
-    if (!m_journal)
-        m_journal = std::make_unique<DeployJournal>(journalFile(m_session->environment()));
-    return m_journal.get();
+    return m_session->journal();
 }
 
 void DeployCommands::reportInterrupted(const QList<DeployJournal::Entry> &entries,
@@ -393,18 +410,12 @@ void DeployCommands::deploy(const CommandLine::Invocation &invocation)
         m_session->finish(ExitCode::Ok);
         return;
     }
-    if (request.env == u"prod"_s && !invocation.has(u"yes"_s)) {
-        if (!::isatty(STDIN_FILENO)) {
-            throw ApiError(ApiError::Kind::Usage,
+    if (request.env == u"prod"_s) {
+        m_session->confirm(invocation.has(u"yes"_s),
+                           tr("Deploy %1 to prod?").arg(deployment->target().version),
                            tr("a prod deploy needs --yes when standard input is not a terminal"),
+                           tr("Deploy cancelled; nothing was run"),
                            tr("Nothing was run. Run it again with --yes to confirm, or try --dry-run."));
-        }
-        std::fputs(qPrintable(tr("Deploy %1 to prod? [y/N] ").arg(deployment->target().version)), stderr);
-        std::fflush(stderr);
-        QTextStream input(stdin);
-        const QString answer = input.readLine().trimmed().toLower();
-        if (answer != u"y"_s && answer != u"yes"_s)
-            throw ApiError(ApiError::Kind::Failed, tr("Deploy cancelled; nothing was run"));
     }
 
     DeployJournal *journal = openJournal();
@@ -598,35 +609,45 @@ void DeployCommands::journal(const CommandLine::Invocation &invocation)
     DeployJournal *journal = openJournal();
     const QList<DeployJournal::Entry> interrupted = journal->recoverInterrupted();
     reportInterrupted(interrupted, [this, journal, limit] {
-        const QList<DeployJournal::Entry> entries = journal->recent(limit);
+        const QList<DeployJournal::Record> records = journal->timeline(limit);
         OutputWriter *out = m_session->output();
         if (out->isJson()) {
             QJsonArray array;
-            for (const DeployJournal::Entry &entry : entries)
-                array.append(entryJson(entry));
+            for (const DeployJournal::Record &record : records)
+                array.append(record.deploy ? entryJson(*record.deploy) : actionJson(*record.action));
             out->json(array);
             m_session->finish(ExitCode::Ok);
             return;
         }
-        if (entries.isEmpty()) {
-            out->text(tr("No deploys in %1.\n").arg(journal->file()));
+        if (records.isEmpty()) {
+            out->text(tr("No deploys or actions in %1.\n").arg(journal->file()));
             m_session->finish(ExitCode::Ok);
             return;
         }
         QList<QStringList> rows;
-        for (const DeployJournal::Entry &entry : entries) {
+        for (const DeployJournal::Record &record : records) {
+            const QString when = record.at.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+            if (const auto &action = record.action) {
+                QString details = action->message;
+                if (!action->reason.isEmpty())
+                    details +=
+                        (details.isEmpty() ? QString() : u" "_s) + tr("(reason: %1)").arg(action->reason);
+                rows.append({QString::number(action->id), action->kind, when, action->user,
+                             action->application, action->outcome, u"-"_s, details});
+                continue;
+            }
+            const DeployJournal::Entry &entry = *record.deploy;
             QStringList steps;
             for (const DeployJournal::StepRecord &step : entry.steps)
                 steps.append(u"%1:%2"_s.arg(step.name, StepResult::statusName(step.result.status)));
             const QString took =
                 entry.finished.isValid() ? duration(entry.started.msecsTo(entry.finished)) : u"-"_s;
-            rows.append({QString::number(entry.id),
-                         entry.started.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s), entry.target.user,
-                         entry.target.version, entry.target.env,
+            rows.append({QString::number(entry.id), record.kind, when, entry.target.user,
+                         u"%1 %2"_s.arg(entry.target.version, entry.target.env),
                          entry.outcome.isEmpty() ? tr("running") : entry.outcome, took, steps.join(u' ')});
         }
-        out->text(OutputWriter::table({tr("ID"), tr("STARTED"), tr("USER"), tr("VERSION"), tr("ENV"),
-                                       tr("OUTCOME"), tr("TOOK"), tr("STEPS")},
+        out->text(OutputWriter::table({tr("ID"), tr("KIND"), tr("WHEN"), tr("WHO"), tr("WHAT"), tr("OUTCOME"),
+                                       tr("TOOK"), tr("DETAILS")},
                                       rows));
         m_session->finish(ExitCode::Ok);
     });
@@ -641,7 +662,9 @@ void DeployCommands::lock(const CommandLine::Invocation &invocation)
                        CommandLine::helpHint(invocation.command()));
     }
     const QString holder = DeployLock::defaultHolder();
+    m_actions->open();
     m_session->await(m_session->argoCd(), [this, holder, reason](ArgoCdClient *client) {
+        m_actions->start(u"lock-take"_s, client->application(), reason, tr("locked for %1").arg(holder));
         m_session->await(
             DeployLock::acquire(client, holder, reason), [this, holder, reason](const ArgoApplication &app) {
                 OutputWriter *out = m_session->output();
@@ -673,9 +696,14 @@ void DeployCommands::unlock(const CommandLine::Invocation &invocation)
                        CommandLine::helpHint(invocation.command()));
     }
     const QString holder = DeployLock::defaultHolder();
+    m_actions->open();
     m_session->await(m_session->argoCd(), [this, holder, force, reason](ArgoCdClient *client) {
         m_session->await(client->get(), [this, client, holder, force, reason](const ArgoApplication &before) {
             const std::optional<ArgoApplication::DeployLock> held = before.deployLock();
+            if (held) // releasing no lock changes nothing and is not recorded
+                m_actions->start(force ? u"lock-break"_s : u"lock-release"_s, before.name, reason,
+                                 force ? tr("broke the lock of %1").arg(DeployLock::describe(*held))
+                                       : tr("released the lock of %1").arg(DeployLock::describe(*held)));
             auto report = [this, held](const ArgoApplication &app) {
                 OutputWriter *out = m_session->output();
                 if (out->isJson()) {

@@ -17,6 +17,7 @@ class QSocketNotifier;
 
 namespace capstan {
 
+class ActionRecorder;
 class ApiError;
 class CliSession;
 class Deployment;
@@ -33,10 +34,6 @@ public:
     static QList<CommandSpec> specs();
     bool handles(const QString &command) const;
     void run(const CommandLine::Invocation &invocation);
-
-    // CAPSTAN_JOURNAL from `environment` (the sandbox sets one in its directory), else
-    // DeployJournal::defaultFile().
-    static QString journalFile(const QProcessEnvironment &environment);
 
 private:
     void deploy(const CommandLine::Invocation &invocation);
@@ -56,7 +53,7 @@ private:
     void removeSignalHandlers();
 
     CliSession *m_session;
-    std::unique_ptr<DeployJournal> m_journal;
+    ActionRecorder *m_actions;
     Deployment *m_deployment = nullptr;
     QSocketNotifier *m_signalNotifier = nullptr;
     bool m_interrupted = false;

@@ -7,7 +7,10 @@
 #include "RollbackDialog.h"
 
 #include "argocd/ArgoCdClient.h"
+#include "argocd/AutoSyncRestore.h"
+#include "argocd/DeployLock.h"
 #include "models/HistoryModel.h"
+#include "pipeline/DeployJournal.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -36,8 +39,9 @@ QString elapsedSince(const QDateTime &start)
 
 } // namespace
 
-HistoryView::HistoryView(QWidget *parent)
+HistoryView::HistoryView(DeployJournal *journal, QWidget *parent)
     : QWidget(parent)
+    , m_journal(journal)
     , m_model(new HistoryModel(this))
     , m_pages(new QStackedWidget(this))
     , m_placeholder(new QLabel(this))
@@ -162,6 +166,9 @@ HistoryView::HistoryView(QWidget *parent)
                     m_selectedId = entry->id;
                 updateActions();
             });
+    // A choice made on the old history does not carry over: the selection goes back to the new default
+    // target (the entry before the new live one) once the history has been applied.
+    connect(m_model, &HistoryModel::rollbackTargetChanged, this, [this] { m_selectedId.reset(); });
     m_ticker->setInterval(1000);
     connect(m_ticker, &QTimer::timeout, this, &HistoryView::updateProgress);
 
@@ -320,6 +327,11 @@ std::optional<qint64> HistoryView::selectedHistoryId() const
     return std::nullopt;
 }
 
+std::optional<qint64> HistoryView::defaultTargetId() const
+{
+    return m_model->rollbackTargetId();
+}
+
 bool HistoryView::selectHistoryId(qint64 id)
 {
     const int row = m_model->rowForId(id);
@@ -457,8 +469,8 @@ void HistoryView::startOperation(const QString &description, const ArgoApplicati
     setApplication(answer);
 }
 
-void HistoryView::confirm(const QString &title, const QString &text, const QString &informative,
-                          const QString &button, const std::function<void()> &onYes)
+QMessageBox *HistoryView::confirm(const QString &title, const QString &text, const QString &informative,
+                                  const QString &button, const std::function<void()> &onYes)
 {
     if (m_confirmation)
         m_confirmation->close();
@@ -475,6 +487,30 @@ void HistoryView::confirm(const QString &title, const QString &text, const QStri
     });
     m_confirmation = box;
     box->open();
+    return box;
+}
+
+void HistoryView::record(const QString &kind, const QString &outcome, const QString &message,
+                         const QString &reason)
+{
+    if (!m_journal || !m_client)
+        return;
+    DeployJournal::Action action;
+    action.kind = kind;
+    action.application = m_client->application();
+    action.user = DeployLock::defaultHolder();
+    action.reason = reason;
+    action.outcome = outcome;
+    action.message = message;
+    try {
+        m_journal->record(action);
+        Q_EMIT actionRecorded();
+    } catch (const ApiError &error) {
+        m_operationBanner->showMessage(MessageBanner::Type::Warning,
+                                       tr("The journal could not record this %1.").arg(kind),
+                                       error.toString());
+        m_operationBanner->setActionText({});
+    }
 }
 
 void HistoryView::rollbackSelected()
@@ -491,6 +527,8 @@ void HistoryView::rollbackSelected()
     auto *dialog = new RollbackDialog(*m_application, *target, m_client, m_by, window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RollbackDialog::autoSyncSuspended, this, &HistoryView::setApplication);
+    connect(dialog, &RollbackDialog::applicationChanged, this, &HistoryView::setApplication);
+    connect(dialog, &RollbackDialog::actionFinished, this, &HistoryView::record);
     connect(dialog, &RollbackDialog::rollbackStarted, this,
             [this, revision = target->revision, targetId = target->id](const ArgoApplication &answer) {
                 startOperation(tr("Rollback to %1 (#%2)").arg(revision).arg(targetId), answer);
@@ -534,28 +572,48 @@ void HistoryView::syncNow()
 
 void HistoryView::restoreAutoSync()
 {
-    if (!m_client || m_busy)
+    if (!m_client || !m_application || m_busy)
         return;
-    m_busy = true;
-    updateActions();
-    m_suspensionBanner->setActionText({});
-    FutureWatch::watch(
-        this, m_client->resumeAutoSync(),
-        [this](const ArgoApplication &application) {
-            m_busy = false;
-            m_operationBanner->showMessage(
-                MessageBanner::Type::Information, tr("Auto-sync restored on %1.").arg(application.name),
-                tr("Argo CD deploys the target revision %1 again when the application is out of sync.")
-                    .arg(application.targetRevision));
-            m_operationBanner->setActionText({});
-            setApplication(application);
-            Q_EMIT autoSyncRestored();
-        },
-        [this](const ApiError &error) {
-            m_busy = false;
-            updateSummary();
-            handleError(error, tr("Auto-sync could not be restored"));
+    // Restoring auto-sync deploys the target revision: say which one, and warn when a rollback went back
+    // from exactly that version.
+    const AutoSyncRestore restore = AutoSyncRestore::of(*m_application);
+    const QString warning = restore.warning();
+    QMessageBox *box = confirm(
+        tr("Restore auto-sync"), restore.summary(),
+        warning.isEmpty() ? tr("Argo CD then deploys the target revision whenever %1 is out of sync.")
+                                .arg(restore.application)
+                          : warning,
+        restore.rolledBackFrom ? tr("Restore and deploy %1 again").arg(restore.revision)
+                               : tr("Restore auto-sync"),
+        [this, restore] {
+            if (!m_client || m_busy)
+                return;
+            m_busy = true;
+            updateActions();
+            m_suspensionBanner->setActionText({});
+            FutureWatch::watch(
+                this, m_client->resumeAutoSync(),
+                [this, restore](const ArgoApplication &application) {
+                    m_busy = false;
+                    m_operationBanner->showMessage(MessageBanner::Type::Information,
+                                                   tr("Auto-sync restored on %1.").arg(application.name),
+                                                   tr("Argo CD deploys the target revision %1 again when the "
+                                                      "application is out of sync.")
+                                                       .arg(application.targetRevision));
+                    m_operationBanner->setActionText({});
+                    setApplication(application);
+                    record(u"auto-sync-on"_s, u"succeeded"_s, restore.summary());
+                    Q_EMIT autoSyncRestored();
+                },
+                [this](const ApiError &error) {
+                    m_busy = false;
+                    updateSummary();
+                    handleError(error, tr("Auto-sync could not be restored"));
+                    record(u"auto-sync-on"_s, DeployJournal::outcomeOf(error), error.toString());
+                });
         });
+    if (restore.rolledBackFrom)
+        box->setIcon(QMessageBox::Warning);
 }
 
 void HistoryView::terminateOperation()

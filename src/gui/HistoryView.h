@@ -22,11 +22,13 @@ class QTimer;
 
 namespace capstan {
 
+class DeployJournal;
 class HistoryModel;
 class MessageBanner;
 
 // Why: the release manager's view of Argo CD: what is live, what was deployed before, and the actions on
-// it (Rollback to an entry, Sync now, Restore auto-sync, Terminate) with their progress, without blocking.
+// it (Rollback to an entry, Sync now, Restore auto-sync, Terminate) with their progress, without blocking;
+// rollbacks and auto-sync changes go to the journal.
 class HistoryView : public QWidget
 {
     Q_OBJECT
@@ -34,7 +36,8 @@ public:
     enum class State { NotConfigured, Connecting, Ready, Failed };
     Q_ENUM(State)
 
-    explicit HistoryView(QWidget *parent = nullptr);
+    // `journal` records rollbacks and auto-sync changes; may be null (not recorded). Not owned.
+    explicit HistoryView(DeployJournal *journal = nullptr, QWidget *parent = nullptr);
     ~HistoryView() override;
 
     // `by` is recorded as who suspended auto-sync. A null client clears the view.
@@ -49,7 +52,9 @@ public:
     HistoryModel *historyModel() const { return m_model; }
     std::optional<ArgoApplication> application() const { return m_application; }
     std::optional<qint64> selectedHistoryId() const;
+    // Selects an entry; it stays selected until the default rollback target moves (the history changed).
     bool selectHistoryId(qint64 id);
+    std::optional<qint64> defaultTargetId() const; // the entry the selection returns to
     RollbackDialog *rollbackDialog() const { return m_rollbackDialog; }
     QMessageBox *confirmationBox() const { return m_confirmation; }
     MessageBanner *suspensionBanner() const { return m_suspensionBanner; }
@@ -75,6 +80,8 @@ Q_SIGNALS:
     void loginRequested();
     void operationFinished(bool succeeded, const QString &text);
     void autoSyncRestored();
+    // An action was written to the journal (so a Journal view can refresh).
+    void actionRecorded();
 
 private:
     void setState(State state);
@@ -84,9 +91,12 @@ private:
     void restoreSelection();
     void handleError(const ApiError &error, const QString &context);
     void startOperation(const QString &description, const ArgoApplication &answer);
-    void confirm(const QString &title, const QString &text, const QString &informative, const QString &button,
-                 const std::function<void()> &onYes);
+    QMessageBox *confirm(const QString &title, const QString &text, const QString &informative,
+                         const QString &button, const std::function<void()> &onYes);
+    void record(const QString &kind, const QString &outcome, const QString &message,
+                const QString &reason = {});
 
+    DeployJournal *m_journal;
     QPointer<ArgoCdClient> m_client;
     QString m_by;
     State m_state = State::NotConfigured;

@@ -155,7 +155,7 @@ QColor JournalView::outcomeColor(const QString &outcome)
         return PipelineGraph::statusColor(StepResult::Status::Succeeded);
     if (outcome == u"failed"_s)
         return PipelineGraph::statusColor(StepResult::Status::Failed);
-    if (outcome == u"cancelled"_s || outcome == u"interrupted"_s)
+    if (outcome == u"cancelled"_s || outcome == u"interrupted"_s || outcome == u"refused"_s)
         return PipelineGraph::statusColor(StepResult::Status::Cancelled);
     return PipelineGraph::statusColor(StepResult::Status::Running);
 }
@@ -163,21 +163,25 @@ QColor JournalView::outcomeColor(const QString &outcome)
 qint64 JournalView::selectedId() const
 {
     const QModelIndex current = m_table->currentIndex();
-    return current.isValid() ? current.siblingAtColumn(0).data(JournalModel::IdRole).toLongLong() : 0;
+    if (!current.isValid() || !m_model->recordAt(current.row()).deploy)
+        return 0;
+    return current.siblingAtColumn(0).data(JournalModel::IdRole).toLongLong();
 }
 
 bool JournalView::selectId(qint64 id)
 {
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QModelIndex index = m_model->index(row, 0);
-        if (index.data(JournalModel::IdRole).toLongLong() == id) {
-            m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                                  QItemSelectionModel::Rows);
-            m_table->scrollTo(index);
-            return true;
-        }
-    }
-    return false;
+    return selectRow(m_model->deployRow(id));
+}
+
+bool JournalView::selectRow(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return false;
+    const QModelIndex index = m_model->index(row, 0);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+    return true;
 }
 
 void JournalView::refresh()
@@ -186,17 +190,22 @@ void JournalView::refresh()
         m_summary->setText(tr("No journal"));
         return;
     }
-    const qint64 selected = selectedId();
     try {
-        m_model->setEntries(m_journal->recent(RecentLimit));
+        m_model->setRecords(m_journal->timeline(RecentLimit));
         m_banner->clear();
     } catch (const ApiError &error) {
         m_banner->showMessage(MessageBanner::Type::Error, tr("The deploy journal could not be read."),
                               error.toString());
     }
-    m_summary->setText(tr("%n deploy(s) in %1", nullptr, m_model->rowCount()).arg(m_journal->file()));
-    if (!(selected && selectId(selected)) && m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
-        selectId(m_model->index(0, 0).data(JournalModel::IdRole).toLongLong());
+    int deploys = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        deploys += m_model->recordAt(row).deploy ? 1 : 0;
+    m_summary->setText(
+        tr("%n deploy(s)", nullptr, deploys) + u", "_s +
+        tr("%n other action(s) in %1", nullptr, m_model->rowCount() - deploys).arg(m_journal->file()));
+    // The selection is kept by the model (rows are updated in place); the newest is selected at first.
+    if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
+        selectRow(0);
     showSteps();
 }
 
@@ -206,7 +215,21 @@ void JournalView::showSteps()
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid()) {
         m_stepsTitle->setText(m_model->rowCount() ? tr("Select a deploy to see its steps.")
-                                                  : tr("No deploy has been recorded yet."));
+                                                  : tr("No deploy or action has been recorded yet."));
+        return;
+    }
+    const DeployJournal::Record record = m_model->recordAt(current.row());
+    if (const std::optional<DeployJournal::Action> &action = record.action) {
+        QString title = tr("%1 of %2 by %3: %4")
+                            .arg(JournalModel::kindLabel(action->kind), action->application, action->user,
+                                 JournalModel::outcomeLabel(*action));
+        if (!action->message.isEmpty())
+            title += u" — "_s + action->message;
+        if (!action->reason.isEmpty())
+            title += u"\n"_s + tr("Reason: %1").arg(action->reason);
+        if (action->deploy > 0)
+            title += u"\n"_s + tr("Part of deploy #%1").arg(action->deploy);
+        m_stepsTitle->setText(title);
         return;
     }
     const DeployJournal::Entry entry = m_model->entryAt(current.row());

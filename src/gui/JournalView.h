@@ -13,8 +13,9 @@ class DeployJournal;
 class JournalModel;
 class MessageBanner;
 
-// Why: who deployed what, when, why and how it ended (and which deploys were interrupted) — the deploy
-// journal as a table, newest first, with the steps of the selected deploy below.
+// Why: who deployed, rolled back, paused auto-sync or took a lock, when, why and how it ended (and which
+// deploys were interrupted) — the journal as a table, newest first, with the steps of the selected deploy
+// (or what the selected action did) below.
 class JournalView : public QWidget
 {
     Q_OBJECT
@@ -36,10 +37,12 @@ public:
     QTreeWidget *stepTree() const { return m_steps; }
     QPushButton *refreshButton() const { return m_refresh; }
     MessageBanner *banner() const { return m_banner; }
-    qint64 selectedId() const;
-    bool selectId(qint64 id);
+    qint64 selectedId() const; // the selected deploy's id; 0 when none (or an action) is selected
+    bool selectId(qint64 id);  // selects a deploy
+    bool selectRow(int row);
 
-    // Colour of an outcome as the table shows it ("succeeded", "failed", "cancelled", "interrupted", "").
+    // Colour of an outcome as the table shows it ("succeeded", "failed", "cancelled", "interrupted",
+    // "refused", "").
     static QColor outcomeColor(const QString &outcome);
 
 public Q_SLOTS:

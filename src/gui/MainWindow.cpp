@@ -56,7 +56,7 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
     , m_healthLabel(new QLabel(this))
     , m_refreshLabel(new QLabel(this))
     , m_healthTimer(new QTimer(this))
-    , m_historyView(new HistoryView(this))
+    , m_historyView(new HistoryView(setup.journal, this))
     , m_argoStatusBadge(new ArgoStatusBadge(this))
     , m_argoCdLoginBanner(new MessageBanner(this))
 {
@@ -93,6 +93,7 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
     m_journalView = new JournalView(m_setup.journal, this);
     addView(tr("Journal"), style()->standardIcon(QStyle::SP_FileDialogContentsView), m_journalView);
     connect(m_buildsView, &BuildsView::deployRequested, this, &MainWindow::startDeployment);
+    connect(m_historyView, &HistoryView::actionRecorded, m_journalView, &JournalView::refresh);
     connect(m_pipelineView, &PipelineView::runningChanged, this, &MainWindow::deployRunningChanged);
     connect(m_pipelineView, &PipelineView::releaseRequested, this, &MainWindow::openRelease);
 

@@ -19,7 +19,8 @@ class MessageBanner;
 
 // Why: Argo CD refuses a rollback while auto-sync is on, and a rollback is undone as soon as auto-sync
 // comes back; this dialog shows what changes (from → to), and when auto-sync is on has the user suspend
-// it first, with a reason that is recorded on the application, so the rollback sticks.
+// it first, with a reason that is recorded on the application, so the rollback sticks. A confirmation
+// holds only for what was shown: if Argo CD moved meanwhile, the dialog shows the new state instead.
 class RollbackDialog : public QDialog
 {
     Q_OBJECT
@@ -37,7 +38,11 @@ public:
 
     static QString describeEntry(const ArgoApplication::HistoryEntry &entry);
 
+    ArgoApplication application() const { return m_application; } // the state shown
+
 public Q_SLOTS:
+    // Re-reads the application; refuses (refused(), the new state shown) when it changed since it was shown,
+    // else suspends auto-sync when required and asks Argo CD for the rollback.
     void start();
 
 Q_SIGNALS:
@@ -46,11 +51,22 @@ Q_SIGNALS:
     // Auto-sync was switched off (the application as Argo CD returned it).
     void autoSyncSuspended(const capstan::ArgoApplication &application);
     void errorOccurred(const capstan::ApiError &error);
+    // Confirm found Argo CD changed since the dialog showed it; `changes` say what. Nothing was changed.
+    void refused(const QStringList &changes);
+    // The application as re-read on confirm.
+    void applicationChanged(const capstan::ArgoApplication &application);
+    // An action ended (kind "rollback" or "auto-sync-off", outcome "succeeded", "failed" or "refused"),
+    // for the journal.
+    void actionFinished(const QString &kind, const QString &outcome, const QString &message,
+                        const QString &reason);
 
 private:
+    void showApplication();
     void updateState();
+    void proceed();
     void rollback();
     void fail(const ApiError &error, const QString &context);
+    QString change() const; // "1.0.0-147 → 1.0.0-146 (history #12)"
 
     ArgoApplication m_application;
     ArgoApplication::HistoryEntry m_target;
@@ -59,10 +75,15 @@ private:
     bool m_requiresSuspension;
     bool m_suspended = false;
     bool m_busy = false;
+    bool m_targetGone = false; // the target left the history or became the live entry
 
     MessageBanner *m_banner;
-    QCheckBox *m_suspendCheck = nullptr;
-    QLineEdit *m_reasonEdit = nullptr;
+    QLabel *m_note;
+    QWidget *m_autoSyncGroup;
+    QLabel *m_autoSyncExplanation;
+    QLabel *m_suspensionNote;
+    QCheckBox *m_suspendCheck;
+    QLineEdit *m_reasonEdit;
     QLabel *m_missingLabel;
     QDialogButtonBox *m_buttons;
     QPushButton *m_rollbackButton;

@@ -294,6 +294,51 @@ std::optional<ArgoApplication::HistoryEntry> ArgoApplication::defaultRollbackTar
     return history.at(history.size() - 2);
 }
 
+QStringList ArgoApplication::rollbackChangesSince(const ArgoApplication &seen, qint64 targetId) const
+{
+    QStringList changes;
+    const QString nothing = QCoreApplication::translate("ArgoApplication", "nothing");
+    if (liveHistoryId() != seen.liveHistoryId() || liveRevision() != seen.liveRevision()) {
+        changes.append(QCoreApplication::translate("ArgoApplication", "%1 runs now (history #%2), not %3")
+                           .arg(liveRevision().isEmpty() ? nothing : liveRevision(),
+                                liveHistoryId() ? QString::number(*liveHistoryId()) : QStringLiteral("-"),
+                                seen.liveRevision().isEmpty() ? nothing : seen.liveRevision()));
+    }
+    const std::optional<HistoryEntry> target = historyEntry(targetId);
+    const std::optional<HistoryEntry> seenTarget = seen.historyEntry(targetId);
+    if (!target) {
+        changes.append(
+            QCoreApplication::translate("ArgoApplication", "history #%1 is no longer in the history")
+                .arg(targetId));
+    } else if (seenTarget && target->revision != seenTarget->revision) {
+        changes.append(QCoreApplication::translate("ArgoApplication", "history #%1 is now %2, not %3")
+                           .arg(targetId)
+                           .arg(target->revision, seenTarget->revision));
+    } else if (liveHistoryId() == targetId) {
+        changes.append(
+            QCoreApplication::translate("ArgoApplication", "history #%1 is the version running now")
+                .arg(targetId));
+    }
+    if (changes.isEmpty()) {
+        const auto same = [](const HistoryEntry &a, const HistoryEntry &b) {
+            return a.id == b.id && a.revision == b.revision && a.deployedAt == b.deployedAt;
+        };
+        if (!std::equal(history.cbegin(), history.cend(), seen.history.cbegin(), seen.history.cend(), same))
+            changes.append(QCoreApplication::translate(
+                               "ArgoApplication", "the history has other deployments (%1 now, %2 before)")
+                               .arg(history.size())
+                               .arg(seen.history.size()));
+    }
+    if (targetRevision != seen.targetRevision)
+        changes.append(QCoreApplication::translate("ArgoApplication", "the target revision is %1 now, not %2")
+                           .arg(targetRevision, seen.targetRevision));
+    if (autoSyncEnabled != seen.autoSyncEnabled)
+        changes.append(autoSyncEnabled
+                           ? QCoreApplication::translate("ArgoApplication", "auto-sync was switched on")
+                           : QCoreApplication::translate("ArgoApplication", "auto-sync was switched off"));
+    return changes;
+}
+
 std::optional<ArgoApplication::AutoSyncSuspension> ArgoApplication::autoSyncSuspension() const
 {
     if (!annotations.contains(SuspendedByAnnotation) && !annotations.contains(SuspendedAtAnnotation))

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -104,7 +105,12 @@ struct ArgoApplication
     std::optional<qint64> liveHistoryId() const;
     std::optional<HistoryEntry> historyEntry(qint64 id) const;
     // The entry `argocd app rollback` picks without an id: history[len-2]; nullopt with fewer than two.
+    // The one rule for the default target: the CLI's `rollback` without an id and the History view use it.
     std::optional<HistoryEntry> defaultRollbackTarget() const;
+    // What moved since `seen`, the state a rollback to history entry `targetId` was confirmed against: the
+    // history (a deployment added, removed or changed), the live revision, the target entry, the target
+    // revision, auto-sync. One sentence per change; empty when the confirmation still holds.
+    QStringList rollbackChangesSince(const ArgoApplication &seen, qint64 targetId) const;
 
     std::optional<AutoSyncSuspension> autoSyncSuspension() const;
     std::optional<DeployLock> deployLock() const;

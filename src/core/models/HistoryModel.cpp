@@ -61,6 +61,8 @@ void HistoryModel::setApplication(const ArgoApplication &application)
         if (row >= 0)
             Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
+    if (oldTarget != m_rollbackTargetId)
+        Q_EMIT rollbackTargetChanged(m_rollbackTargetId.value_or(-1));
 }
 
 void HistoryModel::clear()
@@ -70,11 +72,14 @@ void HistoryModel::clear()
         m_rollbackTargetId.reset();
         return;
     }
+    const bool hadTarget = m_rollbackTargetId.has_value();
     beginResetModel();
     m_entries.clear();
     m_liveId.reset();
     m_rollbackTargetId.reset();
     endResetModel();
+    if (hadTarget)
+        Q_EMIT rollbackTargetChanged(-1);
 }
 
 std::optional<ArgoApplication::HistoryEntry> HistoryModel::entryAt(int row) const

@@ -28,12 +28,18 @@ public:
     void clear();
     std::optional<ArgoApplication::HistoryEntry> entryAt(int row) const;
     int rowForId(qint64 id) const; // -1 when absent
+    // The default rollback target of the history shown (ArgoApplication::defaultRollbackTarget()).
+    std::optional<qint64> rollbackTargetId() const { return m_rollbackTargetId; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+
+Q_SIGNALS:
+    // The default rollback target moved (a deploy, a rollback, a trimmed history); -1: there is none.
+    void rollbackTargetChanged(qint64 id);
 
 private:
     QList<ArgoApplication::HistoryEntry> m_entries; // newest first

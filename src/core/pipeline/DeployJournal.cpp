@@ -23,7 +23,8 @@ namespace capstan {
 
 namespace {
 
-constexpr int SchemaVersion = 1;
+// 1: deploys and steps. 2: actions.
+constexpr int SchemaVersion = 2;
 
 QAtomicInteger<quint64> connectionCounter;
 
@@ -77,6 +78,18 @@ const char *const CreateSteps = "CREATE TABLE steps ("
                                 " seq INTEGER NOT NULL,"
                                 " PRIMARY KEY (deploy_id, name))";
 const char *const CreateOpenIndex = "CREATE INDEX deploys_open ON deploys(outcome, host)";
+const char *const CreateActions = "CREATE TABLE actions ("
+                                  " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                  " kind TEXT NOT NULL,"
+                                  " application TEXT NOT NULL DEFAULT '',"
+                                  " user TEXT NOT NULL DEFAULT '',"
+                                  " host TEXT NOT NULL DEFAULT '',"
+                                  " at TEXT NOT NULL,"
+                                  " reason TEXT NOT NULL DEFAULT '',"
+                                  " outcome TEXT NOT NULL,"
+                                  " message TEXT NOT NULL DEFAULT '',"
+                                  " deploy_id INTEGER REFERENCES deploys(id) ON DELETE SET NULL)";
+const char *const CreateActionsIndex = "CREATE INDEX actions_at ON actions(at)";
 
 // Keeps the SQL plumbing (prepare, bind, exec, errors naming the file) in one place.
 class Sql
@@ -222,6 +235,29 @@ QList<DeployJournal::Entry> loadEntries(const Sql &sql, const QString &where, co
     return entries;
 }
 
+QList<DeployJournal::Action> loadActions(const Sql &sql, int limit)
+{
+    QList<DeployJournal::Action> actions;
+    QSqlQuery query = sql.run(u"SELECT id, kind, application, user, host, at, reason, outcome, message, "
+                              u"deploy_id FROM actions ORDER BY at DESC, id DESC LIMIT ?"_s,
+                              {limit});
+    while (query.next()) {
+        DeployJournal::Action action;
+        action.id = query.value(0).toLongLong();
+        action.kind = query.value(1).toString();
+        action.application = query.value(2).toString();
+        action.user = query.value(3).toString();
+        action.host = query.value(4).toString();
+        action.at = timeFrom(query.value(5));
+        action.reason = query.value(6).toString();
+        action.outcome = query.value(7).toString();
+        action.message = query.value(8).toString();
+        action.deploy = query.value(9).isNull() ? 0 : query.value(9).toLongLong();
+        actions.append(action);
+    }
+    return actions;
+}
+
 } // namespace
 
 QString DeployJournal::Entry::currentStep() const
@@ -231,6 +267,26 @@ QString DeployJournal::Entry::currentStep() const
             return it->name;
     }
     return {};
+}
+
+const QStringList &DeployJournal::actionKinds()
+{
+    static const QStringList kinds = {u"rollback"_s,    u"auto-sync-off"_s, u"auto-sync-on"_s,
+                                      u"lock-take"_s,   u"lock-release"_s,  u"lock-break"_s,
+                                      u"ci-override"_s, u"deploy-refused"_s};
+    return kinds;
+}
+
+const QStringList &DeployJournal::actionOutcomes()
+{
+    static const QStringList outcomes = {u"succeeded"_s, u"failed"_s, u"refused"_s};
+    return outcomes;
+}
+
+QString DeployJournal::outcomeOf(const ApiError &error)
+{
+    return error.kind() == ApiError::Kind::Conflict || error.kind() == ApiError::Kind::Usage ? u"refused"_s
+                                                                                             : u"failed"_s;
 }
 
 QString DeployJournal::defaultFile()
@@ -265,7 +321,8 @@ DeployJournal::DeployJournal(const QString &file)
         sql.run(u"PRAGMA busy_timeout = 5000"_s);
         sql.run(u"PRAGMA foreign_keys = ON"_s);
 
-        auto checkSchema = [&]() -> bool { // true when the schema still has to be created
+        // The version the file has (0: empty), after checking it is a Capstan journal this build can read.
+        auto checkSchema = [&]() -> int {
             const int version = sql.scalar(u"PRAGMA user_version"_s).toInt();
             QStringList tables;
             {
@@ -284,24 +341,45 @@ DeployJournal::DeployJournal(const QString &file)
                     throw configError(m_file, tr("it is an SQLite database but not a Capstan deploy journal "
                                                  "(tables: %1)")
                                                   .arg(tables.join(u", "_s)));
-                return true;
+                return 0;
             }
             if (!tables.contains(u"deploys"_s) || !tables.contains(u"steps"_s))
                 throw configError(
                     m_file,
                     tr("it has schema version %1 but lacks the deploys and steps tables").arg(version));
-            return false;
+            if (version >= 2 && !tables.contains(u"actions"_s))
+                throw configError(m_file,
+                                  tr("it has schema version %1 but lacks the actions table").arg(version));
+            return version;
         };
 
-        if (checkSchema()) {
-            sql.transaction([&] {
-                if (!checkSchema()) // another instance created it meanwhile
-                    return;
-                sql.run(QString::fromLatin1(CreateDeploys));
-                sql.run(QString::fromLatin1(CreateSteps));
-                sql.run(QString::fromLatin1(CreateOpenIndex));
-                sql.run(u"PRAGMA user_version = %1"_s.arg(SchemaVersion));
-            });
+        // Creates what is missing, in one transaction: an older journal keeps every row it has.
+        const int found = checkSchema();
+        if (found < SchemaVersion) {
+            try {
+                sql.transaction([&] {
+                    const int version = checkSchema(); // another instance may have done it meanwhile
+                    if (version == 0) {
+                        sql.run(QString::fromLatin1(CreateDeploys));
+                        sql.run(QString::fromLatin1(CreateSteps));
+                        sql.run(QString::fromLatin1(CreateOpenIndex));
+                    }
+                    if (version < 2) {
+                        sql.run(QString::fromLatin1(CreateActions));
+                        sql.run(QString::fromLatin1(CreateActionsIndex));
+                    }
+                    if (version < SchemaVersion)
+                        sql.run(u"PRAGMA user_version = %1"_s.arg(SchemaVersion));
+                });
+            } catch (const ApiError &error) {
+                if (found == 0 || error.kind() == ApiError::Kind::Config)
+                    throw;
+                throw configError(m_file, tr("cannot upgrade it from schema version %1 to %2 (nothing was "
+                                             "changed): %3")
+                                              .arg(found)
+                                              .arg(SchemaVersion)
+                                              .arg(error.message()));
+            }
         }
         const QString mode = sql.scalar(u"PRAGMA journal_mode = WAL"_s).toString();
         if (mode.compare(u"wal"_s, Qt::CaseInsensitive) != 0)
@@ -381,6 +459,70 @@ void DeployJournal::finish(qint64 deploy, const QString &outcome, const QString 
                                                          .arg(QDir::toNativeSeparators(m_file))
                                                          .arg(deploy));
     });
+}
+
+qint64 DeployJournal::record(const Action &action)
+{
+    if (!actionKinds().contains(action.kind))
+        throw ApiError(ApiError::Kind::Usage,
+                       tr("Deploy journal %1: unknown action kind \"%2\"")
+                           .arg(QDir::toNativeSeparators(m_file), action.kind),
+                       tr("The kinds are: %1.").arg(actionKinds().join(u", "_s)));
+    if (!actionOutcomes().contains(action.outcome))
+        throw ApiError(ApiError::Kind::Usage,
+                       tr("Deploy journal %1: unknown outcome \"%2\" of a %3 action")
+                           .arg(QDir::toNativeSeparators(m_file), action.outcome, action.kind),
+                       tr("The outcomes are: %1.").arg(actionOutcomes().join(u", "_s)));
+    if (action.deploy < 0)
+        throw ApiError(ApiError::Kind::Usage, tr("Deploy journal %1: a %2 action names deploy %3; ids are "
+                                                 "positive, 0 for none")
+                                                  .arg(QDir::toNativeSeparators(m_file), action.kind)
+                                                  .arg(action.deploy));
+    const Sql sql(m_connection, m_file);
+    return sql.transaction([&] {
+        if (action.deploy > 0 &&
+            !sql.scalar(u"SELECT 1 FROM deploys WHERE id = ?"_s, {action.deploy}).isValid())
+            throw ApiError(ApiError::Kind::Usage, tr("Deploy journal %1: a %2 action names deploy %3, which "
+                                                     "is not in the journal")
+                                                      .arg(QDir::toNativeSeparators(m_file), action.kind)
+                                                      .arg(action.deploy));
+        const QSqlQuery query = sql.run(
+            u"INSERT INTO actions (kind, application, user, host, at, reason, outcome, message, deploy_id) "
+            u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            {action.kind, action.application, action.user,
+             action.host.isEmpty() ? QSysInfo::machineHostName() : action.host,
+             timeText(action.at.isValid() ? action.at : QDateTime::currentDateTimeUtc()), action.reason,
+             action.outcome, action.message, action.deploy > 0 ? QVariant(action.deploy) : QVariant()});
+        return query.lastInsertId().toLongLong();
+    });
+}
+
+QList<DeployJournal::Action> DeployJournal::actions(int limit) const
+{
+    const Sql sql(m_connection, m_file);
+    return loadActions(sql, std::max(0, limit));
+}
+
+QList<DeployJournal::Record> DeployJournal::timeline(int limit) const
+{
+    limit = std::max(0, limit);
+    QList<Record> records;
+    for (const Entry &entry : recent(limit))
+        records.append({u"deploy"_s, entry.started, entry, std::nullopt});
+    for (const Action &action : actions(limit))
+        records.append({action.kind, action.at, std::nullopt, action});
+    // Newest first; at the same moment the action first (it happened within or after the deploy's start),
+    // then the higher id.
+    std::stable_sort(records.begin(), records.end(), [](const Record &a, const Record &b) {
+        if (a.at != b.at)
+            return a.at > b.at;
+        if (a.action.has_value() != b.action.has_value())
+            return a.action.has_value();
+        return (a.action ? a.action->id : a.deploy->id) > (b.action ? b.action->id : b.deploy->id);
+    });
+    if (records.size() > limit)
+        records.resize(limit);
+    return records;
 }
 
 QList<DeployJournal::Entry> DeployJournal::recent(int limit) const

@@ -1,0 +1,94 @@
+#include "ActionRecorder.h"
+
+#include "CliSession.h"
+#include "OutputWriter.h"
+#include "argocd/DeployLock.h"
+#include "net/ApiError.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace capstan {
+
+ActionRecorder::ActionRecorder(CliSession *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+{
+    connect(session, &CliSession::failing, this, &ActionRecorder::failing);
+    connect(session, &CliSession::finishing, this, &ActionRecorder::finishing);
+}
+
+void ActionRecorder::open()
+{
+    m_session->journal();
+}
+
+void ActionRecorder::start(const QString &kind, const QString &application, const QString &reason,
+                           const QString &successMessage)
+{
+    DeployJournal::Action action;
+    action.kind = kind;
+    action.application = application;
+    action.user = DeployLock::defaultHolder();
+    action.reason = reason;
+    action.outcome = u"succeeded"_s;
+    action.message = successMessage;
+    m_pending.append(action);
+}
+
+void ActionRecorder::settle(const QString &kind, const QString &outcome, const QString &message)
+{
+    for (qsizetype i = 0; i < m_pending.size(); ++i) {
+        if (m_pending.at(i).kind != kind)
+            continue;
+        DeployJournal::Action action = m_pending.takeAt(i);
+        action.outcome = outcome;
+        action.message = message;
+        write(action);
+        return;
+    }
+}
+
+void ActionRecorder::confirm(const QString &kind, const std::function<void()> &confirm)
+{
+    try {
+        confirm();
+    } catch (const ApiError &error) {
+        settle(kind, u"refused"_s, error.toString());
+        throw;
+    }
+}
+
+void ActionRecorder::failing(const ApiError &error)
+{
+    const QString outcome = DeployJournal::outcomeOf(error);
+    const QList<DeployJournal::Action> pending = std::exchange(m_pending, {});
+    for (DeployJournal::Action action : pending) {
+        action.outcome = outcome;
+        action.message = error.toString();
+        write(action);
+    }
+}
+
+void ActionRecorder::finishing(ExitCode code)
+{
+    const QList<DeployJournal::Action> pending = std::exchange(m_pending, {});
+    for (DeployJournal::Action action : pending) {
+        if (code != ExitCode::Ok) {
+            action.outcome = u"failed"_s;
+            action.message = tr("ended with exit code %1").arg(int(code));
+        }
+        write(action);
+    }
+}
+
+void ActionRecorder::write(const DeployJournal::Action &action)
+{
+    try {
+        m_session->journal()->record(action);
+    } catch (const ApiError &error) {
+        m_session->output()->note(tr("warning: the %1 of %2 is not in the journal: %3")
+                                      .arg(action.kind, action.application, error.toString()));
+    }
+}
+
+} // namespace capstan

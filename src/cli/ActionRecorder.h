@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ExitCode.h"
+#include "pipeline/DeployJournal.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QObject>
+
+#include <functional>
+
+namespace capstan {
+
+class ApiError;
+class CliSession;
+
+// Why: an action a CLI command takes on an application (rollback, auto-sync, lock) is written to the
+// journal exactly once, with how it ended — also when the command fails half-way through — under the
+// deploy lock's name for the user (DeployLock::defaultHolder()).
+class ActionRecorder : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ActionRecorder(CliSession *session, QObject *parent = nullptr);
+
+    // Opens the journal before anything changes; throws ApiError (Config) naming the file when it cannot.
+    void open();
+    // `kind` is under way: when the run fails it is recorded with DeployJournal::outcomeOf(error) and the
+    // error's message; when it ends with exit 0 it is recorded as succeeded with `successMessage`.
+    void start(const QString &kind, const QString &application, const QString &reason,
+               const QString &successMessage);
+    // Records `kind` (under way) now with this outcome and message.
+    void settle(const QString &kind, const QString &outcome, const QString &message);
+    // Runs `confirm` (CliSession::confirm); a refusal or a "no" records `kind` as refused, then rethrows.
+    void confirm(const QString &kind, const std::function<void()> &confirm);
+
+private:
+    void failing(const ApiError &error);
+    void finishing(ExitCode code);
+    void write(const DeployJournal::Action &action);
+
+    CliSession *m_session;
+    QList<DeployJournal::Action> m_pending;
+};
+
+} // namespace capstan
