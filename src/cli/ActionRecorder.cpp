@@ -85,7 +85,8 @@ void ActionRecorder::finishing(ExitCode code)
         DeployJournal::Action action = each.action;
         if (code != ExitCode::Ok) {
             action.outcome = u"failed"_s;
-            action.message = tr("%1: ended with exit code %2").arg(each.what).arg(int(code));
+            const QString ended = tr("ended with exit code %1").arg(int(code));
+            action.message = each.what.isEmpty() ? ended : tr("%1: %2").arg(each.what, ended);
         }
         write(action);
     }
