@@ -1027,7 +1027,10 @@ void TstArgocli::journalRecordsRollbackAndAutoSync()
         QString message;
     };
     const QList<Expected> expected = {
-        {u"auto-sync-on"_s, u"succeeded"_s, {}, u"will deploy 1.0.0-42"_s},
+        {u"auto-sync-on"_s,
+         u"succeeded"_s,
+         {},
+         u"1.0.0-41 → 1.0.0-42 (the target revision), the version rolled back from"_s},
         {u"rollback"_s, u"succeeded"_s, {}, u"1.0.0-42 → 1.0.0-41 (history #1), operation succeeded"_s},
         {u"rollback"_s, u"failed"_s, u"42 leaks"_s, u"500"_s},
         {u"auto-sync-off"_s, u"succeeded"_s, u"42 leaks"_s, u"suspended before the rollback to 1.0.0-41"_s},

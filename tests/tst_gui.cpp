@@ -1317,7 +1317,8 @@ void TstGui::rollbackWithAutoSyncSuspendsFirstAndRestoreClears()
     QVERIFY2(
         actions.at(1).message.contains(u"%1 → %2"_s.arg(rolledBackFrom, target[u"revision"_s].toString())),
         qPrintable(actions.at(1).message));
-    QVERIFY2(actions.at(0).message.contains(u"will deploy %1"_s.arg(rolledBackFrom)),
+    QVERIFY2(actions.at(0).message.contains(
+                 u"→ %1 (the target revision), the version rolled back from"_s.arg(rolledBackFrom)),
              qPrintable(actions.at(0).message));
     JournalModel *journal = window->journalView()->model();
     QCOMPARE(journal->rowCount(), 3);

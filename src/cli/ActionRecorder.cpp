@@ -23,7 +23,7 @@ void ActionRecorder::open()
 }
 
 void ActionRecorder::start(const QString &kind, const QString &application, const QString &reason,
-                           const QString &successMessage)
+                           const QString &what, const QString &successMessage)
 {
     DeployJournal::Action action;
     action.kind = kind;
@@ -32,15 +32,15 @@ void ActionRecorder::start(const QString &kind, const QString &application, cons
     action.reason = reason;
     action.outcome = u"succeeded"_s;
     action.message = successMessage;
-    m_pending.append(action);
+    m_pending.append({action, what});
 }
 
 void ActionRecorder::settle(const QString &kind, const QString &outcome, const QString &message)
 {
     for (qsizetype i = 0; i < m_pending.size(); ++i) {
-        if (m_pending.at(i).kind != kind)
+        if (m_pending.at(i).action.kind != kind)
             continue;
-        DeployJournal::Action action = m_pending.takeAt(i);
+        DeployJournal::Action action = m_pending.takeAt(i).action;
         action.outcome = outcome;
         action.message = message;
         write(action);
@@ -53,7 +53,14 @@ void ActionRecorder::confirm(const QString &kind, const std::function<void()> &c
     try {
         confirm();
     } catch (const ApiError &error) {
-        settle(kind, u"refused"_s, error.toString());
+        for (const Pending &pending : std::as_const(m_pending)) {
+            if (pending.action.kind == kind) {
+                settle(kind, u"refused"_s,
+                       pending.what.isEmpty() ? error.toString()
+                                              : tr("%1: %2").arg(pending.what, error.toString()));
+                break;
+            }
+        }
         throw;
     }
 }
@@ -61,21 +68,25 @@ void ActionRecorder::confirm(const QString &kind, const std::function<void()> &c
 void ActionRecorder::failing(const ApiError &error)
 {
     const QString outcome = DeployJournal::outcomeOf(error);
-    const QList<DeployJournal::Action> pending = std::exchange(m_pending, {});
-    for (DeployJournal::Action action : pending) {
+    const QList<Pending> pending = std::exchange(m_pending, {});
+    for (const Pending &each : pending) {
+        DeployJournal::Action action = each.action;
         action.outcome = outcome;
-        action.message = error.toString();
+        action.message =
+            each.what.isEmpty() ? error.toString() : tr("%1: %2").arg(each.what, error.toString());
         write(action);
     }
 }
 
 void ActionRecorder::finishing(ExitCode code)
 {
-    const QList<DeployJournal::Action> pending = std::exchange(m_pending, {});
-    for (DeployJournal::Action action : pending) {
+    const QList<Pending> pending = std::exchange(m_pending, {});
+    for (const Pending &each : pending) {
+        DeployJournal::Action action = each.action;
         if (code != ExitCode::Ok) {
             action.outcome = u"failed"_s;
-            action.message = tr("ended with exit code %1").arg(int(code));
+            const QString ended = tr("ended with exit code %1").arg(int(code));
+            action.message = each.what.isEmpty() ? ended : tr("%1: %2").arg(each.what, ended);
         }
         write(action);
     }

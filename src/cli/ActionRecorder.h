@@ -25,9 +25,10 @@ public:
 
     // Opens the journal before anything changes; throws ApiError (Config) naming the file when it cannot.
     void open();
-    // `kind` is under way: when the run fails it is recorded with DeployJournal::outcomeOf(error) and the
-    // error's message; when it ends with exit 0 it is recorded as succeeded with `successMessage`.
-    void start(const QString &kind, const QString &application, const QString &reason,
+    // `kind` is under way on `what` ("1.0.0-147 → 1.0.0-146 (history #12)"; may be empty): when the run
+    // fails it is recorded with DeployJournal::outcomeOf(error) and "<what>: <error>"; when it ends with
+    // exit 0, as succeeded with `successMessage`.
+    void start(const QString &kind, const QString &application, const QString &reason, const QString &what,
                const QString &successMessage);
     // Records `kind` (under way) now with this outcome and message.
     void settle(const QString &kind, const QString &outcome, const QString &message);
@@ -39,8 +40,14 @@ private:
     void finishing(ExitCode code);
     void write(const DeployJournal::Action &action);
 
+    struct Pending
+    {
+        DeployJournal::Action action; // with the success message
+        QString what;
+    };
+
     CliSession *m_session;
-    QList<DeployJournal::Action> m_pending;
+    QList<Pending> m_pending;
 };
 
 } // namespace capstan

@@ -730,7 +730,7 @@ void ArgoCommands::rollback(const CommandLine::Invocation &invocation)
                          .arg(app.name, entryText(from), entryText(*target)));
             const QString change =
                 tr("%1 → %2 (history #%3)").arg(from.revision, target->revision).arg(target->id);
-            m_actions->start(QStringLiteral("rollback"), app.name, reason,
+            m_actions->start(QStringLiteral("rollback"), app.name, reason, change,
                              waitForIt ? tr("%1, operation succeeded").arg(change)
                                        : tr("%1, accepted by Argo CD").arg(change));
 
@@ -787,6 +787,7 @@ void ArgoCommands::rollback(const CommandLine::Invocation &invocation)
                 return;
             }
             m_actions->start(QStringLiteral("auto-sync-off"), app.name, reason,
+                             tr("before the rollback to %1").arg(to.revision),
                              tr("suspended before the rollback to %1").arg(to.revision));
             m_session->await(client->suspendAutoSync(user, reason), [=, this](const ArgoApplication &) {
                 progress(tr("Auto-sync of %1 suspended by %2: %3\n").arg(app.name, user, reason));
@@ -845,7 +846,7 @@ void ArgoCommands::autoSync(const CommandLine::Invocation &invocation, bool on)
                 progress(restore.summary() + u'\n');
                 if (!restore.warning().isEmpty())
                     progress(tr("WARNING: %1\n").arg(restore.warning()));
-                m_actions->start(kind, app.name, QString(), restore.summary());
+                m_actions->start(kind, app.name, QString(), restore.brief(), restore.brief());
                 m_actions->confirm(kind, [&] {
                     m_session->confirm(confirmed,
                                        restore.rolledBackFrom
@@ -859,7 +860,7 @@ void ArgoCommands::autoSync(const CommandLine::Invocation &invocation, bool on)
                                  [=](const ArgoApplication &resumed) { show(resumed, restore); });
                 return;
             }
-            m_actions->start(kind, app.name, reason, tr("suspended"));
+            m_actions->start(kind, app.name, reason, QString(), tr("suspended"));
             if (suspension) {
                 throw ApiError(
                     ApiError::Kind::Conflict,

@@ -664,7 +664,8 @@ void DeployCommands::lock(const CommandLine::Invocation &invocation)
     const QString holder = DeployLock::defaultHolder();
     m_actions->open();
     m_session->await(m_session->argoCd(), [this, holder, reason](ArgoCdClient *client) {
-        m_actions->start(u"lock-take"_s, client->application(), reason, tr("locked for %1").arg(holder));
+        m_actions->start(u"lock-take"_s, client->application(), reason, QString(),
+                         tr("locked for %1").arg(holder));
         m_session->await(
             DeployLock::acquire(client, holder, reason), [this, holder, reason](const ArgoApplication &app) {
                 OutputWriter *out = m_session->output();
@@ -702,6 +703,7 @@ void DeployCommands::unlock(const CommandLine::Invocation &invocation)
             const std::optional<ArgoApplication::DeployLock> held = before.deployLock();
             if (held) // releasing no lock changes nothing and is not recorded
                 m_actions->start(force ? u"lock-break"_s : u"lock-release"_s, before.name, reason,
+                                 tr("the lock of %1").arg(DeployLock::describe(*held)),
                                  force ? tr("broke the lock of %1").arg(DeployLock::describe(*held))
                                        : tr("released the lock of %1").arg(DeployLock::describe(*held)));
             auto report = [this, held](const ArgoApplication &app) {

@@ -10,6 +10,7 @@
 #include "JournalView.h"
 #include "MainWindow.h"
 #include "PipelineView.h"
+#include "RollbackDialog.h"
 #include "SettingsDialog.h"
 
 #include "Sandbox.h"
@@ -333,7 +334,62 @@ void arrangePipelineScreenshot(MainWindow *window, const QString &file)
     QTimer::singleShot(90000, window, [grabAndQuit] { grabAndQuit(0); });
 }
 
-// The Journal view after a dev and a prod deploy of the newest deployable build.
+// Rolls the application back to the previous deployment from the History view (suspending auto-sync on
+// the record when it is on), then restores auto-sync, accepting both confirmations; calls `then` at the
+// end, or when a step cannot be taken.
+void rollBackAndRestore(MainWindow *window, const std::function<void()> &then)
+{
+    HistoryView *history = window->historyView();
+    window->showView(history);
+    auto done = std::make_shared<bool>(false);
+    const auto finish = [done, then] {
+        if (*done)
+            return;
+        *done = true;
+        then();
+    };
+    auto *poll = new QTimer(window);
+    poll->setInterval(300);
+    QObject::connect(poll, &QTimer::timeout, window, [window, history, poll, finish] {
+        const std::optional<ArgoApplication> application = history->application();
+        if (!application || application->operationInProgress())
+            return;
+        poll->deleteLater();
+        history->rollbackSelected();
+        RollbackDialog *dialog = history->rollbackDialog();
+        if (!dialog) {
+            finish();
+            return;
+        }
+        if (dialog->requiresSuspension()) {
+            if (auto *check = dialog->findChild<QCheckBox *>(u"suspendAutoSyncCheck"_s))
+                check->setChecked(true);
+            if (auto *reason = dialog->findChild<QLineEdit *>(u"suspendReasonEdit"_s))
+                reason->setText(QCoreApplication::translate("GuiRunner", "checkout is broken"));
+        }
+        QObject::connect(history, &HistoryView::operationFinished, window, [window, history, finish] {
+            QObject::connect(history, &HistoryView::autoSyncRestored, window, finish);
+            QTimer::singleShot(500, window, [history, finish] {
+                history->restoreAutoSync();
+                QMessageBox *box = history->confirmationBox();
+                QAbstractButton *yes = nullptr;
+                for (QAbstractButton *button : box ? box->buttons() : QList<QAbstractButton *>()) {
+                    if (box->buttonRole(button) == QMessageBox::AcceptRole)
+                        yes = button;
+                }
+                if (yes)
+                    yes->click();
+                else
+                    finish();
+            });
+        });
+        dialog->start();
+    });
+    poll->start();
+}
+
+// The Journal view after a dev and a prod deploy of the newest deployable build, a rollback with auto-sync
+// suspended and auto-sync restored.
 void arrangeJournalScreenshot(MainWindow *window, const QString &file)
 {
     auto done = std::make_shared<bool>(false);
@@ -343,8 +399,12 @@ void arrangeJournalScreenshot(MainWindow *window, const QString &file)
         *done = true;
         JournalView *journal = window->journalView();
         journal->refresh();
-        if (journal->model()->rowCount() > 0) // the newest deploy with its steps
-            journal->selectId(journal->model()->index(0, 0).data(JournalModel::IdRole).toLongLong());
+        for (int row = 0; row < journal->model()->rowCount(); ++row) { // the newest deploy with its steps
+            if (journal->model()->index(row, 0).data(JournalModel::KindRole).toString() == u"deploy"_s) {
+                journal->selectRow(row);
+                break;
+            }
+        }
         window->showView(journal);
         QTimer::singleShot(500, window, [window, file] {
             grabTo(window, file);
@@ -360,7 +420,7 @@ void arrangeJournalScreenshot(MainWindow *window, const QString &file)
         auto next = std::make_shared<std::function<void()>>();
         *next = [window, run, remaining, grabAndQuit, next] {
             if (remaining->isEmpty()) {
-                grabAndQuit();
+                rollBackAndRestore(window, grabAndQuit);
                 return;
             }
             Deployment::Request request;
@@ -376,7 +436,7 @@ void arrangeJournalScreenshot(MainWindow *window, const QString &file)
                          [window, next] { QTimer::singleShot(200, window, [next] { (*next)(); }); });
         (*next)();
     });
-    QTimer::singleShot(120000, window, [grabAndQuit] { grabAndQuit(); });
+    QTimer::singleShot(180000, window, [grabAndQuit] { grabAndQuit(); });
 }
 
 } // namespace
@@ -432,7 +492,9 @@ int GuiRunner::run(const QStringList &arguments)
         tr("file"));
     pipelineShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption journalShotOption(
-        u"screenshot-journal"_s, tr("Deploy to dev and prod, save a picture of the Journal view and quit."),
+        u"screenshot-journal"_s,
+        tr("Deploy to dev and prod, roll back and restore auto-sync, save a picture of the Journal view and "
+           "quit."),
         tr("file"));
     journalShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({pipelineShotOption, journalShotOption});

@@ -602,14 +602,15 @@ void HistoryView::restoreAutoSync()
                                                        .arg(application.targetRevision));
                     m_operationBanner->setActionText({});
                     setApplication(application);
-                    record(u"auto-sync-on"_s, u"succeeded"_s, restore.summary());
+                    record(u"auto-sync-on"_s, u"succeeded"_s, restore.brief());
                     Q_EMIT autoSyncRestored();
                 },
-                [this](const ApiError &error) {
+                [this, restore](const ApiError &error) {
                     m_busy = false;
                     updateSummary();
                     handleError(error, tr("Auto-sync could not be restored"));
-                    record(u"auto-sync-on"_s, DeployJournal::outcomeOf(error), error.toString());
+                    record(u"auto-sync-on"_s, DeployJournal::outcomeOf(error),
+                           tr("%1: %2").arg(restore.brief(), error.toString()));
                 });
         });
     if (restore.rolledBackFrom)

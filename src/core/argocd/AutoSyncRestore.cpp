@@ -50,6 +50,21 @@ QString AutoSyncRestore::summary() const
         .arg(application, revision, target, live);
 }
 
+QString AutoSyncRestore::brief() const
+{
+    const QString target =
+        revision == targetRevision ? tr("the target revision") : tr("target revision %1").arg(targetRevision);
+    if (!resolved)
+        return tr("target revision %1, not resolved yet").arg(targetRevision);
+    if (!changesLive())
+        return tr("keeps %1 (%2)").arg(revision, target);
+    QString text =
+        tr("%1 → %2 (%3)").arg(liveRevision.isEmpty() ? tr("nothing") : liveRevision, revision, target);
+    if (rolledBackFrom)
+        text += tr(", the version rolled back from");
+    return text;
+}
+
 QString AutoSyncRestore::warning() const
 {
     if (!rolledBackFrom)

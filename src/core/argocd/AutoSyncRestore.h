@@ -34,6 +34,9 @@ public:
     QString summary() const;
     // Empty unless rolledBackFrom: then says that auto-sync deploys the rolled-back version again.
     QString warning() const;
+    // The change in a few words, for the journal: "1.0.0-146 → 1.0.0-149 (the target revision), the
+    // version rolled back from".
+    QString brief() const;
 };
 
 } // namespace capstan
