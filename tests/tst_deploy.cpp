@@ -1,13 +1,16 @@
 #include "CapstanProcess.h"
+#include "GitRepository.h"
 #include "HomelabHistory.h"
 #include "Sandbox.h"
 #include "ServerFixture.h"
 #include "app/ClientFactory.h"
 #include "argocd/ArgoApplication.h"
 #include "argocd/ArgoCdServer.h"
+#include "argocd/DeployLock.h"
 #include "config/ConfigError.h"
 #include "config/ConfigLoader.h"
 #include "credentials/CredentialStore.h"
+#include "github/GitHubServer.h"
 #include "pipeline/DeployJournal.h"
 #include "pipeline/Deployment.h"
 
@@ -22,6 +25,7 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,6 +43,10 @@ const QString Chart = u"torvalds"_s;
 const QString ChartMuseumPassword = u"cm-Pa55-word-9f3k"_s;
 const QString DaggerSecret = u"dagger-s3cret-value-71x"_s;
 const QString Alice = u"alice"_s;
+const QString GitHubToken = u"ghp_deploy-tests-Token-4417"_s;
+// CI runs of the sample repository: 1 to 40 succeeded; these did not.
+constexpr int FailedBuild = 41;
+constexpr int RunningBuild = 42;
 
 using Run = CapstanProcess::Result;
 
@@ -147,9 +155,23 @@ private Q_SLOTS:
     void unusableJournalStopsBeforeAnything();
     void deployRefusedWhileAnOperationRuns();
     void sandboxCliKeepsItsOwnJournal();
+    void gateRefuses_data();
+    void gateRefuses();
+    void overrideCiDeploysAndIsRecorded();
+    void publishedVersionIsSyncedOnly_data();
+    void publishedVersionIsSyncedOnly();
+    void deploysTheBuildsOwnCommit();
+    void worktreeRules_data();
+    void worktreeRules();
+    void unknownCommitIsNotFound();
+    void brokenApplicationCanBeFixedForward();
+    void heartbeatRenewsTheLock();
+    void lockLeftByAFailedReleaseIsReleasedNext();
 
 private:
     QString repo() const { return m_home->filePath(u"repo"_s); }
+    // `journal -o json`, newest first; only those of `kind` ("deploy", "ci-override", ...) when given.
+    QList<QJsonObject> journalEntries(const QString &kind = {}) const;
     QString journalFile() const { return m_home->filePath(u"journal.sqlite"_s); }
     QProcessEnvironment environment(const QHash<QString, QString> &extra = {}) const;
     Run capstan(const QStringList &arguments, const QHash<QString, QString> &extra = {}) const;
@@ -163,7 +185,9 @@ private:
     std::unique_ptr<QTemporaryDir> m_home;
     std::unique_ptr<ServerFixture> m_chartMuseum;
     std::unique_ptr<ArgoCdServer> m_argo;
+    std::unique_ptr<GitHubServer> m_gitHub;
     QString m_argoToken;
+    QString m_sha; // the sample repository's commit every CI run built
     QList<QProcess *> m_processes;
 };
 
@@ -210,11 +234,46 @@ void TstDeploy::init()
     m_argo->addApplication(seed);
     m_argoToken = m_argo->issueToken(u"admin"_s);
 
+    GitHubServer::Options gitHub;
+    gitHub.token = GitHubToken;
+    m_gitHub = std::make_unique<GitHubServer>(gitHub);
+    QVERIFY2(m_gitHub->listen(0, &error), qPrintable(error));
+
     QFile config(QDir(repo()).filePath(u"capstan.yaml"_s));
     QVERIFY(config.open(QIODevice::Append));
-    config.write(u"\nchartmuseum:\n  url: %1\n  username: admin\nargocd:\n  url: %2\n  app: %3\n"_s
-                     .arg(m_chartMuseum->url().toString(), m_argo->url().toString(), App)
-                     .toUtf8());
+    config.write(
+        u"\nchartmuseum:\n  url: %1\n  username: admin\nargocd:\n  url: %2\n  app: %3\n"
+        u"github:\n  url: %4\n  repo: homelab/torvalds\n  workflow: ci.yml\n"_s
+            .arg(m_chartMuseum->url().toString(), m_argo->url().toString(), App, m_gitHub->url().toString())
+            .toUtf8());
+    config.close();
+
+    // The sample repository is a real git repository, and every CI run built its one commit.
+    QFile ignore(QDir(repo()).filePath(u".gitignore"_s));
+    QVERIFY(ignore.open(QIODevice::WriteOnly));
+    ignore.write(".capstan/\n");
+    ignore.close();
+    GitRepository git(repo());
+    QVERIFY(git.init());
+    m_sha = git.commitAll(u"Sample application"_s);
+    QCOMPARE(m_sha.size(), 40);
+    m_gitHub->addCommits({{m_sha, u"Sample application"_s, u"Alice"_s, u"alice"_s, u"alice@example.org"_s,
+                           QDateTime::currentDateTimeUtc().addDays(-2)}});
+    for (int run = 1; run <= RunningBuild; ++run) {
+        GitHubServer::RunSeed seed;
+        seed.runNumber = run;
+        seed.headSha = m_sha;
+        seed.createdAt = QDateTime::currentDateTimeUtc().addSecs(-3600 + run);
+        if (run == FailedBuild)
+            seed.conclusion = u"failure"_s;
+        if (run == RunningBuild) {
+            seed.status = u"in_progress"_s;
+            seed.conclusion.clear();
+        }
+        m_gitHub->addRun(seed);
+    }
+    // Clones of the build's repository are cached here, not in the user's cache.
+    qputenv("XDG_CACHE_HOME", m_home->filePath(u"cache"_s).toUtf8());
 }
 
 void TstDeploy::cleanup()
@@ -228,6 +287,7 @@ void TstDeploy::cleanup()
     }
     m_processes.clear();
     m_argo.reset();
+    m_gitHub.reset();
     m_chartMuseum.reset();
     m_home.reset();
 }
@@ -237,6 +297,8 @@ QProcessEnvironment TstDeploy::environment(const QHash<QString, QString> &extra)
     QProcessEnvironment env = CapstanProcess::environment(m_home->path());
     env.insert(u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s, ChartMuseumPassword);
     env.insert(u"CAPSTAN_ARGOCD_TOKEN"_s, m_argoToken);
+    env.insert(u"CAPSTAN_GITHUB_TOKEN"_s, GitHubToken);
+    env.insert(u"XDG_CACHE_HOME"_s, m_home->filePath(u"cache"_s));
     env.insert(u"CAPSTAN_JOURNAL"_s, journalFile());
     env.insert(u"USER"_s, Alice);
     env.insert(u"XDG_DATA_HOME"_s, m_home->filePath(u"data"_s));
@@ -298,10 +360,23 @@ bool TstDeploy::waitForFile(const QString &path, QProcess *process) const
     return true;
 }
 
+QList<QJsonObject> TstDeploy::journalEntries(const QString &kind) const
+{
+    const Run run = capstan({u"journal"_s, u"-o"_s, u"json"_s});
+    QList<QJsonObject> entries;
+    const QJsonArray array = QJsonDocument::fromJson(run.out).array();
+    for (const QJsonValue &value : array) {
+        if (kind.isEmpty() || value[u"kind"_s].toString() == kind)
+            entries.append(value.toObject());
+    }
+    return entries;
+}
+
 void TstDeploy::checkNoSecrets(const QString &text) const
 {
     QVERIFY2(!text.contains(ChartMuseumPassword), "the ChartMuseum password leaked");
     QVERIFY2(!text.contains(m_argoToken), "the Argo CD token leaked");
+    QVERIFY2(!text.contains(GitHubToken), "the GitHub token leaked");
     QVERIFY2(!text.contains(DaggerSecret), "the dagger secret leaked");
 }
 
@@ -329,9 +404,10 @@ void TstDeploy::fullProdDeploy()
     QCOMPARE(application.liveRevision(), u"1.0.0-7"_s);
     QVERIFY2(!application.deployLock(), "the lock is released after the deploy");
 
-    // set-version stamped the files.
-    QVERIFY(readFile(QDir(repo()).filePath(u"chart/Chart.yaml"_s)).contains("version: 1.0.0-7"));
-    QVERIFY(readFile(QDir(repo()).filePath(u"app/package.json"_s)).contains("\"version\": \"1.0.0-7\""));
+    // set-version stamped the files of the checkout, never the working tree.
+    QVERIFY(!readFile(QDir(repo()).filePath(u"chart/Chart.yaml"_s)).contains("version: 1.0.0-7"));
+    QVERIFY(!readFile(QDir(repo()).filePath(u"app/package.json"_s)).contains("\"version\": \"1.0.0-7\""));
+    QCOMPARE(GitRepository(repo()).git({u"status"_s, u"--porcelain"_s}), QString());
 
     // The journal has the deploy and every step.
     const Run journal = capstan({u"journal"_s, u"-o"_s, u"json"_s});
@@ -731,6 +807,13 @@ void TstDeploy::killedCliIsReportedInterrupted()
     // Reported once.
     const Run again = capstan({u"journal"_s});
     QVERIFY2(!QString::fromUtf8(again.err).contains(u"interrupted in step"_s), again.err.constData());
+
+    // The next deploy of the same user on the same host proceeds: the journal says the holder ended.
+    const Run next = capstan({u"deploy"_s, u"--build"_s, u"18"_s, u"--yes"_s});
+    QVERIFY2(next.exitCode == 0, qPrintable(next.describe()));
+    QVERIFY2(QString::fromUtf8(next.err).contains(u"Released the lock left by alice@"_s),
+             qPrintable(next.describe()));
+    QVERIFY(!app().deployLock());
 }
 
 void TstDeploy::closedOutputDoesNotStopTheDeploy()
@@ -747,7 +830,7 @@ void TstDeploy::closedOutputDoesNotStopTheDeploy()
     head.start(u"head"_s, {u"-n"_s, u"1"_s});
     QVERIFY(process->waitForStarted());
     QVERIFY(head.waitForStarted());
-    QVERIFY(head.waitForFinished(30000));
+    QVERIFY(waitForExit(&head)); // on the event loop: the deploy asks this process's GitHub server first
     QVERIFY(waitForExit(process));
     QCOMPARE(process->exitStatus(), QProcess::NormalExit);
     QCOMPARE(process->exitCode(), 0);
@@ -965,3 +1048,291 @@ void TstDeploy::deployRefusedWhileAnOperationRuns()
 
 QTEST_GUILESS_MAIN(TstDeploy)
 #include "tst_deploy.moc"
+
+void TstDeploy::gateRefuses_data()
+{
+    QTest::addColumn<int>("build");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("failed") << FailedBuild << u"failed: its CI run completed with conclusion failure"_s;
+    QTest::newRow("in progress") << RunningBuild << u"is still running"_s;
+    QTest::newRow("unknown") << 9999 << u"is unknown"_s;
+}
+
+void TstDeploy::gateRefuses()
+{
+    QFETCH(int, build);
+    QFETCH(QString, why);
+    const Run run = capstan({u"deploy"_s, u"--build"_s, QString::number(build), u"--yes"_s});
+    QCOMPARE(run.exitCode, 6);
+    QVERIFY2(QString::fromUtf8(run.err).contains(why), qPrintable(run.describe()));
+    QVERIFY2(QString::fromUtf8(run.err).contains(u"--override-ci"_s), qPrintable(run.describe()));
+    QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
+    QCOMPARE(app().targetRevision, u"1.0.0-1"_s);
+    QVERIFY(!app().deployLock());
+    const QList<QJsonObject> entries = journalEntries(u"deploy"_s);
+    QVERIFY(!entries.isEmpty());
+    QCOMPARE(entries.first().value(u"version"_s).toString(), u"1.0.0-%1"_s.arg(build));
+    QCOMPARE(entries.first().value(u"outcome"_s).toString(), u"refused"_s);
+    QVERIFY2(entries.first().value(u"message"_s).toString().contains(why), qPrintable(why));
+
+    // dev publishes nothing: it runs the checks of any known build.
+    if (build != 9999) {
+        const Run dev = capstan({u"deploy"_s, u"--build"_s, QString::number(build), u"--env"_s, u"dev"_s});
+        QVERIFY2(dev.exitCode == 0, qPrintable(dev.describe()));
+    }
+}
+
+void TstDeploy::overrideCiDeploysAndIsRecorded()
+{
+    const Run run = capstan({u"deploy"_s, u"--build"_s, QString::number(FailedBuild), u"--yes"_s,
+                             u"--override-ci"_s, u"hotfix for the outage"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(QString::fromUtf8(run.err).contains(u"CI gate overridden by alice@"_s),
+             qPrintable(run.describe()));
+    const ArgoApplication application = app();
+    QCOMPARE(application.liveRevision(), u"1.0.0-%1"_s.arg(FailedBuild));
+    const QString recorded = application.annotations.value(u"capstan.net/ci-override"_s);
+    QVERIFY2(recorded.contains(u"alice@"_s) && recorded.contains(u"hotfix for the outage"_s),
+             qPrintable(recorded));
+    bool found = false;
+    for (const QJsonObject &entry : journalEntries()) {
+        if (entry.value(u"kind"_s).toString() == u"ci-override"_s) {
+            found = true;
+            QCOMPARE(entry.value(u"reason"_s).toString(), u"hotfix for the outage"_s);
+            QVERIFY(entry.value(u"who"_s).toString().startsWith(u"alice@"_s));
+        }
+    }
+    QVERIFY2(found, "the override is in the journal");
+
+    const Run empty = capstan({u"deploy"_s, u"--build"_s, u"3"_s, u"--yes"_s, u"--override-ci"_s, u" "_s});
+    QCOMPARE(empty.exitCode, 2);
+}
+
+void TstDeploy::publishedVersionIsSyncedOnly_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("published") << u"1.0.0-1"_s << 0;
+    QTest::newRow("missing") << u"1.0.0-5"_s << 6;
+}
+
+void TstDeploy::publishedVersionIsSyncedOnly()
+{
+    QFETCH(QString, version);
+    QFETCH(int, exitCode);
+    const Run plan = capstan({u"deploy"_s, u"--version"_s, version, u"--dry-run"_s});
+    QVERIFY2(plan.exitCode == 0, qPrintable(plan.describe()));
+    QVERIFY2(QString::fromUtf8(plan.out).contains(u"sync only"_s), qPrintable(plan.describe()));
+    const Run run = capstan({u"deploy"_s, u"--version"_s, version, u"--yes"_s});
+    QVERIFY2(run.exitCode == exitCode, qPrintable(run.describe()));
+    QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
+    QVERIFY2(!QFileInfo::exists(QDir(repo()).filePath(u".capstan/out"_s)), "nothing was packaged");
+    if (exitCode == 6)
+        QVERIFY2(QString::fromUtf8(run.err).contains(u"not in the chart repository"_s),
+                 qPrintable(run.describe()));
+}
+
+void TstDeploy::deploysTheBuildsOwnCommit()
+{
+    // Build 7 is the first commit. Later the repository moves on, and the working tree has edits on top.
+    GitRepository git(repo());
+    const QString chartFile = QDir(repo()).filePath(u"chart/Chart.yaml"_s);
+    const QByteArray committed = readFile(chartFile);
+    QFile chart(chartFile);
+    QVERIFY(chart.open(QIODevice::Append));
+    chart.write("# a later commit\n");
+    chart.close();
+    const QString later = git.commitAll(u"Later work"_s);
+    QVERIFY(!later.isEmpty() && later != m_sha);
+    QVERIFY(chart.open(QIODevice::Append));
+    chart.write("# uncommitted edit\n");
+    chart.close();
+    const QByteArray edited = readFile(chartFile);
+    const QString statusBefore = git.git({u"status"_s, u"--porcelain"_s});
+
+    const Run run = capstan({u"deploy"_s, u"--build"_s, u"7"_s, u"--yes"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+
+    // The package holds commit m_sha's Chart.yaml with the version stamped, not the later or edited one.
+    const QString package = QDir(repo()).filePath(u".capstan/out/torvalds-1.0.0-7.tgz"_s);
+    QVERIFY(QFileInfo::exists(package));
+    QProcess tar;
+    tar.start(u"tar"_s, {u"-xzOf"_s, package, u"torvalds/Chart.yaml"_s});
+    QVERIFY(tar.waitForFinished(30000));
+    const QByteArray packaged = tar.readAllStandardOutput();
+    QVERIFY2(packaged.contains("version: \"1.0.0-7\""), packaged.constData());
+    QVERIFY2(!packaged.contains("a later commit") && !packaged.contains("uncommitted edit"),
+             packaged.constData());
+    QVERIFY(!committed.isEmpty());
+
+    // The working tree is as it was.
+    QCOMPARE(readFile(chartFile), edited);
+    QCOMPARE(git.git({u"status"_s, u"--porcelain"_s}), statusBefore);
+    QCOMPARE(git.git({u"rev-parse"_s, u"HEAD"_s}), later);
+
+    const QList<QJsonObject> entries = journalEntries(u"deploy"_s);
+    QVERIFY(!entries.isEmpty());
+    QCOMPARE(entries.first().value(u"sha"_s).toString(), m_sha);
+    QCOMPARE(entries.first().value(u"source"_s).toString(), u"checkout"_s);
+    QCOMPARE(entries.first().value(u"clean"_s).toBool(), true);
+}
+
+void TstDeploy::worktreeRules_data()
+{
+    QTest::addColumn<QString>("env");
+    QTest::addColumn<bool>("dirty");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("prod clean") << u"prod"_s << false << QStringList() << 0;
+    QTest::newRow("prod dirty") << u"prod"_s << true << QStringList() << 6;
+    QTest::newRow("prod dirty allowed")
+        << u"prod"_s << true << QStringList{u"--allow-dirty"_s, u"trying a fix"_s} << 0;
+    QTest::newRow("dev dirty") << u"dev"_s << true << QStringList() << 0;
+    QTest::newRow("allow-dirty alone") << u"prod"_s << true << QStringList{u"--allow-dirty"_s, u"x"_s} << 2;
+}
+
+void TstDeploy::worktreeRules()
+{
+    QFETCH(QString, env);
+    QFETCH(bool, dirty);
+    QFETCH(QStringList, extra);
+    QFETCH(int, exitCode);
+    if (dirty) {
+        QFile readme(QDir(repo()).filePath(u"NOTES.md"_s));
+        QVERIFY(readme.open(QIODevice::WriteOnly));
+        readme.write("work in progress\n");
+    }
+    QStringList arguments{u"deploy"_s, u"--build"_s, u"8"_s, u"--env"_s, env, u"--yes"_s};
+    if (QString::fromLatin1(QTest::currentDataTag()) != u"allow-dirty alone"_s)
+        arguments.append(u"--worktree"_s);
+    const Run run = capstan(arguments + extra);
+    QVERIFY2(run.exitCode == exitCode, qPrintable(run.describe()));
+    if (exitCode == 6) {
+        QVERIFY2(QString::fromUtf8(run.err).contains(u"NOTES.md"_s), qPrintable(run.describe()));
+        QVERIFY2(QString::fromUtf8(run.err).contains(u"--allow-dirty"_s), qPrintable(run.describe()));
+        QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
+    }
+    if (exitCode == 0) {
+        const QList<QJsonObject> entries = journalEntries(u"deploy"_s);
+        QVERIFY(!entries.isEmpty());
+        QCOMPARE(entries.first().value(u"source"_s).toString(), u"worktree"_s);
+        QCOMPARE(entries.first().value(u"clean"_s).toBool(), !dirty);
+    }
+}
+
+void TstDeploy::unknownCommitIsNotFound()
+{
+    const QString missing = u"0123456789abcdef0123456789abcdef01234567"_s;
+    m_gitHub->addCommits({{missing, u"Pushed elsewhere"_s, u"Bob"_s, u"bob"_s, u"bob@example.org"_s,
+                           QDateTime::currentDateTimeUtc().addDays(-1)}});
+    GitHubServer::RunSeed seed;
+    seed.runNumber = 50;
+    seed.headSha = missing;
+    seed.createdAt = QDateTime::currentDateTimeUtc();
+    m_gitHub->addRun(seed);
+    const Run run = capstan({u"deploy"_s, u"--build"_s, u"50"_s, u"--yes"_s});
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(QString::fromUtf8(run.err).contains(missing.left(7)), qPrintable(run.describe()));
+    QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
+    QVERIFY(!app().deployLock());
+}
+
+void TstDeploy::brokenApplicationCanBeFixedForward()
+{
+    // The running version is deleted from the chart repository: Argo CD can no longer render the application
+    // and refuses every patch of it, the lock's included.
+    QVERIFY(QFile::remove(QDir(m_chartMuseum->repoDirectory()).filePath(u"torvalds-1.0.0-1.tgz"_s)));
+    QVERIFY(m_chartMuseum->putChart(Chart, u"1.0.0-2"_s)); // the repository is not empty
+    const Run run = capstan({u"deploy"_s, u"--build"_s, u"9"_s, u"--yes"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(QString::fromUtf8(run.err).contains(u"validation skipped"_s), qPrintable(run.describe()));
+    const ArgoApplication application = app();
+    QCOMPARE(application.targetRevision, u"1.0.0-9"_s);
+    QCOMPARE(application.liveRevision(), u"1.0.0-9"_s);
+    QVERIFY(!application.deployLock());
+    bool recorded = false;
+    for (const QJsonObject &entry : journalEntries())
+        recorded = recorded || entry.value(u"kind"_s).toString() == u"lock-take"_s;
+    QVERIFY2(recorded, "the unvalidated lock is in the journal");
+
+    // Someone else's lock is still respected on that path.
+    QVERIFY(QFile::remove(QDir(m_chartMuseum->repoDirectory()).filePath(u"torvalds-1.0.0-9.tgz"_s)));
+    const Run erin = capstan({u"lock"_s, u"--reason"_s, u"investigating"_s}, {{u"USER"_s, u"erin"_s}});
+    QVERIFY2(erin.exitCode == 0, qPrintable(erin.describe()));
+    const Run refused = capstan({u"deploy"_s, u"--build"_s, u"10"_s, u"--yes"_s});
+    QCOMPARE(refused.exitCode, 6);
+    QVERIFY2(QString::fromUtf8(refused.err).contains(u"erin@"_s), qPrintable(refused.describe()));
+    QCOMPARE(app().targetRevision, u"1.0.0-9"_s);
+}
+
+void TstDeploy::heartbeatRenewsTheLock()
+{
+    const QString marks = m_home->filePath(u"marks"_s);
+    QProcessEnvironment env = environment(
+        {{u"SAMPLE_SLEEP"_s, u"60"_s}, {u"SAMPLE_SLOW"_s, u"test"_s}, {u"SAMPLE_MARKS"_s, marks}});
+    QNetworkAccessManager network;
+    CredentialStore credentials(env);
+    ClientFactory factory(&network, &credentials);
+    DeployJournal journal(journalFile());
+    Deployment::Request request;
+    request.build = u"12"_s;
+    Deployment deployment(loadConfig(), request, &factory, &journal);
+    deployment.setEnvironment(env);
+    deployment.setHeartbeatInterval(100);
+    QSignalSpy started(&deployment, &Deployment::started);
+    QSignalSpy finished(&deployment, &Deployment::finished);
+    deployment.start();
+    QVERIFY(started.wait(DeployTimeoutMs));
+    const std::optional<ArgoApplication::DeployLock> first = app().deployLock();
+    QVERIFY(first);
+    QVERIFY(first->heartbeat.isValid());
+    QCOMPARE(first->deploy, DeployLock::deployId(deployment.journalId(), QCoreApplication::applicationPid()));
+    QTRY_VERIFY_WITH_TIMEOUT(app().deployLock() && app().deployLock()->heartbeat > first->heartbeat, 30000);
+    deployment.cancel();
+    QVERIFY(finished.wait(DeployTimeoutMs));
+    QVERIFY(!app().deployLock());
+}
+
+void TstDeploy::lockLeftByAFailedReleaseIsReleasedNext()
+{
+    // Every attempt to release the lock fails: the deploy ends, the lock stays behind.
+    ArgoCdServer::Fault fault;
+    fault.pathPrefix = u"/api/v1/applications/%1"_s.arg(App);
+    fault.method = "PATCH";
+    fault.status = 500;
+    fault.count = -1;
+    QNetworkAccessManager network;
+    QProcessEnvironment env = environment();
+    CredentialStore credentials(env);
+    ClientFactory factory(&network, &credentials);
+    DeployJournal journal(journalFile());
+    Deployment::Request request;
+    request.build = u"13"_s;
+    request.user = u"alice@"_s + QSysInfo::machineHostName();
+    Deployment deployment(loadConfig(), request, &factory, &journal);
+    deployment.setEnvironment(env);
+    QSignalSpy stepFinished(&deployment, &Deployment::stepFinished);
+    QSignalSpy finished(&deployment, &Deployment::finished);
+    QSignalSpy warnings(&deployment, &Deployment::warning);
+    connect(&deployment, &Deployment::stepFinished, this, [this, fault](const QString &step) {
+        if (step == u"argocd"_s)
+            m_argo->addFault(fault);
+    });
+    deployment.start();
+    QVERIFY(finished.wait(DeployTimeoutMs));
+    QCOMPARE(finished.first().at(0).value<PipelineRunner::Outcome>(), PipelineRunner::Outcome::Succeeded);
+    QVERIFY(app().deployLock());
+    m_argo->clearFaults();
+
+    // The same user on the same host deploys next: the journal shows the holder's deploy ended.
+    const Run next = capstan({u"deploy"_s, u"--build"_s, u"14"_s, u"--yes"_s}, {{u"USER"_s, u"alice"_s}});
+    QVERIFY2(next.exitCode == 0, qPrintable(next.describe()));
+    QVERIFY2(QString::fromUtf8(next.err).contains(u"Released the lock left by"_s),
+             qPrintable(next.describe()));
+    QVERIFY(!app().deployLock());
+    bool recorded = false;
+    for (const QJsonObject &entry : journalEntries())
+        recorded = recorded || (entry.value(u"kind"_s).toString() == u"lock-release"_s &&
+                                entry.value(u"outcome"_s).toString() == u"succeeded"_s);
+    QVERIFY2(recorded, "the release is in the journal");
+}

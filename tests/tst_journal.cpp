@@ -84,8 +84,14 @@ private:
 
 DeployTarget target(const QString &build)
 {
-    return {build,     u"1.0.0-%1"_s.arg(build),  u"abc%1"_s.arg(build),
-            u"prod"_s, u"reason %1"_s.arg(build), u"ana@desk"_s};
+    DeployTarget target;
+    target.build = build;
+    target.version = u"1.0.0-%1"_s.arg(build);
+    target.sha = u"abc%1"_s.arg(build);
+    target.env = u"prod"_s;
+    target.reason = u"reason %1"_s.arg(build);
+    target.user = u"ana@desk"_s;
+    return target;
 }
 
 QDateTime at(int seconds, int ms = 0)

@@ -1,4 +1,6 @@
+#include "argocd/ArgoApplication.h"
 #include "config/ConfigLoader.h"
+#include "pipeline/DeployGate.h"
 #include "pipeline/Pipeline.h"
 #include "pipeline/PipelinePlan.h"
 #include "pipeline/PipelineVariables.h"
@@ -69,6 +71,11 @@ private Q_SLOTS:
     void variables();
     void durations_data();
     void durations();
+    void gate_data();
+    void gate();
+    void syncOnlyPlan();
+    void lockStaleness_data();
+    void lockStaleness();
 };
 
 void TstPipeline::exampleLoads()
@@ -373,3 +380,122 @@ void TstPipeline::durations()
 
 QTEST_GUILESS_MAIN(TstPipeline)
 #include "tst_pipeline.moc"
+
+void TstPipeline::gate_data()
+{
+    QTest::addColumn<QString>("build");
+    QTest::addColumn<bool>("ci");
+    QTest::addColumn<QString>("status"); // "" : no run found
+    QTest::addColumn<QString>("conclusion");
+    QTest::addColumn<int>("inRepository"); // -1 unknown, 0 no, 1 yes
+    QTest::addColumn<bool>("builds");
+    QTest::addColumn<bool>("inside");
+    QTest::addColumn<QString>("reason");
+
+    QTest::newRow("success") << u"7"_s << true << u"completed"_s << u"success"_s << 0 << true << false
+                             << QString();
+    QTest::newRow("failed") << u"7"_s << true << u"completed"_s << u"failure"_s << 0 << true << false
+                            << u"failed"_s;
+    QTest::newRow("cancelled") << u"7"_s << true << u"completed"_s << u"cancelled"_s << 1 << true << false
+                               << u"failed"_s;
+    QTest::newRow("running") << u"7"_s << true << u"in_progress"_s << QString() << 0 << true << false
+                             << u"in-progress"_s;
+    QTest::newRow("queued") << u"7"_s << true << u"queued"_s << QString() << 0 << true << false
+                            << u"in-progress"_s;
+    QTest::newRow("inside its own run")
+        << u"7"_s << true << u"in_progress"_s << QString() << 0 << true << true << QString();
+    QTest::newRow("unknown build") << u"9999"_s << true << QString() << QString() << 0 << true << false
+                                   << u"unknown-build"_s;
+    QTest::newRow("no ci") << u"7"_s << false << QString() << QString() << 0 << true << false << u"no-ci"_s;
+    QTest::newRow("not built, not published")
+        << u"7"_s << true << u"completed"_s << u"success"_s << 0 << false << false << u"chart-missing"_s;
+    QTest::newRow("not built, unknown")
+        << u"7"_s << true << u"completed"_s << u"success"_s << -1 << false << false << u"chart-missing"_s;
+    QTest::newRow("not built, published")
+        << u"7"_s << true << u"completed"_s << u"success"_s << 1 << false << false << QString();
+    QTest::newRow("version, published")
+        << QString() << false << QString() << QString() << 1 << false << false << QString();
+    QTest::newRow("version, missing")
+        << QString() << false << QString() << QString() << 0 << false << false << u"chart-missing"_s;
+}
+
+void TstPipeline::gate()
+{
+    QFETCH(QString, build);
+    QFETCH(bool, ci);
+    QFETCH(QString, status);
+    QFETCH(QString, conclusion);
+    QFETCH(int, inRepository);
+    QFETCH(bool, builds);
+    QFETCH(bool, inside);
+    QFETCH(QString, reason);
+    DeployGate::Facts facts;
+    facts.build = build;
+    facts.version = u"1.0.0-7"_s;
+    facts.branch = u"main"_s;
+    facts.ciConfigured = ci;
+    if (!status.isEmpty()) {
+        WorkflowRun run;
+        run.runNumber = 7;
+        run.status = status;
+        run.conclusion = conclusion;
+        facts.run = run;
+    }
+    if (inRepository >= 0)
+        facts.chartInRepository = inRepository == 1;
+    facts.pipelineBuildsChart = builds;
+    facts.insideOwnRun = inside;
+    const DeployGate::Verdict verdict = DeployGate::judge(facts);
+    QCOMPARE(DeployGate::reasonName(verdict.reason), reason);
+    QCOMPARE(verdict.allowed(), reason.isEmpty());
+    QCOMPARE(verdict.message.isEmpty(), reason.isEmpty());
+    if (!reason.isEmpty())
+        QVERIFY(!verdict.hint.isEmpty());
+    QCOMPARE(DeployGate::runsInside(u"7"_s, u"true"_s, u"7"_s), true);
+    QCOMPARE(DeployGate::runsInside(u"7"_s, u"true"_s, u"8"_s), false);
+    QCOMPARE(DeployGate::runsInside(u"7"_s, QString(), u"7"_s), false);
+}
+
+void TstPipeline::syncOnlyPlan()
+{
+    ConfigError error;
+    const auto config = load(example, &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    const PipelinePlan full = PipelinePlan::make(*config->pipeline, u"prod"_s);
+    const PipelinePlan sync = full.syncOnly(u"sync only"_s);
+    QVERIFY(!sync.steps.isEmpty());
+    for (const PipelinePlan::Planned &planned : sync.steps) {
+        QCOMPARE(planned.step.kind, Step::Kind::ArgoCdSync);
+        QVERIFY2(planned.dependencies.isEmpty(), qPrintable(planned.dependencies.join(u' ')));
+    }
+    QCOMPARE(sync.steps.size() + sync.skipped.size(), full.steps.size() + full.skipped.size());
+    QVERIFY(sync.runs(Step::Kind::ArgoCdSync));
+    QVERIFY(!sync.runs(Step::Kind::HelmPackage));
+    QVERIFY(full.runs(Step::Kind::HelmPackage));
+}
+
+void TstPipeline::lockStaleness_data()
+{
+    QTest::addColumn<int>("sinceAgoS");
+    QTest::addColumn<int>("heartbeatAgoS"); // -1: none
+    QTest::addColumn<bool>("stale");
+    QTest::newRow("fresh, no heartbeat") << 60 << -1 << false;
+    QTest::newRow("old, no heartbeat") << 3600 << -1 << true;
+    QTest::newRow("old, recent heartbeat") << 3600 << 30 << false;
+    QTest::newRow("old, old heartbeat") << 3600 << 900 << true;
+}
+
+void TstPipeline::lockStaleness()
+{
+    QFETCH(int, sinceAgoS);
+    QFETCH(int, heartbeatAgoS);
+    QFETCH(bool, stale);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    ArgoApplication::DeployLock lock;
+    lock.holder = u"alice@host"_s;
+    lock.since = now.addSecs(-sinceAgoS);
+    if (heartbeatAgoS >= 0)
+        lock.heartbeat = now.addSecs(-heartbeatAgoS);
+    QCOMPARE(lock.isStale(now, 10 * 60 * 1000), stale);
+    QVERIFY(ArgoApplication::DeployLock().isStale(now, 10 * 60 * 1000)); // no time at all
+}

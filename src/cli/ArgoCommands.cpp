@@ -5,6 +5,7 @@
 #include "argocd/ArgoCdClient.h"
 #include "argocd/ArgoCdWatcher.h"
 #include "argocd/AutoSyncRestore.h"
+#include "argocd/DeployLock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -96,17 +97,21 @@ QJsonValue suspensionJson(const ArgoApplication &app)
                        {QStringLiteral("reason"), suspension->reason}};
 }
 
-QJsonValue lockJson(const ArgoApplication &app)
+QJsonValue lockJson(const ArgoApplication &app, qint64 staleAfterMs)
 {
     const std::optional<ArgoApplication::DeployLock> lock = app.deployLock();
     if (!lock)
         return QJsonValue();
-    return QJsonObject{{QStringLiteral("holder"), lock->holder},
-                       {QStringLiteral("since"), rfc3339(lock->since)},
-                       {QStringLiteral("reason"), lock->reason}};
+    return QJsonObject{
+        {QStringLiteral("holder"), lock->holder},
+        {QStringLiteral("since"), rfc3339(lock->since)},
+        {QStringLiteral("reason"), lock->reason},
+        {QStringLiteral("heartbeat"),
+         lock->heartbeat.isValid() ? QJsonValue(rfc3339(lock->heartbeat)) : QJsonValue()},
+        {QStringLiteral("stale"), lock->isStale(QDateTime::currentDateTimeUtc(), staleAfterMs)}};
 }
 
-QJsonObject statusJson(const ArgoApplication &app)
+QJsonObject statusJson(const ArgoApplication &app, qint64 staleAfterMs)
 {
     return QJsonObject{{QStringLiteral("app"), app.name},
                        {QStringLiteral("sync"), app.syncStatus},
@@ -115,7 +120,7 @@ QJsonObject statusJson(const ArgoApplication &app)
                        {QStringLiteral("targetRevision"), app.targetRevision},
                        {QStringLiteral("autoSync"), app.autoSyncEnabled},
                        {QStringLiteral("suspension"), suspensionJson(app)},
-                       {QStringLiteral("lock"), lockJson(app)},
+                       {QStringLiteral("lock"), lockJson(app, staleAfterMs)},
                        {QStringLiteral("operation"), operationJson(app, true)},
                        {QStringLiteral("lastOperation"), operationJson(app, false)}};
 }
@@ -394,13 +399,24 @@ QString ArgoCommands::userName()
     return tr("unknown");
 }
 
+qint64 ArgoCommands::lockStaleAfterMs() const
+{
+    try {
+        const Config config = m_session->config();
+        if (config.argocd)
+            return config.argocd->lockStaleAfterMs;
+    } catch (const ApiError &) {
+    }
+    return DeployLock::DefaultStaleAfterMs;
+}
+
 void ArgoCommands::status()
 {
     m_session->await(m_session->argoCd(), [this](ArgoCdClient *client) {
         m_session->await(client->get(), [this](const ArgoApplication &app) {
             OutputWriter *out = m_session->output();
             if (out->isJson()) {
-                out->json(statusJson(app));
+                out->json(statusJson(app, lockStaleAfterMs()));
                 m_session->finish(ExitCode::Ok);
                 return;
             }
@@ -455,9 +471,16 @@ void ArgoCommands::status()
                 rows.append({tr("Operation"), operation});
             }
             if (const auto lock = app.deployLock()) {
-                rows.append(
-                    {tr("Deploy lock"),
-                     tr("held by %1 since %2: %3").arg(lock->holder, localTime(lock->since), lock->reason)});
+                QString held =
+                    tr("held by %1 since %2: %3").arg(lock->holder, localTime(lock->since), lock->reason);
+                const qint64 staleAfter = lockStaleAfterMs();
+                if (lock->isStale(QDateTime::currentDateTimeUtc(), staleAfter))
+                    held += tr(" (STALE: no heartbeat since %1; break it with `capstan --cli unlock --force "
+                               "--reason TEXT`)")
+                                .arg(localTime(lock->lastSign()));
+                else if (lock->heartbeat.isValid())
+                    held += tr(" (heartbeat %1)").arg(localTime(lock->heartbeat));
+                rows.append({tr("Deploy lock"), held});
             }
             for (const ArgoApplication::Condition &condition : app.conditions)
                 rows.append({condition.type, condition.message});
@@ -657,7 +680,7 @@ void ArgoCommands::wait(const CommandLine::Invocation &invocation)
                 }
                 OutputWriter *out = m_session->output();
                 if (out->isJson())
-                    out->json(statusJson(last));
+                    out->json(statusJson(last, lockStaleAfterMs()));
                 else
                     out->text(tr("Application %1: %2, %3\n").arg(last.name, last.syncStatus, last.health));
                 m_session->finish(ExitCode::Ok);

@@ -33,6 +33,7 @@ private:
     using Done = std::function<void(const OperationWaiter::Result &)>;
 
     void status();
+    qint64 lockStaleAfterMs() const; // argocd.lock-stale-after, or the default without a config
     void history();
     void sync(const CommandLine::Invocation &invocation);
     void wait(const CommandLine::Invocation &invocation);

@@ -83,6 +83,8 @@ QJsonObject entryJson(const DeployJournal::Entry &entry)
                        {u"build"_s, orNull(entry.target.build)},
                        {u"version"_s, entry.target.version},
                        {u"sha"_s, orNull(entry.target.sha)},
+                       {u"source"_s, orNull(entry.target.source)},
+                       {u"clean"_s, entry.target.clean},
                        {u"env"_s, entry.target.env},
                        {u"user"_s, entry.target.user},
                        {u"reason"_s, orNull(entry.target.reason)},
@@ -141,9 +143,24 @@ QList<CommandSpec> DeployCommands::specs()
         {u"dry-run"_s, QChar(), QString(), tr("Print the plan and run nothing")},
         {u"reason"_s, QChar(), u"TEXT"_s, tr("Why: recorded in the journal and on the deploy lock")},
         {u"verbose"_s, QChar(), QString(), tr("Also print the steps' output (stderr; JSON: output events)")},
+        {u"override-ci"_s, QChar(), u"REASON"_s,
+         tr("Deploy although the build failed, still runs or is unknown; who and why are recorded")},
+        {u"worktree"_s, QChar(), QString(),
+         tr("Run in the working tree that holds capstan.yaml instead of a clean checkout of the build")},
+        {u"allow-dirty"_s, QChar(), u"REASON"_s,
+         tr("With --worktree in prod: run although the tree has local changes (recorded)")},
     };
     deploy.description =
         tr("Runs the stages of the pipeline section one after another, the steps of a stage in parallel.\n"
+           "The gate: a prod deploy of --build N needs CI run N on the configured branch, completed with\n"
+           "success; otherwise it is refused with exit 6 naming why (failed, in progress, unknown build).\n"
+           "--override-ci REASON deploys anyway and records who and why in the journal and on the\n"
+           "application. A deploy inside CI run N itself (GITHUB_ACTIONS, GITHUB_RUN_NUMBER) passes.\n"
+           "The pipeline runs in a clean checkout of the build's commit (pipeline.source, or the git\n"
+           "repository holding capstan.yaml); the working tree is never touched. A commit that cannot be\n"
+           "found exits 5. --worktree runs in the working tree instead; in prod a tree with local\n"
+           "changes is refused unless --allow-dirty REASON. --version V deploys a published chart\n"
+           "version: the sync steps only, refused (exit 6) when the chart repository lacks it.\n"
            "A prod deploy with an argocd section first takes the application's deploy lock (annotations\n"
            "on the Argo CD application) and releases it at the end; it is refused with exit 6 naming the\n"
            "holder while someone holds it or Argo CD runs an operation. Prod needs --yes, or a \"y\" on a\n"
@@ -400,6 +417,17 @@ void DeployCommands::deploy(const CommandLine::Invocation &invocation)
                        CommandLine::helpHint(command));
     }
     request.reason = invocation.value(u"reason"_s);
+    request.worktree = invocation.has(u"worktree"_s);
+    for (const QString &option : {u"override-ci"_s, u"allow-dirty"_s}) {
+        if (invocation.has(option) && invocation.value(option).trimmed().isEmpty())
+            throw ApiError(ApiError::Kind::Usage, tr("--%1 needs a reason: it is recorded").arg(option),
+                           CommandLine::helpHint(command));
+    }
+    request.overrideCi = invocation.value(u"override-ci"_s);
+    request.allowDirty = invocation.value(u"allow-dirty"_s);
+    if (!request.allowDirty.isEmpty() && !request.worktree)
+        throw ApiError(ApiError::Kind::Usage, tr("--allow-dirty goes with --worktree"),
+                       CommandLine::helpHint(command));
     const bool dryRun = invocation.has(u"dry-run"_s);
     const bool verbose = invocation.has(u"verbose"_s);
 
@@ -666,20 +694,22 @@ void DeployCommands::lock(const CommandLine::Invocation &invocation)
     m_session->await(m_session->argoCd(), [this, holder, reason](ArgoCdClient *client) {
         m_actions->start(u"lock-take"_s, client->application(), reason, QString(),
                          tr("locked for %1").arg(holder));
-        m_session->await(
-            DeployLock::acquire(client, holder, reason), [this, holder, reason](const ArgoApplication &app) {
-                OutputWriter *out = m_session->output();
-                const std::optional<ArgoApplication::DeployLock> held = app.deployLock();
-                if (out->isJson()) {
-                    out->json(QJsonObject{{u"app"_s, app.name},
-                                          {u"holder"_s, held ? held->holder : holder},
-                                          {u"reason"_s, held ? held->reason : reason},
-                                          {u"since"_s, held ? isoTime(held->since) : QJsonValue()}});
-                } else {
-                    out->text(tr("Locked %1 for %2: %3\n").arg(app.name, holder, reason));
-                }
-                m_session->finish(ExitCode::Ok);
-            });
+        m_session->await(DeployLock::acquire(client, {holder, reason, {}, {}, {}, {}}),
+                         [this, holder, reason](const DeployLock::Taken &taken) {
+                             const ArgoApplication &app = taken.application;
+                             OutputWriter *out = m_session->output();
+                             const std::optional<ArgoApplication::DeployLock> held = app.deployLock();
+                             if (out->isJson()) {
+                                 out->json(
+                                     QJsonObject{{u"app"_s, app.name},
+                                                 {u"holder"_s, held ? held->holder : holder},
+                                                 {u"reason"_s, held ? held->reason : reason},
+                                                 {u"since"_s, held ? isoTime(held->since) : QJsonValue()}});
+                             } else {
+                                 out->text(tr("Locked %1 for %2: %3\n").arg(app.name, holder, reason));
+                             }
+                             m_session->finish(ExitCode::Ok);
+                         });
     });
 }
 

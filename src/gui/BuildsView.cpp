@@ -10,6 +10,7 @@
 #include "app/ClientFactory.h"
 #include "argocd/ArgoCdClient.h"
 #include "argocd/ArgoCdWatcher.h"
+#include "argocd/DeployLock.h"
 #include "chartmuseum/ChartMuseumClient.h"
 #include "config/Config.h"
 #include "github/BuildCatalog.h"
@@ -19,6 +20,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -62,6 +64,7 @@ BuildsView::BuildsView(QWidget *parent)
     , m_deployButton(new QPushButton(tr("Deploy"), this))
     , m_deployReason(new QLabel(this))
     , m_overrideLink(new QLabel(this))
+    , m_breakLockLink(new QLabel(this))
     , m_changes(new ChangesPanel(this))
     , m_footer(new QLabel(this))
 {
@@ -153,6 +156,13 @@ BuildsView::BuildsView(QWidget *parent)
     m_overrideLink->setText(u"<a href=\"override\">%1</a>"_s.arg(tr("Override…").toHtmlEscaped()));
     m_overrideLink->setToolTip(tr("Deploy anyway, with a reason that is recorded in the deploy journal"));
     connect(m_overrideLink, &QLabel::linkActivated, this, &BuildsView::openOverrideDialog);
+    m_breakLockLink->setObjectName(u"buildsBreakLockLink"_s);
+    m_breakLockLink->setTextFormat(Qt::RichText);
+    m_breakLockLink->setText(u"<a href=\"break\">%1</a>"_s.arg(tr("Break lock…").toHtmlEscaped()));
+    m_breakLockLink->setToolTip(tr("The lock shows no sign of life: remove it, with a reason recorded on the "
+                                   "application and in the journal"));
+    m_breakLockLink->setVisible(false);
+    connect(m_breakLockLink, &QLabel::linkActivated, this, &BuildsView::breakStaleLock);
 
     auto *deployRow = new QHBoxLayout;
     deployRow->addWidget(m_buildTitle);
@@ -160,6 +170,7 @@ BuildsView::BuildsView(QWidget *parent)
     deployRow->addWidget(m_deployButton);
     deployRow->addWidget(m_deployReason, 1);
     deployRow->addWidget(m_overrideLink);
+    deployRow->addWidget(m_breakLockLink);
 
     auto *details = new QWidget(this);
     auto *detailsLayout = new QVBoxLayout(details);
@@ -255,6 +266,7 @@ void BuildsView::connectServices(ClientFactory *factory, const Config &config)
     setChartName(config.chart ? config.chart->name : QString());
     setVersionPattern(config.chart ? config.chart->version : u"1.0.0-{build}"_s);
     setPipeline(config.pipeline);
+    m_lockStaleAfterMs = config.argocd ? config.argocd->lockStaleAfterMs : DeployLock::DefaultStaleAfterMs;
     if (!factory)
         return;
     FutureWatch::watch(
@@ -601,7 +613,38 @@ QString BuildsView::deployBlocker() const
         const QString message = m_model->unavailableMessage(BuildsModel::Service::ArgoCd);
         return message.isEmpty() ? tr("Waiting for Argo CD") : tr("Argo CD is unavailable: %1").arg(message);
     }
+    if (const auto lock = m_application->deployLock())
+        return tr("Locked by %1").arg(DeployLock::describe(*lock, m_lockStaleAfterMs));
     return buildBlocker(*build);
+}
+
+void BuildsView::breakStaleLock()
+{
+    if (!m_argoCd || !m_application || !m_application->deployLock())
+        return;
+    const ArgoApplication::DeployLock lock = *m_application->deployLock();
+    bool ok = false;
+    const QString reason =
+        QInputDialog::getText(this, tr("Break the deploy lock"),
+                              tr("The lock of %1 shows no sign of life:\n%2\n\nWhy is it safe to break it? "
+                                 "The reason is recorded on the application and in the journal.")
+                                  .arg(m_application->name, DeployLock::describe(lock, m_lockStaleAfterMs)),
+                              QLineEdit::Normal, QString(), &ok)
+            .trimmed();
+    if (!ok || reason.isEmpty())
+        return;
+    DeployLock::breakLock(m_argoCd, DeployLock::defaultHolder(), reason)
+        .then(this,
+              [this, reason, lock](const ArgoApplication &application) {
+                  Q_EMIT lockBroken(
+                      reason, u"succeeded"_s,
+                      tr("broke the lock of %1").arg(DeployLock::describe(lock, m_lockStaleAfterMs)));
+                  setApplication(application);
+              })
+        .onFailed(this, [this, reason](const ApiError &error) {
+            Q_EMIT lockBroken(reason, u"failed"_s, error.toString());
+            m_deployReason->setText(tr("Cannot break the lock: %1").arg(error.toString()));
+        });
 }
 
 void BuildsView::updateDeployState()
@@ -614,8 +657,12 @@ void BuildsView::updateDeployState()
     m_deployButton->setToolTip(
         blocker.isEmpty() && build ? tr("Deploy %1 through the pipeline").arg(build->chartVersion) : blocker);
     m_deployReason->setText(blocker);
+    const std::optional<ArgoApplication::DeployLock> lock =
+        m_application ? m_application->deployLock() : std::nullopt;
     // Only a build's own blocker can be overridden; without Argo CD or a pipeline nothing deploys.
-    m_overrideLink->setVisible(build && argoReady && m_pipeline && !blocker.isEmpty());
+    m_overrideLink->setVisible(build && argoReady && m_pipeline && !lock && !blocker.isEmpty());
+    m_breakLockLink->setVisible(argoReady && lock &&
+                                lock->isStale(QDateTime::currentDateTimeUtc(), m_lockStaleAfterMs));
 }
 
 void BuildsView::updateDetails()

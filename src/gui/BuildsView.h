@@ -97,6 +97,8 @@ public Q_SLOTS:
     void openDeployDialog();
     // The same dialog for a blocked build: it asks for the reason that is then recorded.
     void openOverrideDialog();
+    // Asks for a reason, then removes a lock that shows no sign of life.
+    void breakStaleLock();
 
 Q_SIGNALS:
     // A service answered (ok) or failed; the model and the notices are updated already.
@@ -105,6 +107,8 @@ Q_SIGNALS:
     void deployDialogOpened(capstan::DeployDialog *dialog);
     // The deploy dialog was confirmed: whoever runs deploys starts this one.
     void deployRequested(const capstan::Deployment::Request &request);
+    // A stale lock was broken (or breaking it failed), for the journal.
+    void lockBroken(const QString &reason, const QString &outcome, const QString &message);
 
 private:
     void loadGitHub();
@@ -153,6 +157,8 @@ private:
     QPushButton *m_deployButton;
     QLabel *m_deployReason;
     QLabel *m_overrideLink;
+    QLabel *m_breakLockLink;
+    qint64 m_lockStaleAfterMs = 10 * 60 * 1000;
     ChangesPanel *m_changes;
     QLabel *m_footer;
 };

@@ -64,6 +64,14 @@ DeployDialog::DeployDialog(const Request &request, QWidget *parent)
             tr("#%1 · %2 · %3").arg(build.run.runNumber).arg(build.run.shortSha(), build.run.subject()),
             this));
     form->addRow(tr("Chart version:"), valueLabel(build.chartVersion, this));
+    auto *source = valueLabel(
+        build.run.headSha.isEmpty()
+            ? tr("unknown: the deploy is refused unless it runs in the working tree")
+            : tr("%1, checked out clean (your working tree is not touched)").arg(build.run.headSha),
+        this);
+    source->setObjectName(u"deploySourceCommit"_s);
+    source->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Builds commit:"), source);
     m_environment->setObjectName(u"deployEnvironment"_s);
     m_environment->addItem(tr("prod — everything, up to the Argo CD sync"), u"prod"_s);
     m_environment->addItem(tr("dev — checks, manifests and package only"), u"dev"_s);
@@ -242,6 +250,8 @@ Deployment::Request DeployDialog::deploymentRequest() const
     request.build = QString::number(m_request.build.run.runNumber);
     request.env = environment();
     request.reason = m_reason->text().trimmed();
+    if (isOverride())
+        request.overrideCi = request.reason;
     return request;
 }
 

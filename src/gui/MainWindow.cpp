@@ -17,6 +17,7 @@
 #include "app/ClientFactory.h"
 #include "argocd/ArgoCdClient.h"
 #include "argocd/ArgoCdWatcher.h"
+#include "argocd/DeployLock.h"
 #include "chartmuseum/ChartMuseumClient.h"
 #include "config/ConfigLoader.h"
 #include "net/ApiError.h"
@@ -94,6 +95,24 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
     addView(tr("Journal"), style()->standardIcon(QStyle::SP_FileDialogContentsView), m_journalView);
     connect(m_buildsView, &BuildsView::deployRequested, this, &MainWindow::startDeployment);
     connect(m_historyView, &HistoryView::actionRecorded, m_journalView, &JournalView::refresh);
+    connect(m_buildsView, &BuildsView::lockBroken, this,
+            [this](const QString &reason, const QString &outcome, const QString &message) {
+                if (!m_setup.journal)
+                    return;
+                DeployJournal::Action action;
+                action.kind = u"lock-break"_s;
+                action.application = m_setup.config.argocd ? m_setup.config.argocd->app : QString();
+                action.user = DeployLock::defaultHolder();
+                action.reason = reason;
+                action.outcome = outcome;
+                action.message = message;
+                try {
+                    m_setup.journal->record(action);
+                } catch (const ApiError &) {
+                    // The lock itself is what matters; the Journal view shows what was written.
+                }
+                m_journalView->refresh();
+            });
     connect(m_pipelineView, &PipelineView::runningChanged, this, &MainWindow::deployRunningChanged);
     connect(m_pipelineView, &PipelineView::releaseRequested, this, &MainWindow::openRelease);
 

@@ -1,6 +1,7 @@
 #include "Sandbox.h"
 
 #include "HomelabHistory.h"
+#include "SampleRepositoryHistory.h"
 #include "SandboxSeeder.h"
 #include "argocd/ArgoCdServer.h"
 #include "chartmuseum/ChartMuseumServer.h"
@@ -33,7 +34,7 @@ public:
     std::optional<Config> sampleRepo; // the pipeline and chart of the sample repository a deploy runs on
 
     bool startArgoCd(const QString &chartDirectory, const HomelabHistory &history, QString *error);
-    bool startGitHub(const HomelabHistory &history, QString *error);
+    bool startGitHub(const HomelabHistory &history, const QStringList &shas, QString *error);
 };
 
 namespace {
@@ -124,7 +125,7 @@ bool Sandbox::Private::startArgoCd(const QString &chartDirectory, const HomelabH
     return true;
 }
 
-bool Sandbox::Private::startGitHub(const HomelabHistory &history, QString *error)
+bool Sandbox::Private::startGitHub(const HomelabHistory &history, const QStringList &shas, QString *error)
 {
     GitHubServer::Options options;
     options.repo = u"homelab/torvalds"_s;
@@ -134,9 +135,11 @@ bool Sandbox::Private::startGitHub(const HomelabHistory &history, QString *error
     if (!server->listen(0, error))
         return false;
     QList<GitHubServer::CommitSeed> commits;
-    for (const HomelabHistory::Run &run : history.runs()) {
+    for (qsizetype i = 0; i < history.runs().size(); ++i) {
+        const HomelabHistory::Run &run = history.runs().at(i);
         GitHubServer::CommitSeed commit;
-        commit.sha = HomelabHistory::commitSha(run.number);
+        // The sample repository's real commit, so a deploy can check out what the run built.
+        commit.sha = i < shas.size() ? shas.at(i) : HomelabHistory::commitSha(run.number);
         commit.message = run.message;
         commit.authorName = run.authorName;
         commit.authorLogin = run.authorLogin;
@@ -144,12 +147,12 @@ bool Sandbox::Private::startGitHub(const HomelabHistory &history, QString *error
         commit.time = run.created.addSecs(-120);
         commits.append(commit);
     }
-    const QStringList shas = server->addCommits(commits);
-    for (qsizetype i = 0; i < history.runs().size() && i < shas.size(); ++i) {
+    const QStringList seeded = server->addCommits(commits);
+    for (qsizetype i = 0; i < history.runs().size() && i < seeded.size(); ++i) {
         const HomelabHistory::Run &run = history.runs().at(i);
         GitHubServer::RunSeed seed;
         seed.runNumber = run.number;
-        seed.headSha = shas.at(i);
+        seed.headSha = seeded.at(i);
         seed.status = run.status;
         seed.conclusion = run.conclusion;
         seed.createdAt = run.created;
@@ -179,8 +182,26 @@ bool Sandbox::start(QString *error)
                          .arg(d->directory.errorString());
         return false;
     }
+    const HomelabHistory history;
+    QString serverError;
+    const QString repo = d->directory.filePath(u"sample-repo"_s);
+    if (!writeSampleRepo(repo, &serverError)) {
+        if (error)
+            *error = tr("Could not write the sandbox's sample repository: %1").arg(serverError);
+        return false;
+    }
+    const QStringList shas = SampleRepositoryHistory::write(repo, history.runs(), &serverError);
+    if (shas.isEmpty()) {
+        if (error)
+            *error =
+                tr("Could not write the history of the sandbox's sample repository: %1").arg(serverError);
+        return false;
+    }
+    QHash<int, QString> runShas;
+    for (qsizetype i = 0; i < history.runs().size() && i < shas.size(); ++i)
+        runShas.insert(history.runs().at(i).number, shas.at(i));
     const QString charts = d->directory.filePath(u"chartmuseum"_s);
-    const SandboxSeeder::Result seeded = SandboxSeeder::seedHomelab(charts);
+    const SandboxSeeder::Result seeded = SandboxSeeder::seedHomelab(charts, runShas);
     if (!seeded.error.isEmpty()) {
         if (error)
             *error = tr("Could not seed the sandbox charts: %1").arg(seeded.error);
@@ -200,22 +221,14 @@ bool Sandbox::start(QString *error)
     }
     d->chartMuseum = std::move(server);
 
-    const HomelabHistory history;
-    QString serverError;
     if (!d->startArgoCd(charts, history, &serverError)) {
         if (error)
             *error = tr("Could not start the sandbox Argo CD: %1").arg(serverError);
         return false;
     }
-    if (!d->startGitHub(history, &serverError)) {
+    if (!d->startGitHub(history, shas, &serverError)) {
         if (error)
             *error = tr("Could not start the sandbox GitHub: %1").arg(serverError);
-        return false;
-    }
-    const QString repo = d->directory.filePath(u"sample-repo"_s);
-    if (!writeSampleRepo(repo, &serverError)) {
-        if (error)
-            *error = tr("Could not write the sandbox's sample repository: %1").arg(serverError);
         return false;
     }
     ConfigError configError;

@@ -21,6 +21,7 @@ namespace {
 struct Build
 {
     int run = 0;
+    QString sha; // the commit CI built
     QString version;
     QString appVersion;
     QDateTime created;
@@ -78,7 +79,7 @@ QByteArray torvaldsChartYaml(const Build &build)
         "  capstan.net/commit: %4\n"
         "  capstan.net/branch: main\n"_s.arg(build.version, build.appVersion)
             .arg(build.run)
-            .arg(HomelabHistory::commitSha(build.run));
+            .arg(build.sha);
     if (build.run >= 130)
         yaml += u"kubeVersion: \">=1.28.0-0\"\n"_s;
     return yaml.toUtf8();
@@ -233,7 +234,7 @@ QList<ChartArchiveWriter::Entry> torvaldsChart(const Build &build)
                                     "```sh\nhelm install torvalds homelab/torvalds --version %4\n```\n"_s
                                         .arg(build.appVersion)
                                         .arg(build.run)
-                                        .arg(HomelabHistory::commitSha(build.run).left(7), build.version)
+                                        .arg(build.sha.left(7), build.version)
                                         .toUtf8()});
     return entries;
 }
@@ -258,7 +259,7 @@ QList<ChartArchiveWriter::Entry> smallChart(const QString &name, const QString &
 
 } // namespace
 
-SandboxSeeder::Result SandboxSeeder::seedHomelab(const QString &directory)
+SandboxSeeder::Result SandboxSeeder::seedHomelab(const QString &directory, const QHash<int, QString> &shas)
 {
     Result result;
     if (!QDir().mkpath(directory)) {
@@ -275,6 +276,7 @@ SandboxSeeder::Result SandboxSeeder::seedHomelab(const QString &directory)
             continue;
         Build build;
         build.run = run.number;
+        build.sha = shas.value(run.number, HomelabHistory::commitSha(run.number));
         build.version = history.chartVersion(run.number);
         build.appVersion = appVersions.at(
             qMin(qsizetype((run.number - HomelabHistory::FirstRun) / 7), appVersions.size() - 1));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QString>
 
 namespace capstan {
@@ -16,7 +17,8 @@ public:
     };
 
     // Writes <name>-<version>.tgz files into `directory` (created if needed).
-    static Result seedHomelab(const QString &directory);
+    // shas: the commit of each run (default: HomelabHistory::commitSha).
+    static Result seedHomelab(const QString &directory, const QHash<int, QString> &shas = {});
     // `count` versions 1.0.0-1 … of chart `name`, small but valid, for load tests and benchmarks.
     static Result seedMany(const QString &directory, const QString &name, int count);
 };

@@ -353,6 +353,12 @@ std::optional<ArgoApplication::AutoSyncSuspension> ArgoApplication::autoSyncSusp
     return suspension;
 }
 
+bool ArgoApplication::DeployLock::isStale(const QDateTime &now, qint64 limitMs) const
+{
+    const QDateTime last = lastSign();
+    return !last.isValid() || last.msecsTo(now) > limitMs;
+}
+
 std::optional<ArgoApplication::DeployLock> ArgoApplication::deployLock() const
 {
     if (!annotations.contains(LockHolderAnnotation))
@@ -361,6 +367,9 @@ std::optional<ArgoApplication::DeployLock> ArgoApplication::deployLock() const
     lock.holder = annotations.value(LockHolderAnnotation);
     lock.reason = annotations.value(LockReasonAnnotation);
     lock.since = QDateTime::fromString(annotations.value(LockSinceAnnotation), Qt::ISODateWithMs).toUTC();
+    lock.heartbeat =
+        QDateTime::fromString(annotations.value(LockHeartbeatAnnotation), Qt::ISODateWithMs).toUTC();
+    lock.deploy = annotations.value(LockDeployAnnotation);
     return lock;
 }
 

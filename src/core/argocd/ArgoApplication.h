@@ -65,6 +65,12 @@ struct ArgoApplication
         QString holder;
         QString reason;
         QDateTime since;
+        QDateTime heartbeat; // renewed while the deploy runs; invalid for a lock taken by hand
+        QString deploy;      // "<journal id>@<pid>" of the deploy holding it; empty for a lock taken by hand
+
+        // When the lock was last known alive: the heartbeat, else since.
+        QDateTime lastSign() const { return heartbeat.isValid() ? heartbeat : since; }
+        bool isStale(const QDateTime &now, qint64 limitMs) const;
     };
 
     QString name;
@@ -124,6 +130,8 @@ struct ArgoApplication
     static inline const QString LockHolderAnnotation = QStringLiteral("capstan.net/deploy-lock-holder");
     static inline const QString LockReasonAnnotation = QStringLiteral("capstan.net/deploy-lock-reason");
     static inline const QString LockSinceAnnotation = QStringLiteral("capstan.net/deploy-lock-since");
+    static inline const QString LockHeartbeatAnnotation = QStringLiteral("capstan.net/deploy-lock-heartbeat");
+    static inline const QString LockDeployAnnotation = QStringLiteral("capstan.net/deploy-lock-deploy");
 };
 
 } // namespace capstan

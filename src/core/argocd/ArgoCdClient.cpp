@@ -275,6 +275,22 @@ QFuture<ArgoApplication> ArgoCdClient::jsonPatch(const QJsonArray &operations)
         });
 }
 
+QFuture<ArgoApplication> ArgoCdClient::update(const QJsonObject &application, bool validate)
+{
+    HttpRequest request = jsonRequest("PUT", appPath(), application);
+    if (!validate)
+        request.query.addQueryItem(QStringLiteral("validate"), QStringLiteral("false"));
+    return call<ArgoApplication>(
+        m_http, request, &ArgoCdClient::parseApplication,
+        [app = m_application](const ApiError &e) { return mapError(e, app, tr("update")); });
+}
+
+bool ArgoCdClient::isInvalidSpec(const ApiError &error)
+{
+    return error.kind() == ApiError::Kind::Http && error.status() == 400 &&
+           error.serverMessage().contains(QLatin1StringView("InvalidSpecError"));
+}
+
 QFuture<ArgoApplication> ArgoCdClient::suspendAutoSync(const QString &by, const QString &reason)
 {
     return get()

@@ -57,6 +57,12 @@ public:
     // (500 "error applying patch: testing value ... failed") becomes Kind::Conflict.
     QFuture<ArgoApplication> jsonPatch(const QJsonArray &operations);
 
+    // PUT of the whole application (contract N7): last writer wins and the body's resourceVersion is
+    // ignored, so read right before and read back after. validate=false skips only manifest generation.
+    QFuture<ArgoApplication> update(const QJsonObject &application, bool validate);
+    // Argo CD refused a change because it cannot render the application's source (InvalidSpecError).
+    static bool isInvalidSpec(const ApiError &error);
+
     // Turns automated sync off, recording who, when and why in annotations (and the policy to restore).
     QFuture<ArgoApplication> suspendAutoSync(const QString &by, const QString &reason);
     // Restores the recorded policy (or {} = enabled) and removes the suspension annotations.

@@ -1,6 +1,7 @@
 #include "DeployLock.h"
 
 #include "ArgoCdClient.h"
+#include "chart/SemVer.h"
 #include "net/ApiError.h"
 
 #include <QDateTime>
@@ -9,6 +10,7 @@
 #include <QSysInfo>
 
 #include <functional>
+#include <memory>
 
 #include <pwd.h>
 #include <unistd.h>
@@ -17,11 +19,43 @@ namespace capstan {
 
 namespace {
 
-using Patch = std::function<QJsonArray(const ArgoApplication &app)>; // throws ApiError to refuse
-
 const QString BrokenByAnnotation = QStringLiteral("capstan.net/deploy-lock-broken-by");
 const QString BrokenReasonAnnotation = QStringLiteral("capstan.net/deploy-lock-broken-reason");
 const QString BrokenAtAnnotation = QStringLiteral("capstan.net/deploy-lock-broken-at");
+
+const QStringList &lockAnnotations()
+{
+    static const QStringList keys{ArgoApplication::LockHolderAnnotation,
+                                  ArgoApplication::LockReasonAnnotation, ArgoApplication::LockSinceAnnotation,
+                                  ArgoApplication::LockHeartbeatAnnotation,
+                                  ArgoApplication::LockDeployAnnotation};
+    return keys;
+}
+
+// What a lock operation changes on the application, so it can be sent as a guarded JSON patch or, when Argo
+// CD refuses every patch, as a whole unvalidated update.
+struct Change
+{
+    QList<std::pair<QString, QString>> set;
+    QStringList remove;
+    QString target; // spec.source.targetRevision, set only by an unvalidated update
+
+    bool isEmpty() const { return set.isEmpty() && remove.isEmpty(); }
+};
+
+using Plan = std::function<Change(const ArgoApplication &app)>;  // throws ApiError to refuse
+using Confirm = std::function<bool(const ArgoApplication &app)>; // the change is there, made by us
+
+struct Written
+{
+    ArgoApplication application;
+    bool unvalidated = false;
+};
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
 
 QString pointer(const QString &annotation)
 {
@@ -39,38 +73,46 @@ QJsonObject operation(const QString &op, const QString &path, const QJsonValue &
     return object;
 }
 
-// The test that makes the patch atomic: it applies only to the version that was read.
-QJsonArray guarded(const ArgoApplication &app)
+// The guarded JSON patch: the test of the resourceVersion that was read comes first, so it applies only to
+// that version.
+QJsonArray operations(const ArgoApplication &app, const Change &change)
 {
-    return QJsonArray{
+    QJsonArray patch{
         operation(QStringLiteral("test"), QStringLiteral("/metadata/resourceVersion"), app.resourceVersion)};
-}
-
-bool hasAnnotationsObject(const ArgoApplication &app)
-{
-    return app.json.value(QStringLiteral("metadata"))
-        .toObject()
-        .value(QStringLiteral("annotations"))
-        .isObject();
-}
-
-void addAnnotations(QJsonArray &operations, const ArgoApplication &app,
-                    const QList<std::pair<QString, QString>> &values)
-{
-    if (!hasAnnotationsObject(app))
-        operations.append(
-            operation(QStringLiteral("add"), QStringLiteral("/metadata/annotations"), QJsonObject()));
-    for (const auto &[key, value] : values)
-        operations.append(operation(QStringLiteral("add"), pointer(key), value));
-}
-
-void removeLockAnnotations(QJsonArray &operations, const ArgoApplication &app)
-{
-    for (const QString &key : {ArgoApplication::LockHolderAnnotation, ArgoApplication::LockReasonAnnotation,
-                               ArgoApplication::LockSinceAnnotation}) {
+    for (const QString &key : change.remove) {
         if (app.annotations.contains(key))
-            operations.append(operation(QStringLiteral("remove"), pointer(key)));
+            patch.append(operation(QStringLiteral("remove"), pointer(key)));
     }
+    const bool hasAnnotations =
+        app.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("annotations")).isObject();
+    if (!change.set.isEmpty() && !hasAnnotations)
+        patch.append(
+            operation(QStringLiteral("add"), QStringLiteral("/metadata/annotations"), QJsonObject()));
+    for (const auto &[key, value] : change.set)
+        patch.append(operation(QStringLiteral("add"), pointer(key), value));
+    return patch;
+}
+
+// The whole application with the change applied, for PUT.
+QJsonObject updated(const ArgoApplication &app, const Change &change)
+{
+    QJsonObject json = app.json;
+    QJsonObject metadata = json.value(QStringLiteral("metadata")).toObject();
+    QJsonObject annotations = metadata.value(QStringLiteral("annotations")).toObject();
+    for (const QString &key : change.remove)
+        annotations.remove(key);
+    for (const auto &[key, value] : change.set)
+        annotations.insert(key, value);
+    metadata.insert(QStringLiteral("annotations"), annotations);
+    json.insert(QStringLiteral("metadata"), metadata);
+    if (!change.target.isEmpty()) {
+        QJsonObject spec = json.value(QStringLiteral("spec")).toObject();
+        QJsonObject source = spec.value(QStringLiteral("source")).toObject();
+        source.insert(QStringLiteral("targetRevision"), change.target);
+        spec.insert(QStringLiteral("source"), source);
+        json.insert(QStringLiteral("spec"), spec);
+    }
+    return json;
 }
 
 // The guarding test failed (contract: 500 "error applying patch: testing value ... failed"), or Kubernetes
@@ -83,27 +125,58 @@ bool isStaleWrite(const ApiError &error)
            error.serverMessage().contains(QLatin1StringView("testing value"));
 }
 
-// Reads the application, builds the patch from what it read and sends it guarded by the read
-// resourceVersion. When someone changed the application in between, reads again and rebuilds (the builder
-// refuses if the change was a lock), `attempts` times in all.
-QFuture<ArgoApplication> patchGuarded(ArgoCdClient *client, const Patch &build, int attempts)
+ApiError raced(const ArgoCdClient *client)
+{
+    return ApiError(ApiError::Kind::Conflict,
+                    DeployLock::tr("Application \"%1\" was changed by someone else while the deploy lock was "
+                                   "being written")
+                        .arg(client->application()),
+                    DeployLock::tr("Look at the lock with `capstan --cli status` and try again."));
+}
+
+// Argo CD refuses every patch while it cannot render the current source: read, plan on that read (which
+// refuses when someone else holds the lock), PUT without validation, then read back, because PUT is
+// last-writer-wins.
+QFuture<Written> writeUnvalidated(ArgoCdClient *client, const Plan &plan, const Confirm &confirm)
 {
     return client->get()
         .then(client,
-              [client, build, attempts](const ArgoApplication &app) -> QFuture<ArgoApplication> {
-                  const QJsonArray operations = build(app);
-                  if (operations.isEmpty())
-                      return QtFuture::makeReadyFuture(app);
-                  QJsonArray patch = guarded(app);
-                  for (const QJsonValue &op : operations)
-                      patch.append(op);
-                  return client->jsonPatch(patch)
+              [client, plan, confirm](const ArgoApplication &app) -> QFuture<Written> {
+                  const Change change = plan(app);
+                  if (change.isEmpty())
+                      return QtFuture::makeReadyFuture(Written{app, false});
+                  return client->update(updated(app, change), false)
+                      .then(client, [client](const ArgoApplication &) { return client->get(); })
+                      .unwrap()
+                      .then(client, [client, confirm](const ArgoApplication &after) {
+                          if (!confirm(after))
+                              throw raced(client);
+                          return Written{after, true};
+                      });
+              })
+        .unwrap();
+}
+
+// Reads the application, plans the change from what it read and sends it guarded by the read
+// resourceVersion. When someone changed the application in between, reads again and plans again (the plan
+// refuses if the change was a lock), `attempts` times in all.
+QFuture<Written> patchGuarded(ArgoCdClient *client, const Plan &plan, const Confirm &confirm, int attempts)
+{
+    return client->get()
+        .then(client,
+              [client, plan, confirm, attempts](const ArgoApplication &app) -> QFuture<Written> {
+                  const Change change = plan(app);
+                  if (change.isEmpty())
+                      return QtFuture::makeReadyFuture(Written{app, false});
+                  return client->jsonPatch(operations(app, change))
                       .then(client,
-                            [client, build,
-                             attempts](QFuture<ArgoApplication> done) -> QFuture<ArgoApplication> {
+                            [client, plan, confirm,
+                             attempts](QFuture<ArgoApplication> done) -> QFuture<Written> {
                                 try {
-                                    return QtFuture::makeReadyFuture(done.result());
+                                    return QtFuture::makeReadyFuture(Written{done.result(), false});
                                 } catch (const ApiError &error) {
+                                    if (ArgoCdClient::isInvalidSpec(error))
+                                        return writeUnvalidated(client, plan, confirm);
                                     if (!isStaleWrite(error))
                                         throw;
                                     if (attempts <= 1) {
@@ -115,7 +188,7 @@ QFuture<ArgoApplication> patchGuarded(ArgoCdClient *client, const Patch &build, 
                                         busy.setServerMessage(error.serverMessage());
                                         throw busy;
                                     }
-                                    return patchGuarded(client, build, attempts - 1);
+                                    return patchGuarded(client, plan, confirm, attempts - 1);
                                 }
                             })
                       .unwrap();
@@ -123,25 +196,40 @@ QFuture<ArgoApplication> patchGuarded(ArgoCdClient *client, const Patch &build, 
         .unwrap();
 }
 
-ApiError lockedBy(const ArgoApplication &app, const ArgoApplication::DeployLock &lock)
+ApiError lockedBy(const ArgoApplication &app, const ArgoApplication::DeployLock &lock, qint64 staleAfterMs)
 {
+    const bool stale = lock.isStale(QDateTime::currentDateTimeUtc(), staleAfterMs);
     return ApiError(
         ApiError::Kind::Conflict,
-        DeployLock::tr("Application \"%1\" is locked by %2").arg(app.name, DeployLock::describe(lock)),
-        DeployLock::tr("Wait for that deploy to finish; a stale lock can be broken with a reason."));
+        DeployLock::tr("Application \"%1\" is locked by %2")
+            .arg(app.name, DeployLock::describe(lock, staleAfterMs)),
+        stale
+            ? DeployLock::tr("The lock looks abandoned. Break it with a reason: capstan --cli unlock --force "
+                             "--reason TEXT")
+            : DeployLock::tr("Wait for that deploy to finish; a stale lock can be broken with a reason."));
+}
+
+QFuture<ArgoApplication> applicationOf(QFuture<Written> written, ArgoCdClient *client)
+{
+    return written.then(client, [](const Written &done) { return done.application; });
 }
 
 } // namespace
 
-QFuture<ArgoApplication> DeployLock::acquire(ArgoCdClient *client, const QString &holder,
-                                             const QString &reason)
+QFuture<DeployLock::Taken> DeployLock::acquire(ArgoCdClient *client, const Request &request)
 {
-    if (holder.trimmed().isEmpty())
-        return QtFuture::makeExceptionalFuture<ArgoApplication>(
+    if (request.holder.trimmed().isEmpty())
+        return QtFuture::makeExceptionalFuture<Taken>(
             ApiError(ApiError::Kind::Usage, tr("The deploy lock needs a holder")));
-    const Patch build = [holder, reason](const ArgoApplication &app) {
-        if (const auto lock = app.deployLock())
-            throw lockedBy(app, *lock);
+    auto replaced = std::make_shared<std::optional<ArgoApplication::DeployLock>>();
+    const QString since = now();
+    const Plan plan = [request, since, replaced](const ArgoApplication &app) {
+        replaced->reset();
+        if (const auto lock = app.deployLock()) {
+            if (lock->holder != request.holder || !request.abandoned || !request.abandoned(*lock))
+                throw lockedBy(app, *lock, request.staleAfterMs);
+            *replaced = lock;
+        }
         const QString phase = app.operationState ? app.operationState->phase : QString();
         if (app.operationRequested || phase == QLatin1StringView("Running") ||
             phase == QLatin1StringView("Terminating")) {
@@ -150,36 +238,77 @@ QFuture<ArgoApplication> DeployLock::acquire(ArgoCdClient *client, const QString
                                .arg(app.name, phase.isEmpty() ? tr("requested") : phase),
                            tr("Wait for the operation to finish, or terminate it."));
         }
-        QJsonArray operations;
-        addAnnotations(
-            operations, app,
-            {{ArgoApplication::LockHolderAnnotation, holder},
-             {ArgoApplication::LockReasonAnnotation, reason},
-             {ArgoApplication::LockSinceAnnotation, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}});
-        return operations;
+        Change change;
+        change.remove = lockAnnotations();
+        change.set = {{ArgoApplication::LockHolderAnnotation, request.holder},
+                      {ArgoApplication::LockReasonAnnotation, request.reason},
+                      {ArgoApplication::LockSinceAnnotation, since}};
+        change.set += request.keep;
+        if (!request.deploy.isEmpty()) {
+            change.set.append({ArgoApplication::LockHeartbeatAnnotation, since});
+            change.set.append({ArgoApplication::LockDeployAnnotation, request.deploy});
+        }
+        // Only a pinned target can be what breaks rendering; a range keeps choosing what exists.
+        if (!request.target.isEmpty() && SemVer::parse(app.targetRevision))
+            change.target = request.target;
+        return change;
+    };
+    const Confirm confirm = [request, since](const ArgoApplication &app) {
+        const auto lock = app.deployLock();
+        return lock && lock->holder == request.holder && lock->deploy == request.deploy &&
+               app.annotations.value(ArgoApplication::LockSinceAnnotation) == since;
     };
     // Two attempts: a change between read and write that was not a lock (e.g. a reconcile) is retried once;
     // one that was a lock is refused by the second read.
-    return patchGuarded(client, build, 2);
+    return patchGuarded(client, plan, confirm, 2).then(client, [replaced](const Written &written) {
+        return Taken{written.application, *replaced, written.unvalidated};
+    });
+}
+
+QFuture<ArgoApplication> DeployLock::heartbeat(ArgoCdClient *client, const QString &holder,
+                                               const QString &deploy)
+{
+    const QString beat = now();
+    const Plan plan = [holder, deploy, beat](const ArgoApplication &app) {
+        const auto lock = app.deployLock();
+        if (!lock || lock->holder != holder || lock->deploy != deploy) {
+            throw ApiError(
+                ApiError::Kind::Conflict,
+                lock ? tr("The deploy lock of \"%1\" is now held by %2").arg(app.name, describe(*lock))
+                     : tr("The deploy lock of \"%1\" was removed").arg(app.name),
+                tr("Someone broke the lock; the deploy goes on without it."));
+        }
+        Change change;
+        change.set = {{ArgoApplication::LockHeartbeatAnnotation, beat}};
+        return change;
+    };
+    const Confirm confirm = [beat](const ArgoApplication &app) {
+        return app.annotations.value(ArgoApplication::LockHeartbeatAnnotation) == beat;
+    };
+    return applicationOf(patchGuarded(client, plan, confirm, 2), client);
 }
 
 QFuture<ArgoApplication> DeployLock::release(ArgoCdClient *client, const QString &holder)
 {
-    const Patch build = [holder](const ArgoApplication &app) {
+    const Plan plan = [holder](const ArgoApplication &app) {
         const auto lock = app.deployLock();
         if (!lock)
-            return QJsonArray();
+            return Change();
         if (lock->holder != holder) {
             throw ApiError(
                 ApiError::Kind::Conflict,
                 tr("Application \"%1\" is locked by %2, not by %3").arg(app.name, describe(*lock), holder),
                 tr("Only the holder can release the lock; a stale lock can be broken with a reason."));
         }
-        QJsonArray operations;
-        removeLockAnnotations(operations, app);
-        return operations;
+        Change change;
+        change.remove = lockAnnotations();
+        return change;
     };
-    return patchGuarded(client, build, 2);
+    const Confirm confirm = [holder](const ArgoApplication &app) {
+        const auto lock = app.deployLock();
+        return !lock || lock->holder != holder;
+    };
+    return applicationOf(patchGuarded(client, plan, confirm, 2), client);
 }
 
 QFuture<ArgoApplication> DeployLock::breakLock(ArgoCdClient *client, const QString &by, const QString &reason)
@@ -188,27 +317,35 @@ QFuture<ArgoApplication> DeployLock::breakLock(ArgoCdClient *client, const QStri
         return QtFuture::makeExceptionalFuture<ArgoApplication>(
             ApiError(ApiError::Kind::Usage, tr("Breaking a deploy lock needs a reason"),
                      tr("Say why the lock is stale, e.g. --reason \"deploy crashed\".")));
-    const Patch build = [by, reason](const ArgoApplication &app) {
+    const QString at = now();
+    const Plan plan = [by, reason, at](const ArgoApplication &app) {
         if (!app.deployLock())
-            return QJsonArray();
-        QJsonArray operations;
-        removeLockAnnotations(operations, app);
-        addAnnotations(operations, app,
-                       {{BrokenByAnnotation, by},
-                        {BrokenReasonAnnotation, reason},
-                        {BrokenAtAnnotation, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}});
-        return operations;
+            return Change();
+        Change change;
+        change.remove = lockAnnotations();
+        change.set = {{BrokenByAnnotation, by}, {BrokenReasonAnnotation, reason}, {BrokenAtAnnotation, at}};
+        return change;
     };
-    return patchGuarded(client, build, 2);
+    const Confirm confirm = [at](const ArgoApplication &app) {
+        return !app.deployLock() && app.annotations.value(BrokenAtAnnotation) == at;
+    };
+    return applicationOf(patchGuarded(client, plan, confirm, 2), client);
 }
 
-QString DeployLock::describe(const ArgoApplication::DeployLock &lock)
+QString DeployLock::describe(const ArgoApplication::DeployLock &lock, qint64 staleAfterMs)
 {
     const QString since =
         lock.since.isValid() ? lock.since.toUTC().toString(Qt::ISODate) : tr("an unknown time");
-    if (lock.reason.isEmpty())
-        return tr("%1 since %2").arg(lock.holder, since);
-    return tr("%1 since %2 (%3)").arg(lock.holder, since, lock.reason);
+    QString text = lock.reason.isEmpty() ? tr("%1 since %2").arg(lock.holder, since)
+                                         : tr("%1 since %2 (%3)").arg(lock.holder, since, lock.reason);
+    const QDateTime current = QDateTime::currentDateTimeUtc();
+    if (lock.isStale(current, staleAfterMs)) {
+        const QDateTime last = lock.lastSign();
+        text += last.isValid()
+                    ? tr(", stale: no sign of life for %n min", nullptr, int(last.secsTo(current) / 60))
+                    : tr(", stale: no time recorded");
+    }
+    return text;
 }
 
 QString DeployLock::defaultHolder()
@@ -223,6 +360,25 @@ QString DeployLock::defaultHolder()
     if (user.isEmpty())
         user = QStringLiteral("uid%1").arg(::getuid());
     return user + QLatin1Char('@') + QSysInfo::machineHostName();
+}
+
+QString DeployLock::deployId(qint64 journalId, qint64 pid)
+{
+    return QStringLiteral("%1@%2").arg(journalId).arg(pid);
+}
+
+std::optional<std::pair<qint64, qint64>> DeployLock::parseDeployId(const QString &deploy)
+{
+    const qsizetype at = deploy.indexOf(QLatin1Char('@'));
+    if (at <= 0)
+        return std::nullopt;
+    bool idOk = false;
+    bool pidOk = false;
+    const qint64 id = deploy.left(at).toLongLong(&idOk);
+    const qint64 pid = deploy.mid(at + 1).toLongLong(&pidOk);
+    if (!idOk || !pidOk || id <= 0 || pid <= 0)
+        return std::nullopt;
+    return std::make_pair(id, pid);
 }
 
 } // namespace capstan

@@ -38,6 +38,7 @@ struct Config
         QUrl url;
         QString app;
         QString username;
+        qint64 lockStaleAfterMs = 10 * 60 * 1000; // a lock with no heartbeat for this long is stale
     };
 
     QString file; // where it was read from; empty when built in memory

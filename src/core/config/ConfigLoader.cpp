@@ -249,15 +249,25 @@ Config read(const YAML::Node &root, const QString &fileName)
                 Config::ArgoCd a;
                 r.require(node, section, {QStringLiteral("url"), QStringLiteral("app")});
                 r.forEachKey(node, where,
-                             {QStringLiteral("url"), QStringLiteral("app"), QStringLiteral("username")},
+                             {QStringLiteral("url"), QStringLiteral("app"), QStringLiteral("username"),
+                              QStringLiteral("lock-stale-after")},
                              [&](const QString &key, const YAML::Node &value) {
                                  const QString at = section + u'.' + key;
-                                 if (key == QLatin1StringView("url"))
+                                 if (key == QLatin1StringView("url")) {
                                      a.url = r.url(value, at);
-                                 else if (key == QLatin1StringView("app"))
+                                 } else if (key == QLatin1StringView("app")) {
                                      a.app = r.nonEmpty(value, at);
-                                 else
+                                 } else if (key == QLatin1StringView("lock-stale-after")) {
+                                     const QString text = r.nonEmpty(value, at);
+                                     a.lockStaleAfterMs = Pipeline::parseDuration(text);
+                                     if (a.lockStaleAfterMs <= 0)
+                                         r.fail(value.Mark(),
+                                                ConfigLoader::tr("%1 is \"%2\", expected a duration such as "
+                                                                 "10m or 1h30m")
+                                                    .arg(at, text));
+                                 } else {
                                      a.username = r.scalar(value, at).trimmed();
+                                 }
                              });
                 config.argocd = a;
             }

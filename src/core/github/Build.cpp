@@ -1,25 +1,24 @@
 #include "Build.h"
 
+#include "pipeline/DeployGate.h"
+
 #include <QCoreApplication>
 
 namespace capstan {
 
 QString Build::deployBlocker() const
 {
-    if (!run.isCompleted()) {
-        return QCoreApplication::translate("Build", "CI run #%1 has not completed yet (%2)")
-            .arg(run.runNumber)
-            .arg(run.status.isEmpty() ? QCoreApplication::translate("Build", "no status") : run.status);
-    }
-    if (!run.isSuccess()) {
-        return QCoreApplication::translate("Build", "CI run #%1 did not succeed (conclusion: %2)")
-            .arg(run.runNumber)
-            .arg(run.conclusion.isEmpty() ? QCoreApplication::translate("Build", "none") : run.conclusion);
-    }
-    if (inRepository == Presence::No) {
-        return QCoreApplication::translate("Build", "Chart version %1 is not in ChartMuseum")
-            .arg(chartVersion);
-    }
+    DeployGate::Facts facts;
+    facts.build = QString::number(run.runNumber);
+    facts.version = chartVersion;
+    facts.branch = run.headBranch;
+    facts.ciConfigured = true;
+    facts.run = run;
+    // Unknown presence is not a refusal here: the pipeline may build it, and the deploy asks again.
+    facts.chartInRepository = inRepository != Presence::No;
+    const DeployGate::Verdict verdict = DeployGate::judge(facts);
+    if (!verdict.allowed())
+        return verdict.message;
     if (live == Presence::Yes)
         return QCoreApplication::translate("Build", "Chart version %1 is already live").arg(chartVersion);
     return {};

@@ -24,7 +24,7 @@ namespace capstan {
 namespace {
 
 // 1: deploys and steps. 2: actions.
-constexpr int SchemaVersion = 2;
+constexpr int SchemaVersion = 3;
 
 QAtomicInteger<quint64> connectionCounter;
 
@@ -65,7 +65,12 @@ const char *const CreateDeploys = "CREATE TABLE deploys ("
                                   " started TEXT NOT NULL,"
                                   " finished TEXT,"
                                   " outcome TEXT NOT NULL DEFAULT '',"
-                                  " message TEXT NOT NULL DEFAULT '')";
+                                  " message TEXT NOT NULL DEFAULT '',"
+                                  " source TEXT NOT NULL DEFAULT '',"
+                                  " clean INTEGER NOT NULL DEFAULT 1)";
+// Schema 3: where the pipeline ran (a clean checkout of the build's commit, or the working tree).
+const char *const AddSource = "ALTER TABLE deploys ADD COLUMN source TEXT NOT NULL DEFAULT ''";
+const char *const AddClean = "ALTER TABLE deploys ADD COLUMN clean INTEGER NOT NULL DEFAULT 1";
 const char *const CreateSteps = "CREATE TABLE steps ("
                                 " deploy_id INTEGER NOT NULL REFERENCES deploys(id) ON DELETE CASCADE,"
                                 " name TEXT NOT NULL,"
@@ -175,7 +180,7 @@ QList<DeployJournal::Entry> loadEntries(const Sql &sql, const QString &where, co
                                         int limit)
 {
     QString text = u"SELECT id, build, version, sha, env, reason, user, application, host, pid, started, "
-                   u"finished, outcome, message FROM deploys"_s;
+                   u"finished, outcome, message, source, clean FROM deploys"_s;
     if (!where.isEmpty())
         text += u" WHERE "_s + where;
     text += u" ORDER BY id DESC"_s;
@@ -203,6 +208,8 @@ QList<DeployJournal::Entry> loadEntries(const Sql &sql, const QString &where, co
             entry.finished = timeFrom(query.value(11));
             entry.outcome = query.value(12).toString();
             entry.message = query.value(13).toString();
+            entry.target.source = query.value(14).toString();
+            entry.target.clean = query.value(15).toInt() != 0;
             entries.append(entry);
         }
     }
@@ -271,9 +278,9 @@ QString DeployJournal::Entry::currentStep() const
 
 const QStringList &DeployJournal::actionKinds()
 {
-    static const QStringList kinds = {u"rollback"_s,    u"auto-sync-off"_s, u"auto-sync-on"_s,
-                                      u"lock-take"_s,   u"lock-release"_s,  u"lock-break"_s,
-                                      u"ci-override"_s, u"deploy-refused"_s};
+    static const QStringList kinds = {u"rollback"_s,    u"auto-sync-off"_s,  u"auto-sync-on"_s,
+                                      u"lock-take"_s,   u"lock-release"_s,   u"lock-break"_s,
+                                      u"ci-override"_s, u"deploy-refused"_s, u"dirty-tree"_s};
     return kinds;
 }
 
@@ -368,6 +375,10 @@ DeployJournal::DeployJournal(const QString &file)
                         sql.run(QString::fromLatin1(CreateActions));
                         sql.run(QString::fromLatin1(CreateActionsIndex));
                     }
+                    if (version > 0 && version < 3) {
+                        sql.run(QString::fromLatin1(AddSource));
+                        sql.run(QString::fromLatin1(AddClean));
+                    }
                     if (version < SchemaVersion)
                         sql.run(u"PRAGMA user_version = %1"_s.arg(SchemaVersion));
                 });
@@ -404,12 +415,13 @@ qint64 DeployJournal::begin(const DeployTarget &target, const QString &applicati
 {
     const Sql sql(m_connection, m_file);
     return sql.transaction([&] {
-        const QSqlQuery query =
-            sql.run(u"INSERT INTO deploys (build, version, sha, env, reason, user, application, host, pid, "
-                    u"started, outcome, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '')"_s,
-                    {target.build, target.version, target.sha, target.env, target.reason, target.user,
-                     application, QSysInfo::machineHostName(), QCoreApplication::applicationPid(),
-                     timeText(at.isValid() ? at : QDateTime::currentDateTimeUtc())});
+        const QSqlQuery query = sql.run(
+            u"INSERT INTO deploys (build, version, sha, env, reason, user, application, host, pid, "
+            u"started, outcome, message, source, clean) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', ?, ?)"_s,
+            {target.build, target.version, target.sha, target.env, target.reason, target.user, application,
+             QSysInfo::machineHostName(), QCoreApplication::applicationPid(),
+             timeText(at.isValid() ? at : QDateTime::currentDateTimeUtc()), target.source,
+             target.clean ? 1 : 0});
         return query.lastInsertId().toLongLong();
     });
 }

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "DeployGate.h"
 #include "DeployTarget.h"
 #include "PipelinePlan.h"
 #include "PipelineRunner.h"
 #include "StepResult.h"
+#include "argocd/ArgoApplication.h"
 #include "config/Config.h"
 #include "net/ApiError.h"
 
@@ -11,7 +13,9 @@
 #include <QObject>
 #include <QPointer>
 #include <QProcessEnvironment>
+#include <QTimer>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -37,7 +41,13 @@ public:
         QString env = QStringLiteral("prod");
         QString reason;
         QString user;          // default DeployLock::defaultHolder()
-        QString workDirectory; // default: the directory of config.file
+        QString workDirectory; // default: the directory of config.file (with worktree) or of the checkout
+        // Deploy although the CI gate refuses (failed, running or unknown build); recorded with who and why.
+        QString overrideCi;
+        // Run in the working tree that holds capstan.yaml instead of a clean checkout of the build's commit.
+        bool worktree = false;
+        // With worktree in prod: run although the tree has local changes; recorded.
+        QString allowDirty;
     };
 
     // Throws ApiError: Config when capstan.yaml has no pipeline, Usage when neither or both of build and
@@ -53,10 +63,15 @@ public:
     void setEnvironment(const QProcessEnvironment &environment);
     // Where packages go (default <work>/.capstan/out).
     void setOutputDirectory(const QString &directory);
+    // Where clones of the build's repository are cached (default <CacheLocation>/sources).
+    void setSourceCache(const QString &directory);
+    // How often the lock's heartbeat is renewed while the deploy runs (default 60 s).
+    void setHeartbeatInterval(int ms);
 
-    // Async: clients for the steps the plan runs, the commit sha from GitHub when configured, the lock (prod
-    // with argocd configured), the journal entry, then the runner. Failures before the run end in finished()
-    // with the error and nothing run.
+    // Async: clients, the gate (the build's CI run and its chart; refusals are journaled and end with
+    // Conflict), the build's commit checked out clean (or the working tree), secrets, the journal entry, the
+    // lock (prod with argocd configured), then the runner. Failures before the run end in finished() with
+    // the error and nothing run.
     void start();
     void cancel();
 
@@ -80,9 +95,19 @@ private:
     void noClient(const QString &section); // ends the deploy: the factory gave no client
     void makeContext(); // a fresh RunContext for the current target, with Capstan's credentials masked
     void fetchClients();
-    void fetchSha();
+    void resolveBuild();
+    void findRun(const QList<WorkflowRun> &runs, int limit);
+    void checkChart();
+    void judge();
+    void prepareSource();
+    void sourceReady(const QString &directory);
+    void refuse(const ApiError &error); // journals the refused deploy, then ends it
+    void record(const QString &kind, const QString &reason, const QString &outcome, const QString &message);
+    bool abandoned(const ArgoApplication::DeployLock &lock) const;
+    void beat();
     void collectSecrets();
     void readSecret(qsizetype index);
+    void openJournal();
     void acquireLock();
     void beginRun();
     void onStepStarted(const QString &step);
@@ -117,10 +142,18 @@ private:
     QProcessEnvironment m_environment;
     QString m_outputDirectory;
     ArgoCdClient *m_argoCd = nullptr;
+    DeployGate::Facts m_facts;
+    QString m_overridden; // what the CI gate said when it was overridden
+    QString m_sourceCache;
+    QString m_checkout; // the clean checkout the pipeline runs in; removed at the end
+    QTimer *m_heartbeat = nullptr;
+    int m_heartbeatMs = 60000;
     bool m_lockHeld = false;
     bool m_starting = false;
     QElapsedTimer m_clock;
     bool m_cancelled = false;
+    // Read by the checkout on a worker thread.
+    std::shared_ptr<std::atomic_bool> m_cancelFlag = std::make_shared<std::atomic_bool>(false);
     bool m_finished = false;
 };
 

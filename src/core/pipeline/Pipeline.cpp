@@ -80,22 +80,24 @@ public:
         if (!node.IsMap())
             r.fail(node.Mark(),
                    Pipeline::tr("section \"pipeline\" must be a mapping with the key \"stages\""));
-        r.forEachKey(node, where, {QStringLiteral("stages"), QStringLiteral("parallel")},
-                     [&](const QString &key, const YAML::Node &value) {
-                         if (key == QLatin1StringView("parallel")) {
-                             const QString text = r.nonEmpty(value, QStringLiteral("pipeline.parallel"));
-                             bool ok = false;
-                             const int n = text.toInt(&ok);
-                             if (!ok || n < 1 || n > 64)
-                                 r.fail(value.Mark(),
-                                        Pipeline::tr("pipeline.parallel is \"%1\", expected a whole "
-                                                     "number from 1 to 64")
-                                            .arg(text));
-                             p.parallel = n;
-                         } else {
-                             p.stages = stages(value);
-                         }
-                     });
+        r.forEachKey(
+            node, where, {QStringLiteral("stages"), QStringLiteral("parallel"), QStringLiteral("source")},
+            [&](const QString &key, const YAML::Node &value) {
+                if (key == QLatin1StringView("parallel")) {
+                    const QString text = r.nonEmpty(value, QStringLiteral("pipeline.parallel"));
+                    bool ok = false;
+                    const int n = text.toInt(&ok);
+                    if (!ok || n < 1 || n > 64)
+                        r.fail(value.Mark(), Pipeline::tr("pipeline.parallel is \"%1\", expected a whole "
+                                                          "number from 1 to 64")
+                                                 .arg(text));
+                    p.parallel = n;
+                } else if (key == QLatin1StringView("source")) {
+                    p.source = r.nonEmpty(value, QStringLiteral("pipeline.source"));
+                } else {
+                    p.stages = stages(value);
+                }
+            });
         if (!node["stages"])
             r.fail(node.Mark(), Pipeline::tr("section \"pipeline\" needs the key \"stages\""));
         check(p);

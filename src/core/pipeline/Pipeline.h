@@ -37,6 +37,9 @@ public:
 
     QList<Stage> stages;
     int parallel = 1;
+    // The git repository a deploy checks the build's commit out of (a URL or a path); empty: the repository
+    // that holds capstan.yaml.
+    QString source;
 
     const Step *findStep(const QString &name) const;
 

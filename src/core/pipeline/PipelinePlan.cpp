@@ -1,5 +1,7 @@
 #include "PipelinePlan.h"
 
+#include <algorithm>
+
 namespace capstan {
 
 PipelinePlan PipelinePlan::make(const Pipeline &pipeline, const QString &env)
@@ -33,6 +35,28 @@ PipelinePlan PipelinePlan::make(const Pipeline &pipeline, const QString &env)
         planned.dependencies.removeIf([&](const QString &name) { return !names.contains(name); });
     }
     return plan;
+}
+
+PipelinePlan PipelinePlan::syncOnly(const QString &reason) const
+{
+    PipelinePlan plan = *this;
+    plan.steps.clear();
+    for (const Planned &planned : steps) {
+        if (planned.step.kind == Step::Kind::ArgoCdSync)
+            plan.steps.append(planned);
+        else
+            plan.skipped.append({planned.step.name, planned.step.stage, reason});
+    }
+    const QStringList names = plan.stepNames();
+    for (Planned &planned : plan.steps)
+        planned.dependencies.removeIf([&](const QString &name) { return !names.contains(name); });
+    return plan;
+}
+
+bool PipelinePlan::runs(Step::Kind kind) const
+{
+    return std::any_of(steps.cbegin(), steps.cend(),
+                       [kind](const Planned &planned) { return planned.step.kind == kind; });
 }
 
 QStringList PipelinePlan::stepNames() const

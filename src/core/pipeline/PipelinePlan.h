@@ -37,6 +37,11 @@ public:
     QList<Skipped> skipped;
     QStringList stages; // every stage of the pipeline in order, skipped ones included
 
+    // The plan of a deploy of a chart that is already published: its Argo CD sync steps only, the others
+    // skipped with `reason`.
+    PipelinePlan syncOnly(const QString &reason) const;
+    bool runs(Step::Kind kind) const;
+
     QStringList stepNames() const;
     QStringList skippedNames() const;
 };

@@ -505,6 +505,12 @@ public:
     ServerResponse rollback(const QString &name, const QJsonObject &body, const QString &user);
     ServerResponse terminate(const QString &name, const ServerRequest &request);
     ServerResponse patch(const QString &name, const QJsonObject &body);
+    // PUT (contract N7): last writer wins, the body's resourceVersion is ignored; validate=false skips only
+    // the manifest-generation check.
+    ServerResponse update(const QString &name, const QJsonObject &body, const QString &project,
+                          bool validate);
+    // Validates and stores spec, labels, annotations and finalizers of `patched` (PATCH and PUT share it).
+    ServerResponse store(App *app, const QString &name, const QJsonObject &patched, bool validate);
     ServerResponse resourceTree(const ServerRequest &request, const QString &name) const;
     void watch(HttpConnection *connection, const ServerRequest &request, int dropStreamAfterMs);
 
@@ -681,7 +687,7 @@ void ArgoCdServer::Private::process(HttpConnection *connection, const ServerRequ
         name = parts.at(4);
         if (parts.size() == 5) {
             route = Route::App;
-            methods = {"GET", "PATCH"};
+            methods = {"GET", "PATCH", "PUT"};
         } else if (parts.size() == 6 && parts.at(5) == u"sync") {
             route = Route::Sync;
             methods = {"POST"};
@@ -746,6 +752,13 @@ void ArgoCdServer::Private::process(HttpConnection *connection, const ServerRequ
                                 {u"appNamespace"_s, Field::Kind::String, u"string"_s},
                                 {u"project"_s, Field::Kind::String, u"string"_s}},
                                &body);
+    } else if (route == Route::App && request.method == "PUT") {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject())
+            bodyError = grpcError(3, u"json: cannot unmarshal into Go value of type v1alpha1.Application"_s);
+        else
+            body = document.object();
     } else if (route == Route::Session && request.method == "POST") {
         bodyError = decodeBody(request.body, u"SessionCreateRequest"_s,
                                {{u"username"_s, Field::Kind::String, u"string"_s},
@@ -841,6 +854,10 @@ void ArgoCdServer::Private::process(HttpConnection *connection, const ServerRequ
     case Route::App:
         if (request.method == "GET")
             get(connection, request, name);
+        else if (request.method == "PUT")
+            send(connection, request,
+                 update(name, body, request.queryValue(u"project"_s).value_or(QString()),
+                        request.queryValue(u"validate"_s).value_or(u"true"_s) != u"false"));
         else
             send(connection, request, patch(name, body));
         return;
@@ -1403,12 +1420,29 @@ ServerResponse ArgoCdServer::Private::patch(const QString &name, const QJsonObje
         if (!JsonPatch::apply(document, patchDocument.array(), &applyError))
             return grpcError(2, u"error applying patch: %1"_s.arg(applyError));
     }
-    const QJsonObject patched = document.toObject();
+    return store(app, name, document.toObject(), true);
+}
+
+ServerResponse ArgoCdServer::Private::update(const QString &name, const QJsonObject &body,
+                                             const QString &project, bool validate)
+{
+    ServerResponse error;
+    App *app = lookup(name, project, &error);
+    if (!app)
+        return error;
+    if (!body.value(u"spec"_s).isObject())
+        return grpcError(3, u"application spec for %1 is invalid: spec is required"_s.arg(name));
+    return store(app, name, body, validate);
+}
+
+ServerResponse ArgoCdServer::Private::store(App *app, const QString &name, const QJsonObject &patched,
+                                            bool validate)
+{
     const QJsonObject spec = patched.value(u"spec"_s).toObject();
     const QJsonObject metadata = patched.value(u"metadata"_s).toObject();
     const QJsonObject source = spec.value(u"source"_s).toObject();
     const QString target = source.value(u"targetRevision"_s).toString();
-    if (SemVer::parse(target) && !versionExists(source, target))
+    if (validate && SemVer::parse(target) && !versionExists(source, target))
         return grpcError(
             3, u"application spec for %1 is invalid: InvalidSpecError: Unable to generate manifests in : "
                u"rpc error: code = Unknown desc = %2"_s.arg(
