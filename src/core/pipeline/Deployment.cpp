@@ -232,7 +232,7 @@ void Deployment::fetchClients()
                               return;
                           }
                           Q_EMIT warning(tr("No commit sha for build %1: %2")
-                                             .arg(m_target.build, m_context->redact(error.toString())));
+                                             .arg(m_target.build, m_context->redact(error).toString()));
                           collectSecrets();
                       })
             .onFailed(this, failOther);
@@ -269,7 +269,7 @@ void Deployment::fetchSha()
         .onFailed(this,
                   [this](const ApiError &error) {
                       Q_EMIT warning(tr("No commit sha for build %1: %2")
-                                         .arg(m_target.build, m_context->redact(error.toString())));
+                                         .arg(m_target.build, m_context->redact(error).toString()));
                       collectSecrets();
                   })
         .onFailed(this, [this] {
@@ -298,7 +298,7 @@ void Deployment::makeContext()
     for (const QString &key : keys) {
         const QString value = m_environment.value(key);
         if (RunContext::isCapstanCredential(key) && !value.isEmpty())
-            m_context->addSecret(value);
+            m_context->addSecret(value, {}, key);
     }
 }
 
@@ -330,6 +330,11 @@ void Deployment::readSecret(qsizetype index)
     if (!proceed())
         return;
     if (index >= m_wantedSecrets.size()) {
+        const QStringList unredacted = m_context->unredactedSecrets();
+        for (const QString &name : unredacted)
+            Q_EMIT warning(tr("the secret %1 is shorter than %2 characters and cannot be redacted reliably")
+                               .arg(name)
+                               .arg(Redactor::MinimumLength));
         acquireLock();
         return;
     }
@@ -337,7 +342,7 @@ void Deployment::readSecret(qsizetype index)
     if (!item.variable.isEmpty()) {
         const QString value = m_environment.value(item.variable);
         if (!value.isEmpty()) {
-            m_context->addSecret(value, item.variable);
+            m_context->addSecret(value, item.variable, item.name);
             readSecret(index + 1);
             return;
         }
@@ -351,7 +356,7 @@ void Deployment::readSecret(qsizetype index)
         .then(this,
               [this, item, index](const QString &value) {
                   if (!value.isEmpty())
-                      m_context->addSecret(value, item.variable);
+                      m_context->addSecret(value, item.variable, item.name);
                   readSecret(index + 1);
               })
         .onFailed(this, [this, item, index](const ApiError &error) {
@@ -501,13 +506,10 @@ void Deployment::end(PipelineRunner::Outcome outcome, const std::optional<ApiErr
 void Deployment::emitFinished(PipelineRunner::Outcome outcome, const std::optional<ApiError> &error)
 {
     m_finished = true;
+    // The server's words are redacted; the message and hint are Capstan's own.
     std::optional<ApiError> redacted = error;
-    if (redacted && m_context) {
-        redacted->setServerMessage(m_context->redact(redacted->serverMessage()));
-        const QString message = m_context->redact(redacted->message());
-        if (message != redacted->message())
-            redacted = ApiError(redacted->kind(), message, m_context->redact(redacted->hint()));
-    }
+    if (redacted && m_context)
+        redacted = m_context->redact(*redacted);
     Q_EMIT finished(outcome, redacted, m_clock.isValid() ? m_clock.elapsed() : 0);
 }
 
