@@ -49,6 +49,7 @@ private Q_SLOTS:
     void noKeychainReachable();
     void redactor_data();
     void redactor();
+    void redactorReportsShortSecrets();
 
 private:
     QString m_service;
@@ -182,17 +183,62 @@ void TstCredentials::noKeychainReachable()
 
 void TstCredentials::redactor_data()
 {
+    const QString mask = Redactor::Mask.toString();
+    const QString secret = QStringLiteral("s3cr3t-Pa55");
+    const auto basic = [](const QString &credential) {
+        return QStringLiteral("Authorization: Basic ") + QString::fromLatin1(credential.toUtf8().toBase64());
+    };
     QTest::addColumn<QStringList>("secrets");
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
     QTest::newRow("none") << QStringList() << QStringLiteral("plain") << QStringLiteral("plain");
-    QTest::newRow("one") << QStringList{QStringLiteral("hunter2")} << QStringLiteral("pw=hunter2;")
-                         << QStringLiteral("pw=••••••;");
-    QTest::newRow("repeated") << QStringList{QStringLiteral("tok")} << QStringLiteral("tok tok")
-                              << QStringLiteral("•••••• ••••••");
+    QTest::newRow("whole word") << QStringList{secret} << QStringLiteral("using s3cr3t-Pa55 now")
+                                << QStringLiteral("using %1 now").arg(mask);
+    QTest::newRow("repeated") << QStringList{secret} << QStringLiteral("s3cr3t-Pa55 s3cr3t-Pa55")
+                              << QStringLiteral("%1 %1").arg(mask);
+    QTest::newRow("key=value") << QStringList{secret} << QStringLiteral("pw=s3cr3t-Pa55;")
+                               << QStringLiteral("pw=%1;").arg(mask);
+    QTest::newRow("sentence") << QStringList{secret} << QStringLiteral("The token is s3cr3t-Pa55.")
+                              << QStringLiteral("The token is %1.").arg(mask);
+    QTest::newRow("json") << QStringList{secret} << QStringLiteral("{\"token\":\"s3cr3t-Pa55\"}")
+                          << QStringLiteral("{\"token\":\"%1\"}").arg(mask);
+    QTest::newRow("url user info") << QStringList{secret} << QStringLiteral("https://ci:s3cr3t-Pa55@host/x")
+                                   << QStringLiteral("https://ci:%1@host/x").arg(mask);
+    QTest::newRow("url query") << QStringList{secret} << QStringLiteral("GET /api?token=s3cr3t-Pa55&page=2")
+                               << QStringLiteral("GET /api?token=%1&page=2").arg(mask);
+    QTest::newRow("url path") << QStringList{secret} << QStringLiteral("GET /v2/s3cr3t-Pa55/blobs")
+                              << QStringLiteral("GET /v2/%1/blobs").arg(mask);
+    QTest::newRow("percent-encoded") << QStringList{QStringLiteral("p@ss:w0rd!")}
+                                     << QStringLiteral("https://ci:p%40ss%3Aw0rd%21@host/")
+                                     << QStringLiteral("https://ci:%1@host/").arg(mask);
+    QTest::newRow("terminal colours") << QStringList{secret} << QStringLiteral("\x1b[1;32ms3cr3t-Pa55\x1b[0m")
+                                      << QStringLiteral("\x1b[1;32m%1\x1b[0m").arg(mask);
+    QTest::newRow("basic credential") << QStringList{secret} << basic(QStringLiteral("ci:s3cr3t-Pa55"))
+                                      << QStringLiteral("Authorization: Basic %1").arg(mask);
+    QTest::newRow("basic credential of another password")
+        << QStringList{secret} << basic(QStringLiteral("ci:another-password"))
+        << basic(QStringLiteral("ci:another-password"));
+    QTest::newRow("inside a longer word")
+        << QStringList{QStringLiteral("adminpass")} << QStringLiteral("superadminpassword")
+        << QStringLiteral("superadminpassword");
+    QTest::newRow("glued to a digit") << QStringList{QStringLiteral("12345678")}
+                                      << QStringLiteral("id 123456789") << QStringLiteral("id 123456789");
+    QTest::newRow("punctuation at the secret's edges")
+        << QStringList{QStringLiteral("!pa55word!")} << QStringLiteral("x!pa55word!y")
+        << QStringLiteral("x%1y").arg(mask);
     QTest::newRow("overlapping, longest first")
-        << QStringList{QStringLiteral("abc"), QStringLiteral("abcdef")} << QStringLiteral("x abcdef y")
-        << QStringLiteral("x •••••• y");
+        << QStringList{QStringLiteral("abcdefgh"), QStringLiteral("abcdefgh-ijkl")}
+        << QStringLiteral("x abcdefgh-ijkl y abcdefgh") << QStringLiteral("x %1 y %1").arg(mask);
+    // Too short to be masked reliably: Capstan's words and the step's output stay readable.
+    QTest::newRow("short password") << QStringList{QStringLiteral("admin")}
+                                    << QStringLiteral("user admin uploaded")
+                                    << QStringLiteral("user admin uploaded");
+    QTest::newRow("one-letter token") << QStringList{QStringLiteral("e")} << QStringLiteral("exit code 127")
+                                      << QStringLiteral("exit code 127");
+    QTest::newRow("seven characters") << QStringList{QStringLiteral("hunter2")}
+                                      << QStringLiteral("pw=hunter2") << QStringLiteral("pw=hunter2");
+    QTest::newRow("eight characters") << QStringList{QStringLiteral("hunter22")}
+                                      << QStringLiteral("pw=hunter22") << QStringLiteral("pw=%1").arg(mask);
     QTest::newRow("empty secret ignored")
         << QStringList{QString()} << QStringLiteral("text") << QStringLiteral("text");
 }
@@ -204,8 +250,23 @@ void TstCredentials::redactor()
     QFETCH(QString, expected);
     Redactor redactor;
     for (const QString &secret : secrets)
-        redactor.addSecret(secret);
+        redactor.addSecret(secret, QStringLiteral("SECRET"));
     QCOMPARE(redactor.redact(text), expected);
+}
+
+void TstCredentials::redactorReportsShortSecrets()
+{
+    Redactor redactor;
+    QVERIFY(!redactor.addSecret(QStringLiteral("admin"), QStringLiteral("chartmuseum")));
+    QVERIFY(redactor.addSecret(QStringLiteral("long-enough-token"), QStringLiteral("argocd")));
+    // The same short value under another name (environment and keychain) is one warning.
+    QVERIFY(!redactor.addSecret(QStringLiteral("admin"), QStringLiteral("CAPSTAN_CHARTMUSEUM_PASSWORD")));
+    QVERIFY(!redactor.addSecret(QStringLiteral("x"), QStringLiteral("REGISTRY_TOKEN")));
+    QVERIFY(redactor.addSecret(QString(), QStringLiteral("EMPTY")));
+    QCOMPARE(redactor.tooShort(),
+             (QStringList{QStringLiteral("chartmuseum"), QStringLiteral("REGISTRY_TOKEN")}));
+    QCOMPARE(redactor.redact(QStringLiteral("admin x long-enough-token")),
+             QStringLiteral("admin x ") + Redactor::Mask.toString());
 }
 
 QTEST_GUILESS_MAIN(TstCredentials)

@@ -11,6 +11,7 @@
 #include "config/ConfigLoader.h"
 #include "credentials/CredentialStore.h"
 #include "github/GitHubServer.h"
+#include "credentials/Redactor.h"
 #include "pipeline/DeployJournal.h"
 #include "pipeline/Deployment.h"
 
@@ -150,6 +151,7 @@ private Q_SLOTS:
     void secondDeployRefusedWhileLocked();
     void lockAndUnlock_data();
     void lockAndUnlock();
+    void secretsStayOutOfOutputAndArgv_data();
     void secretsStayOutOfOutputAndArgv();
     void sandboxDeploysTheUnpublishedBuild();
     void unusableJournalStopsBeforeAnything();
@@ -917,8 +919,19 @@ void TstDeploy::lockAndUnlock()
         QVERIFY2(lock && lock->holder.startsWith(holderAfter), qPrintable(lock ? lock->holder : QString()));
 }
 
+void TstDeploy::secretsStayOutOfOutputAndArgv_data()
+{
+    QTest::addColumn<QString>("secret");
+    QTest::addColumn<bool>("masked");
+    QTest::newRow("masked") << DaggerSecret << true;
+    // Too short to mask reliably: the deploy warns before it starts, and the output stays readable.
+    QTest::newRow("too short") << u"Xq7!zz"_s << false;
+}
+
 void TstDeploy::secretsStayOutOfOutputAndArgv()
 {
+    QFETCH(QString, secret);
+    QFETCH(bool, masked);
     // A dagger step: its secret comes from the environment, and it prints it and every process's argv.
     const QString configPath = QDir(repo()).filePath(u"capstan.yaml"_s);
     QByteArray yaml = readFile(configPath);
@@ -948,17 +961,25 @@ void TstDeploy::secretsStayOutOfOutputAndArgv()
     QVERIFY(QDir().mkpath(evidence));
 
     const Run run = capstan({u"deploy"_s, u"--build"_s, u"21"_s, u"--yes"_s, u"--verbose"_s},
-                            {{u"SAMPLE_REGISTRY_TOKEN"_s, DaggerSecret},
+                            {{u"SAMPLE_REGISTRY_TOKEN"_s, secret},
                              {u"SAMPLE_EVIDENCE"_s, evidence},
                              {u"PATH"_s, bin + u':' + qEnvironmentVariable("PATH")}});
     QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
-    QCOMPARE(readFile(evidence + u"/token"_s), DaggerSecret.toUtf8()); // it reached the step
+    QCOMPARE(readFile(evidence + u"/token"_s), secret.toUtf8()); // it reached the step
     const QString err = QString::fromUtf8(run.err);
-    QVERIFY2(err.contains(u"[app-image] token="_s), qPrintable(err)); // the line was printed, redacted
-    QVERIFY2(err.contains(u"cm=unset"_s), qPrintable(err));           // Capstan's own secrets stay home
+    const QString warning =
+        u"warning: the secret SAMPLE_REGISTRY_TOKEN is shorter than 8 characters and cannot be "
+        u"redacted reliably"_s;
+    QCOMPARE(err.contains(warning), !masked);
+    const QString line = u"[app-image] token="_s + (masked ? Redactor::Mask.toString() : secret);
+    QVERIFY2(err.contains(line), qPrintable(err));          // the line was printed, redacted when it can be
+    QVERIFY2(err.contains(u"cm=unset"_s), qPrintable(err)); // Capstan's own secrets stay home
+    if (!masked)
+        QVERIFY2(err.indexOf(warning) < err.indexOf(line), qPrintable(err)); // warned before the run
     checkNoSecrets(run.all());
     const QString argv = QString::fromUtf8(readFile(evidence + u"/argv"_s));
     QVERIFY(argv.contains(u"dagger"_s));
+    QVERIFY(!argv.contains(secret));
     checkNoSecrets(argv);
     const Run journal = capstan({u"journal"_s, u"-o"_s, u"json"_s});
     checkNoSecrets(journal.all());

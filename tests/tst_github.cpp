@@ -393,12 +393,12 @@ private Q_SLOTS:
         file.write(content);
         file.close();
         EtagCache cache(path);
-        cache.store(u"old"_s, {"\"1\"", "x", {}});
+        cache.store(u"old"_s, {"\"1\"", "x", {}, {}});
         QString warning;
         cache.load(&warning);
         QCOMPARE(cache.size(), 0);
         QVERIFY2(warning.contains(path), qPrintable(warning));
-        cache.store(u"k"_s, {"\"e\"", "body", "<l>; rel=\"next\""});
+        cache.store(u"k"_s, {"\"e\"", "body", "<l>; rel=\"next\"", {}});
         QString error;
         QVERIFY2(cache.save(&error), qPrintable(error));
         EtagCache again(path);
@@ -406,6 +406,7 @@ private Q_SLOTS:
         QVERIFY(again.find(u"k"_s));
         QCOMPARE(again.find(u"k"_s)->body, QByteArray("body"));
         QCOMPARE(again.find(u"k"_s)->link, QByteArray("<l>; rel=\"next\""));
+        QVERIFY(again.find(u"k"_s)->fetched.isValid()); // stored now, kept across a restart
     }
 
     void badTokenIsAuthError()

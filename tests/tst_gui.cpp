@@ -194,6 +194,7 @@ private Q_SLOTS:
     void historyErrorIsInlineAndRetryRecovers();
     void defaultRollbackTargetFollowsTheHistory();
     void rollbackDialogRefusesWhenArgoCdChanged();
+    void historyKeptWhenARefreshFails();
 
 private:
     MainWindow *makeWindow(const Config &config, bool sandbox = false, const QString &configError = {});
@@ -498,7 +499,8 @@ void TstGui::serverErrorShowsBannerAndRetryRecovers()
     QCOMPARE(banner->type(), MessageBanner::Type::Error);
     QVERIFY2(banner->text().contains(u"storage backend exploded"_s), qPrintable(banner->text()));
     QCOMPARE(view->state(), ChartsView::State::Failed);
-    // What was loaded before stays on screen.
+    // What was loaded before stays on screen, marked with its age.
+    QVERIFY2(banner->text().startsWith(u"Showing charts from just now: "_s), qPrintable(banner->text()));
     QCOMPARE(view->chartListModel()->rowCount(), int(m_seed.size()));
 
     m_server->clearFaults();
@@ -1512,6 +1514,33 @@ void TstGui::rollbackDialogRefusesWhenArgoCdChanged()
     QCOMPARE(argoHistory(*m_argoServer).last()[u"revision"_s].toString(), u"1.0.0-42"_s);
     QCOMPARE(m_journal->actions(10).first().kind, u"rollback"_s);
     QCOMPARE(m_journal->actions(10).first().outcome, u"succeeded"_s);
+}
+
+void TstGui::historyKeptWhenARefreshFails()
+{
+    m_argoServer = startArgoServer(100);
+    QVERIFY(m_argoServer);
+    MainWindow *window = makeArgoWindow(m_argoServer->issueToken(u"admin"_s));
+    HistoryView *view = window->historyView();
+    QTRY_COMPARE_WITH_TIMEOUT(view->state(), HistoryView::State::Ready, LoadTimeoutMs);
+    const int rows = view->historyModel()->rowCount();
+    QCOMPARE(rows, int(argoHistory(*m_argoServer).size()));
+
+    ArgoCdServer::Fault fault;
+    fault.pathPrefix = u"/api/v1/"_s;
+    fault.method = "GET";
+    fault.status = 500;
+    fault.count = -1;
+    m_argoServer->addFault(fault);
+    view->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(view->errorBanner()->isVisibleTo(view), LoadTimeoutMs);
+    const QString text = view->errorBanner()->text();
+    QVERIFY2(
+        text.startsWith(u"Showing the history from just now; could not read the application from Argo CD"_s),
+        qPrintable(text));
+    QVERIFY2(text.contains(u"500"_s), qPrintable(text));
+    QCOMPARE(view->state(), HistoryView::State::Ready);
+    QCOMPARE(view->historyModel()->rowCount(), rows);
 }
 
 QTEST_MAIN(TstGui)

@@ -25,7 +25,10 @@
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -139,6 +142,9 @@ private Q_SLOTS:
     void deployNeedsPipeline();
     void liveMarkerFollowsWatcher();
     void warmRefreshUsesEtagCache();
+    void gitHubFailureKeepsBuilds();
+    void flakyGitHubNeverEmptiesTheView();
+    void freshStartShowsCachedBuilds();
     void releaseCreatedAndDuplicateRejected();
     void homeScreenIsBuilds();
 
@@ -146,6 +152,9 @@ private:
     BuildsView *makeView(bool gitHub = true, bool chartMuseum = true, bool argoCd = true,
                          bool pipeline = true);
     void waitLoaded(BuildsView *view, BuildsModel::Service service);
+    // Refreshes GitHub's part and waits for its answer; true when it loaded.
+    bool refreshGitHub(BuildsView *view);
+    void failRuns(int count);
     HttpClient *http(const QUrl &url, const QString &service);
     ArgoCdClient *argoClient();
     GitHubClient *gitHubClient();
@@ -308,6 +317,31 @@ BuildsView *TstGuiBuilds::makeView(bool gitHub, bool chartMuseum, bool argoCd, b
 void TstGuiBuilds::waitLoaded(BuildsView *view, BuildsModel::Service service)
 {
     QTRY_VERIFY_WITH_TIMEOUT(view->isLoaded(service), TimeoutMs);
+}
+
+bool TstGuiBuilds::refreshGitHub(BuildsView *view)
+{
+    QSignalSpy loaded(view, &BuildsView::serviceLoaded);
+    view->refresh();
+    const auto gitHubAnswer = [&]() -> std::optional<bool> {
+        for (const QList<QVariant> &arguments : std::as_const(loaded)) {
+            if (arguments.at(0).value<BuildsModel::Service>() == BuildsModel::Service::GitHub)
+                return arguments.at(1).toBool();
+        }
+        return std::nullopt;
+    };
+    if (!QTest::qWaitFor([&] { return gitHubAnswer().has_value(); }, TimeoutMs))
+        return false;
+    return *gitHubAnswer();
+}
+
+void TstGuiBuilds::failRuns(int count)
+{
+    GitHubServer::Fault fault;
+    fault.pathPrefix = u"/repos/acme/shop/actions/"_s;
+    fault.status = 500;
+    fault.count = count;
+    m_gitHub->addFault(fault);
 }
 
 void TstGuiBuilds::selectAndWait(BuildsView *view, int run)
@@ -748,6 +782,135 @@ void TstGuiBuilds::warmRefreshUsesEtagCache()
     QVERIFY2(view->footerLabel()->text().contains(u"ETag cache"_s), qPrintable(view->footerLabel()->text()));
     QVERIFY(!view->footerLabel()->text().contains(u"0 answer"_s));
     QCOMPARE(view->buildsModel()->rowCount(), Seeds.size());
+}
+
+void TstGuiBuilds::gitHubFailureKeepsBuilds()
+{
+    BuildsView *view = makeView(true, true, true);
+    waitLoaded(view, BuildsModel::Service::GitHub);
+    waitLoaded(view, BuildsModel::Service::ChartMuseum);
+    waitLoaded(view, BuildsModel::Service::ArgoCd);
+    BuildsModel *model = view->buildsModel();
+    QCOMPARE(model->rowCount(), Seeds.size());
+    QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+
+    failRuns(-1);
+    QVERIFY(!refreshGitHub(view));
+    // The builds stay, marked with their age and why they are not fresh.
+    QCOMPARE(runsOfModel(model).size(), Seeds.size());
+    QCOMPARE(view->table()->model()->rowCount(), Seeds.size());
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(reset.count(), 0);
+    MessageBanner *notice = view->serviceNotice(BuildsModel::Service::GitHub);
+    QVERIFY(notice->isVisible());
+    QCOMPARE(notice->type(), MessageBanner::Type::Warning);
+    QVERIFY2(notice->text().startsWith(u"Showing builds from just now: GitHub is unavailable (HTTP 500 "_s),
+             qPrintable(notice->text()));
+    QVERIFY2(notice->hint().contains(u"try again later"_s), qPrintable(notice->hint()));
+    QVERIFY(!notice->toolTip().isEmpty()); // the time itself
+    QVERIFY(!model->unavailableMessage(BuildsModel::Service::GitHub).isEmpty());
+    // Deploying a kept build still works: Argo CD and ChartMuseum answer.
+    QVERIFY(view->selectRun(7));
+    QVERIFY(view->deployButton()->isEnabled());
+
+    const QString screenshots = qEnvironmentVariable("CAPSTAN_SCREENSHOT_DIR");
+    const QImage image = view->grab().toImage();
+    QVERIFY(!image.isNull());
+    if (!screenshots.isEmpty())
+        QVERIFY(image.save(QDir(screenshots).filePath(u"builds-github-unavailable.png"_s)));
+
+    m_gitHub->clearFaults();
+    QVERIFY(refreshGitHub(view));
+    QVERIFY(notice->isHidden());
+    QVERIFY(model->unavailableMessage(BuildsModel::Service::GitHub).isEmpty());
+    QCOMPARE(model->rowCount(), Seeds.size());
+}
+
+void TstGuiBuilds::flakyGitHubNeverEmptiesTheView()
+{
+    BuildsView *view = makeView(true, false, false);
+    waitLoaded(view, BuildsModel::Service::GitHub);
+    BuildsModel *model = view->buildsModel();
+    QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+    // Every other listing fails, as with a server failing a good share of its answers.
+    for (int round = 0; round < 6; ++round) {
+        const bool fails = round % 2 == 0;
+        if (fails)
+            failRuns(1);
+        QCOMPARE(refreshGitHub(view), !fails);
+        QCOMPARE(model->rowCount(), Seeds.size());
+        QCOMPARE(view->serviceNotice(BuildsModel::Service::GitHub)->isVisible(), fails);
+    }
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(reset.count(), 0);
+}
+
+void TstGuiBuilds::freshStartShowsCachedBuilds()
+{
+    // An earlier session listed the builds and kept the answers in its cache file.
+    const QString file = m_cacheDir.filePath(u"github-etags.json"_s);
+    QFile::remove(file);
+    {
+        EtagCache cache(file);
+        GitHubClient::Options options;
+        options.repo = u"acme/shop"_s;
+        options.workflow = u"ci.yml"_s;
+        GitHubClient client(http(m_gitHub->url(), u"GitHub"_s), options, &cache);
+        QFuture<QList<WorkflowRun>> runs = client.runs(50);
+        QTRY_VERIFY_WITH_TIMEOUT(runs.isFinished(), TimeoutMs);
+        QCOMPARE(runs.result().size(), Seeds.size());
+    }
+    QVERIFY(QFileInfo::exists(file));
+    // …three minutes ago.
+    {
+        QFile json(file);
+        QVERIFY(json.open(QIODevice::ReadWrite));
+        QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
+        QJsonObject entries = root.value(u"entries"_s).toObject();
+        QVERIFY(!entries.isEmpty());
+        const QString earlier =
+            QDateTime::currentDateTimeUtc().addSecs(-3 * 60 - 10).toString(Qt::ISODateWithMs);
+        for (auto it = entries.begin(); it != entries.end(); ++it) {
+            QJsonObject entry = it.value().toObject();
+            QVERIFY(entry.contains(u"fetched"_s));
+            entry.insert(u"fetched"_s, earlier);
+            it.value() = entry;
+        }
+        root.insert(u"entries"_s, entries);
+        json.resize(0);
+        json.write(QJsonDocument(root).toJson());
+    }
+
+    // This session starts while GitHub fails every answer.
+    failRuns(-1);
+    m_etags = std::make_unique<EtagCache>(file);
+    QString warning;
+    m_etags->load(&warning);
+    QVERIFY2(warning.isEmpty(), qPrintable(warning));
+    BuildsView *view = makeView(true, false, false);
+    waitLoaded(view, BuildsModel::Service::GitHub);
+    QCOMPARE(runsOfModel(view->buildsModel()).size(), Seeds.size());
+    QCOMPARE(runsOfModel(view->buildsModel()).constFirst(), Seeds.constLast().number);
+    MessageBanner *notice = view->serviceNotice(BuildsModel::Service::GitHub);
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().startsWith(
+                 u"Showing cached builds from 3 min ago: GitHub is unavailable (HTTP 500 "_s),
+             qPrintable(notice->text()));
+    QVERIFY2(view->footerLabel()->text().contains(u"9 cached build"_s),
+             qPrintable(view->footerLabel()->text()));
+
+    const QString screenshots = qEnvironmentVariable("CAPSTAN_SCREENSHOT_DIR");
+    if (!screenshots.isEmpty())
+        QVERIFY(view->grab().save(QDir(screenshots).filePath(u"builds-cached.png"_s)));
+
+    // Once GitHub answers, the builds are its own again.
+    m_gitHub->clearFaults();
+    QVERIFY(refreshGitHub(view));
+    QVERIFY(notice->isHidden());
+    QVERIFY2(!view->footerLabel()->text().contains(u"cached build"_s),
+             qPrintable(view->footerLabel()->text()));
 }
 
 void TstGuiBuilds::releaseCreatedAndDuplicateRejected()

@@ -181,6 +181,7 @@ private Q_SLOTS:
     void destructorStopsSteps();
     void unknownVariableFails();
     void secretsOnlyThroughEnvironment();
+    void shortSecretsLeaveTextReadable();
     void daggerMissingSecret();
     void imagePublishTags();
     void outputOrderAcrossBatches();
@@ -487,6 +488,27 @@ void TestRunner::secretsOnlyThroughEnvironment()
     QVERIFY(!cmdline.contains("s3cr3t-value"));
 }
 
+void TestRunner::shortSecretsLeaveTextReadable()
+{
+    // A one-letter token and a short password are not masked (they would garble every word holding them);
+    // a long secret is. Capstan's own result message never passes through the redactor.
+    Step step = TestPipeline::step(u"publish"_s,
+                                   u"echo \"user admin uploaded\"; echo \"token=$LONG_TOKEN.\"; exit 127"_s,
+                                   Step::Kind::Dagger);
+    step.secrets = {u"SHORT_TOKEN"_s, u"ADMIN_PASSWORD"_s, u"LONG_TOKEN"_s};
+    Harness h(planOf({{step}}));
+    h.context->addSecret(u"e"_s, u"SHORT_TOKEN"_s);
+    h.context->addSecret(u"admin"_s, u"ADMIN_PASSWORD"_s);
+    h.context->addSecret(u"long-token-4711"_s, u"LONG_TOKEN"_s);
+    QCOMPARE(h.context->unredactedSecrets(), (QStringList{u"SHORT_TOKEN"_s, u"ADMIN_PASSWORD"_s}));
+    QVERIFY(h.run());
+    const StepResult result = h.result(u"publish"_s);
+    QCOMPARE(result.status, StepResult::Status::Failed);
+    QCOMPARE(result.message, u"exit code 127"_s);
+    QCOMPARE(h.output.value(u"publish"_s),
+             (QStringList{u"user admin uploaded"_s, u"token="_s + Redactor::Mask.toString() + u"."_s}));
+}
+
 void TestRunner::daggerMissingSecret()
 {
     Step step = TestPipeline::step(u"dagger"_s, u"touch ran"_s, Step::Kind::Dagger);
@@ -570,7 +592,10 @@ void TestRunner::executorThrows_data()
 {
     QTest::addColumn<bool>("apiError");
     QTest::addColumn<QString>("message");
-    QTest::newRow("api error") << true << QString(u"locked by "_s + Redactor::Mask.toString());
+    // The server's words are redacted; Capstan's own message around them is not.
+    QTest::newRow("api error") << true
+                               << QString(u"locked by another deploy: held by "_s +
+                                          Redactor::Mask.toString());
     QTest::newRow("other") << false << u"unexpected error"_s;
 }
 
@@ -585,8 +610,11 @@ void TestRunner::executorThrows()
         if (step.name != u"lock"_s)
             return std::make_unique<FunctionStep>([](StepContext &) { return succeeded(); });
         return std::make_unique<FunctionStep>([apiError](StepContext &) -> StepResult {
-            if (apiError)
-                throw ApiError(ApiError::Kind::Conflict, u"locked by holder-secret"_s);
+            if (apiError) {
+                ApiError error(ApiError::Kind::Conflict, u"locked by another deploy"_s);
+                error.setServerMessage(u"held by holder-secret"_s);
+                throw error;
+            }
             throw std::runtime_error("boom");
         });
     });

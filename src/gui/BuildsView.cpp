@@ -15,6 +15,7 @@
 #include "config/Config.h"
 #include "github/BuildCatalog.h"
 #include "github/GitHubClient.h"
+#include "models/DataAge.h"
 #include "net/ApiError.h"
 
 #include <QComboBox>
@@ -29,6 +30,7 @@
 #include <QSplitter>
 #include <QStyle>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -53,6 +55,7 @@ BuildsView::BuildsView(QWidget *parent)
     , m_model(new BuildsModel(this))
     , m_filter(new BuildsFilterModel(this))
     , m_user(qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")))
+    , m_ageTimer(new QTimer(this))
     , m_statusCombo(new QComboBox(this))
     , m_authorCombo(new QComboBox(this))
     , m_search(new QLineEdit(this))
@@ -212,6 +215,10 @@ BuildsView::BuildsView(QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &BuildsView::updateDetails);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &BuildsView::updateDetails);
     connect(m_model, &BuildsModel::availabilityChanged, this, &BuildsView::updateDetails);
+
+    // While GitHub fails, the notice keeps saying how old the builds on screen are.
+    m_ageTimer->setInterval(30000);
+    connect(m_ageTimer, &QTimer::timeout, this, &BuildsView::showStaleBuilds);
 
     updateDetails();
     updateFooter();
@@ -413,6 +420,13 @@ void BuildsView::showServiceError(BuildsModel::Service service, const QString &t
     const QString first = text.section(u'\n', 0, 0);
     const QString rest = text.section(u'\n', 1);
     m_model->setUnavailable(service, first);
+    if (service == BuildsModel::Service::GitHub && m_hasRuns) {
+        // The builds already on screen stay, marked with their age.
+        m_gitHubFailure = text;
+        showStaleBuilds();
+        m_ageTimer->start();
+        return;
+    }
     const QString consequence = service == BuildsModel::Service::GitHub ? tr("no builds can be listed")
                                 : service == BuildsModel::Service::ChartMuseum
                                     ? tr("whether a chart exists is unknown")
@@ -420,6 +434,28 @@ void BuildsView::showServiceError(BuildsModel::Service service, const QString &t
     serviceNotice(service)->showMessage(MessageBanner::Type::Warning,
                                         tr("%1 is unavailable: %2").arg(serviceName(service), consequence),
                                         rest.isEmpty() ? first : first + u'\n' + rest);
+}
+
+void BuildsView::showStaleBuilds()
+{
+    if (m_gitHubFailure.isEmpty())
+        return;
+    const QString first = m_gitHubFailure.section(u'\n', 0, 0);
+    const QString rest = m_gitHubFailure.section(u'\n', 1);
+    const QString age = DataAge::describe(m_runsFetched);
+    QString text;
+    if (!m_runsCached)
+        text = tr("Showing builds from %1: GitHub is unavailable (%2)").arg(age, first);
+    else if (!age.isEmpty())
+        text = tr("Showing cached builds from %1: GitHub is unavailable (%2)").arg(age, first);
+    else
+        text = tr("Showing cached builds: GitHub is unavailable (%1)").arg(first);
+    MessageBanner *notice = serviceNotice(BuildsModel::Service::GitHub);
+    notice->showMessage(MessageBanner::Type::Warning, text, rest);
+    notice->setToolTip(m_runsFetched.isValid()
+                           ? tr("Builds as GitHub listed them at %1")
+                                 .arg(QLocale().toString(m_runsFetched.toLocalTime(), QLocale::LongFormat))
+                           : QString());
 }
 
 void BuildsView::loadGitHub()
@@ -431,14 +467,31 @@ void BuildsView::loadGitHub()
         [this, generation](const QList<WorkflowRun> &runs) {
             if (generation != m_generation[slot(BuildsModel::Service::GitHub)])
                 return;
+            m_ageTimer->stop();
+            m_gitHubFailure.clear();
             serviceNotice(BuildsModel::Service::GitHub)->clear();
+            serviceNotice(BuildsModel::Service::GitHub)->setToolTip(QString());
+            m_hasRuns = true;
+            m_runsCached = false;
+            m_runsFetched = QDateTime::currentDateTimeUtc();
             m_model->setRuns(runs);
             markLoaded(BuildsModel::Service::GitHub, true);
         },
         [this, generation](const ApiError &error) {
             if (generation != m_generation[slot(BuildsModel::Service::GitHub)])
                 return;
-            showServiceError(BuildsModel::Service::GitHub, error.toString());
+            // Nothing on screen yet (a fresh start): what the ETag cache kept from the last listing.
+            if (!m_hasRuns && m_gitHub) {
+                if (const auto cached = m_gitHub->cachedRuns(m_runLimit)) {
+                    m_hasRuns = true;
+                    m_runsCached = true;
+                    m_runsFetched = cached->fetched;
+                    m_model->setRuns(cached->runs);
+                }
+            }
+            showServiceError(BuildsModel::Service::GitHub, error.hint().isEmpty()
+                                                               ? error.toString()
+                                                               : error.toString() + u'\n' + error.hint());
             markLoaded(BuildsModel::Service::GitHub, false);
         });
 }
@@ -744,7 +797,8 @@ void BuildsView::updateFooter()
             tips.append(tr("%1: %2").arg(serviceName(service), message));
     }
     if (m_loaded[slot(BuildsModel::Service::GitHub)])
-        parts.append(tr("%n build(s)", nullptr, m_model->rowCount()));
+        parts.append(m_runsCached ? tr("%n cached build(s)", nullptr, m_model->rowCount())
+                                  : tr("%n build(s)", nullptr, m_model->rowCount()));
     m_footer->setText(parts.join(u"  ·  "_s));
     m_footer->setToolTip(tips.join(u'\n'));
 }

@@ -8,6 +8,7 @@
 #include "pipeline/Deployment.h"
 #include "pipeline/Pipeline.h"
 
+#include <QDateTime>
 #include <QPointer>
 #include <QWidget>
 
@@ -19,6 +20,7 @@ class QLineEdit;
 class QPushButton;
 class QSplitter;
 class QTableView;
+class QTimer;
 class QToolButton;
 
 namespace capstan {
@@ -116,6 +118,7 @@ private:
     void loadArgoCd();
     void markLoaded(BuildsModel::Service service, bool ok);
     void showServiceError(BuildsModel::Service service, const QString &text);
+    void showStaleBuilds();
     void setApplication(const ArgoApplication &application);
     void updateAuthors();
     void updateDetails();
@@ -142,6 +145,11 @@ private:
     quint64 m_generation[3] = {0, 0, 0};
     bool m_loaded[3] = {false, false, false};
     quint64 m_connectGeneration = 0;
+    bool m_hasRuns = false;    // builds are on screen (from GitHub or its cache)
+    bool m_runsCached = false; // they came from the ETag cache, not from an answer of this session
+    QDateTime m_runsFetched;   // when GitHub listed them; invalid when the cache does not say
+    QString m_gitHubFailure;   // while GitHub fails with builds on screen: its error, then its hint
+    QTimer *m_ageTimer;
     int m_selectedRun = -1;
     QString m_detailsKey;
     QPointer<DeployDialog> m_deployDialog;

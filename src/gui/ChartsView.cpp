@@ -16,6 +16,7 @@
 #include "models/ChartListModel.h"
 #include "models/ChartVersionsModel.h"
 #include "models/ChartVersionsProxyModel.h"
+#include "models/DataAge.h"
 #include "net/HttpClient.h"
 
 #include <QAction>
@@ -320,6 +321,7 @@ void ChartsView::applyCharts(const QMap<QString, QList<ChartVersion>> &charts)
     const QString previousChart = currentChart();
     ui->banner->clear();
     m_charts = charts;
+    m_chartsLoadedAt = QDateTime::currentDateTimeUtc();
     m_chartModel->setCharts(charts);
     if (charts.isEmpty()) {
         m_versionsModel->clear();
@@ -356,8 +358,10 @@ void ChartsView::showLoadError(const ApiError &error)
 {
     const bool offline = error.kind() == ApiError::Kind::Network || error.kind() == ApiError::Kind::Timeout;
     // A network error already says which server could not be reached.
-    const QString text =
-        offline ? error.toString() : tr("Could not load the charts: %1").arg(error.toString());
+    QString text = offline ? error.toString() : tr("Could not load the charts: %1").arg(error.toString());
+    // The charts already on screen stay, marked with their age.
+    if (!m_charts.isEmpty() && m_chartsLoadedAt.isValid())
+        text = tr("Showing charts from %1: %2").arg(DataAge::describe(m_chartsLoadedAt), text);
     ui->banner->showMessage(MessageBanner::Type::Error, text, error.hint());
     ui->banner->setActionText(tr("Retry"));
     if (m_charts.isEmpty()) {

@@ -5,6 +5,7 @@
 #include "chartmuseum/ChartVersion.h"
 #include "net/ApiError.h"
 
+#include <QDateTime>
 #include <QFuture>
 #include <QMap>
 #include <QPointer>
@@ -144,6 +145,7 @@ private:
     QFutureWatcher<QByteArray> *m_downloadWatcher;
     State m_state = State::NotConfigured;
     QMap<QString, QList<ChartVersion>> m_charts;
+    QDateTime m_chartsLoadedAt; // when ChartMuseum last listed m_charts
     QString m_shownChart;
     std::optional<ChartVersion> m_shownVersion;
     QFuture<QByteArray> m_download;

@@ -9,6 +9,7 @@
 #include "argocd/ArgoCdClient.h"
 #include "argocd/AutoSyncRestore.h"
 #include "argocd/DeployLock.h"
+#include "models/DataAge.h"
 #include "models/HistoryModel.h"
 #include "pipeline/DeployJournal.h"
 
@@ -267,7 +268,12 @@ void HistoryView::refresh()
             if (generation != m_loadGeneration)
                 return;
             m_refreshButton->setEnabled(true);
-            handleError(error, tr("Could not read the application from Argo CD"));
+            // The history already on screen stays, marked with its age.
+            handleError(error, m_application && m_applicationAt.isValid()
+                                   ? tr("Showing the history from %1; could not read the application from "
+                                        "Argo CD")
+                                         .arg(DataAge::describe(m_applicationAt))
+                                   : tr("Could not read the application from Argo CD"));
         });
 }
 
@@ -276,6 +282,7 @@ void HistoryView::setApplication(const ArgoApplication &application)
     if (!m_client || (!application.name.isEmpty() && application.name != m_client->application()))
         return;
     m_application = application;
+    m_applicationAt = QDateTime::currentDateTimeUtc();
     if (m_state == State::Failed && !m_errorWantsLogin)
         m_errorBanner->clear();
     m_model->setApplication(application);

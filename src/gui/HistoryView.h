@@ -6,6 +6,7 @@
 #include "argocd/ArgoCdClient.h"
 #include "net/ApiError.h"
 
+#include <QDateTime>
 #include <QMessageBox>
 #include <QPointer>
 #include <QWidget>
@@ -101,6 +102,7 @@ private:
     QString m_by;
     State m_state = State::NotConfigured;
     std::optional<ArgoApplication> m_application;
+    QDateTime m_applicationAt; // when Argo CD last sent m_application
     std::optional<qint64> m_selectedId;
     QString m_pendingOperation; // what Capstan started and is waiting for; empty when nothing
     bool m_pendingSeenRunning = false;

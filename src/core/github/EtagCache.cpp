@@ -59,6 +59,7 @@ void EtagCache::load(QString *warning)
         entry.etag = etag.toString().toUtf8();
         entry.body = QByteArray::fromBase64(body.toString().toLatin1());
         entry.link = object.value(u"link"_s).toString().toUtf8();
+        entry.fetched = QDateTime::fromString(object.value(u"fetched"_s).toString(), Qt::ISODateWithMs);
         m_entries.insert(it.key(), entry);
     }
     while (m_entries.size() > m_maxEntries)
@@ -76,6 +77,8 @@ bool EtagCache::save(QString *error) const
         object.insert(u"body"_s, QString::fromLatin1(it->body.toBase64()));
         if (!it->link.isEmpty())
             object.insert(u"link"_s, QString::fromUtf8(it->link));
+        if (it->fetched.isValid())
+            object.insert(u"fetched"_s, it->fetched.toUTC().toString(Qt::ISODateWithMs));
         entries.insert(it.key(), object);
     }
     QJsonObject root;
@@ -108,7 +111,17 @@ void EtagCache::store(const QString &key, const Entry &entry)
 {
     if (!m_entries.contains(key) && m_entries.size() >= m_maxEntries)
         m_entries.erase(m_entries.begin()); // an arbitrary entry: the cache is only an optimisation
-    m_entries.insert(key, entry);
+    Entry stored = entry;
+    if (!stored.fetched.isValid())
+        stored.fetched = QDateTime::currentDateTimeUtc();
+    m_entries.insert(key, stored);
+}
+
+void EtagCache::confirm(const QString &key, const QDateTime &when)
+{
+    const auto it = m_entries.find(key);
+    if (it != m_entries.end())
+        it->fetched = when.toUTC();
 }
 
 void EtagCache::clear()

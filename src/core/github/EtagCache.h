@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QHash>
 #include <QString>
 
@@ -16,7 +17,8 @@ public:
     {
         QByteArray etag;
         QByteArray body;
-        QByteArray link; // the Link header, so a cached page still knows its next page
+        QByteArray link;   // the Link header, so a cached page still knows its next page
+        QDateTime fetched; // UTC; when the server last sent or confirmed (304) the body; invalid: not known
     };
 
     // `file` empty: memory only.
@@ -27,7 +29,10 @@ public:
     bool save(QString *error = nullptr) const;
 
     const Entry *find(const QString &key) const;
+    // An entry without a fetched time gets the current one.
     void store(const QString &key, const Entry &entry);
+    // The server answered 304 for `key`: its body is current as of `when`.
+    void confirm(const QString &key, const QDateTime &when = QDateTime::currentDateTimeUtc());
     void clear();
     int size() const { return int(m_entries.size()); }
 

@@ -112,6 +112,8 @@ void GitHubClient::attempt(const HttpRequest &request, const std::shared_ptr<QPr
                           return;
                       }
                       ++m_cacheHits;
+                      m_cache->confirm(key);
+                      m_cacheDirty = true;
                       response.status = 200;
                       response.body = entry->body;
                       if (!entry->link.isEmpty())
@@ -123,7 +125,8 @@ void GitHubClient::attempt(const HttpRequest &request, const std::shared_ptr<QPr
                   if (response.status >= 200 && response.status < 300) {
                       const QByteArray etag = response.header("ETag");
                       if (conditional && response.status == 200 && !etag.isEmpty()) {
-                          m_cache->store(key, {etag, response.body, response.header("Link")});
+                          m_cache->store(key, {etag, response.body, response.header("Link"),
+                                               QDateTime::currentDateTimeUtc()});
                           m_cacheDirty = true;
                       }
                       promise->addResult(response);
@@ -396,7 +399,7 @@ void GitHubClient::fetchPage(const std::shared_ptr<Listing> &listing, const QStr
                   [fail] { fail(ApiError(ApiError::Kind::Failed, tr("Reading a GitHub listing failed."))); });
 }
 
-QFuture<QList<WorkflowRun>> GitHubClient::runs(int limit, const QString &status)
+std::pair<QString, QUrlQuery> GitHubClient::runsRequest(int limit, const QString &status) const
 {
     QUrlQuery query;
     if (!m_options.branch.isEmpty())
@@ -408,16 +411,68 @@ QFuture<QList<WorkflowRun>> GitHubClient::runs(int limit, const QString &status)
     const QString path = m_options.workflow.isEmpty()
                              ? repoPath(u"actions/runs"_s)
                              : repoPath(u"actions/workflows/%1/runs"_s.arg(m_options.workflow));
+    return {path, query};
+}
+
+QList<WorkflowRun> GitHubClient::parseRuns(const QJsonArray &items)
+{
+    QList<WorkflowRun> runs;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString where = u"workflow_runs[%1]"_s.arg(i);
+        if (!items.at(i).isObject())
+            throw ApiError(ApiError::Kind::Decode, tr("GitHub answer: %1 is not an object").arg(where));
+        runs.append(WorkflowRun::fromJson(items.at(i).toObject(), where));
+    }
+    return runs;
+}
+
+QFuture<QList<WorkflowRun>> GitHubClient::runs(int limit, const QString &status)
+{
+    const auto [path, query] = runsRequest(limit, status);
     return collect(path, query, u"workflow_runs"_s, limit).then([](const QJsonArray &items) {
-        QList<WorkflowRun> runs;
-        for (qsizetype i = 0; i < items.size(); ++i) {
-            const QString where = u"workflow_runs[%1]"_s.arg(i);
-            if (!items.at(i).isObject())
-                throw ApiError(ApiError::Kind::Decode, tr("GitHub answer: %1 is not an object").arg(where));
-            runs.append(WorkflowRun::fromJson(items.at(i).toObject(), where));
-        }
-        return runs;
+        return parseRuns(items);
     });
+}
+
+std::optional<GitHubClient::CachedRuns> GitHubClient::cachedRuns(int limit, const QString &status) const
+{
+    if (!m_cache)
+        return std::nullopt;
+    CachedRuns cached;
+    QJsonArray items;
+    const auto [path, query] = runsRequest(limit, status);
+    // The key attempt() stores each page under.
+    QString url = m_http->resolve(path, query).toString(QUrl::FullyEncoded);
+    const QUrl base = m_http->baseUrl();
+    for (int page = 0; page < 100 && items.size() < limit; ++page) {
+        const EtagCache::Entry *entry = m_cache->find(EtagCache::key(url, m_http->auth().secret));
+        if (!entry)
+            break;
+        const QJsonValue list = QJsonDocument::fromJson(entry->body).object().value(u"workflow_runs"_s);
+        if (!list.isArray())
+            break;
+        for (const QJsonValue &item : list.toArray()) {
+            if (items.size() >= limit)
+                break;
+            items.append(item);
+        }
+        // The oldest page sets the age of the whole listing.
+        if (!cached.fetched.isValid() || (entry->fetched.isValid() && entry->fetched < cached.fetched))
+            cached.fetched = entry->fetched;
+        const QUrl next(QString::fromUtf8(nextLink(entry->link)));
+        if (next.isEmpty() || !next.isValid() || next.scheme() != base.scheme() ||
+            next.host() != base.host() || next.port() != base.port())
+            break;
+        url = next.toString(QUrl::FullyEncoded);
+    }
+    if (items.isEmpty())
+        return std::nullopt;
+    try {
+        cached.runs = parseRuns(items);
+    } catch (const ApiError &) {
+        return std::nullopt; // a cached body that no longer parses is no help
+    }
+    return cached;
 }
 
 QFuture<WorkflowRun> GitHubClient::run(qint64 runId)

@@ -13,6 +13,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 template <typename T> class QPromise;
 
@@ -52,6 +53,14 @@ public:
     // until `limit` runs are read (per_page 100). A page failing mid-listing fails the whole call, naming
     // the page.
     QFuture<QList<WorkflowRun>> runs(int limit, const QString &status = {});
+    struct CachedRuns
+    {
+        QList<WorkflowRun> runs;
+        QDateTime fetched; // when GitHub last sent or confirmed them; invalid when the cache does not say
+    };
+    // What the last successful runs(limit, status) left in the ETag cache, read without a request (for a view
+    // whose GitHub is down); nullopt without a cache or when it holds no such listing.
+    std::optional<CachedRuns> cachedRuns(int limit, const QString &status = {}) const;
     QFuture<WorkflowRun> run(qint64 runId);
     QFuture<QList<WorkflowJob>> jobs(qint64 runId);
     QFuture<QList<GitHubCommit>> commits(const QString &sha, int limit);
@@ -75,6 +84,8 @@ private:
     struct DispatchPoll;
 
     QString repoPath(const QString &rest) const;
+    std::pair<QString, QUrlQuery> runsRequest(int limit, const QString &status) const;
+    static QList<WorkflowRun> parseRuns(const QJsonArray &items);
     // GET conditionally (If-None-Match from the cache; a 304 answers with the cached body and Link) and
     // POST; waits once for a rate limit the server names when the wait is short enough; maps errors.
     QFuture<HttpResponse> call(const HttpRequest &request);

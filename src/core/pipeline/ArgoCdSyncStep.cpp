@@ -134,8 +134,8 @@ StepResult ArgoCdSyncStep::execute(StepContext &context)
             }
         } catch (const ApiError &error) {
             context.output(tr("Could not terminate the operation: %1").arg(error.toString()));
-            outcome =
-                tr("cancelled; the Argo CD operation could not be terminated: %1").arg(error.toString());
+            outcome = tr("cancelled; the Argo CD operation could not be terminated: %1")
+                          .arg(run.redact(error).toString());
         }
         return finished(StepResult::Status::Cancelled, outcome);
     };
@@ -180,7 +180,8 @@ StepResult ArgoCdSyncStep::execute(StepContext &context)
             return terminate();
         }
     } catch (const ApiError &error) {
-        return finished(StepResult::Status::Failed, tr("step %1: %2").arg(name, error.toString()));
+        return finished(StepResult::Status::Failed,
+                        tr("step %1: %2").arg(name, run.redact(error).toString()));
     }
     context.output(tr("Sync of %1 requested").arg(app->name));
     if (wait == QLatin1StringView("none"))
@@ -243,7 +244,8 @@ StepResult ArgoCdSyncStep::execute(StepContext &context)
         result = run.await(waiting);
     } catch (const ApiError &error) {
         sink->close();
-        return finished(StepResult::Status::Failed, tr("step %1: %2").arg(name, error.toString()));
+        return finished(StepResult::Status::Failed,
+                        tr("step %1: %2").arg(name, run.redact(error).toString()));
     }
     if (!result) {
         sink->close();
@@ -271,7 +273,8 @@ StepResult ArgoCdSyncStep::execute(StepContext &context)
     if (result->outcome == OperationWaiter::Outcome::Failed || !result->application) {
         const ApiError error = result->error.value_or(
             ApiError(ApiError::Kind::Failed, tr("lost track of application %1").arg(requested.name)));
-        return finished(StepResult::Status::Failed, tr("step %1: %2").arg(name, error.toString()));
+        return finished(StepResult::Status::Failed,
+                        tr("step %1: %2").arg(name, run.redact(error).toString()));
     }
     const ArgoApplication &last = *result->application;
     const QString phase = last.operationState ? last.operationState->phase : QString();
@@ -279,12 +282,12 @@ StepResult ArgoCdSyncStep::execute(StepContext &context)
         const QString message = last.operationState ? last.operationState->message : QString();
         return finished(StepResult::Status::Failed,
                         tr("step %1: the sync operation ended with phase %2: %3")
-                            .arg(name, phase.isEmpty() ? tr("unknown") : phase, message));
+                            .arg(name, phase.isEmpty() ? tr("unknown") : phase, run.redact(message)));
     }
     if (result->outcome == OperationWaiter::Outcome::Degraded)
-        return finished(
-            StepResult::Status::Failed,
-            tr("step %1: application %2 is Degraded: %3").arg(name, last.name, last.healthMessage));
+        return finished(StepResult::Status::Failed,
+                        tr("step %1: application %2 is Degraded: %3")
+                            .arg(name, last.name, run.redact(last.healthMessage)));
     const QString resolved = resolvedRevision(last);
     if (resolved != version) {
         if (!SemVer::parse(last.targetRevision))

@@ -280,7 +280,7 @@ void Deployment::resolveBuild()
                           return;
                       if (!m_target.ciOverride.isEmpty()) {
                           Q_EMIT warning(tr("Cannot check build %1 on GitHub: %2")
-                                             .arg(m_target.build, m_context->redact(error.toString())));
+                                             .arg(m_target.build, m_context->redact(error).toString()));
                           checkChart();
                           return;
                       }
@@ -349,7 +349,7 @@ void Deployment::checkChart()
                           m_facts.chartInRepository = false;
                       else
                           Q_EMIT warning(tr("Cannot check chart %1 in the chart repository: %2")
-                                             .arg(m_target.version, m_context->redact(error.toString())));
+                                             .arg(m_target.version, m_context->redact(error).toString()));
                       judge();
                   })
         .onFailed(this, [this] { judge(); });
@@ -501,7 +501,7 @@ void Deployment::refuse(const ApiError &error)
         const QDateTime now = QDateTime::currentDateTimeUtc();
         if (m_journalId == 0)
             m_journalId = m_journal->begin(m_target, application, now);
-        m_journal->finish(m_journalId, u"refused"_s, m_context->redact(error.message()), now);
+        m_journal->finish(m_journalId, u"refused"_s, error.message(), now);
     } catch (const ApiError &journalError) {
         Q_EMIT warning(tr("Cannot write the deploy journal: %1").arg(journalError.toString()));
     }
@@ -543,7 +543,7 @@ void Deployment::makeContext()
     for (const QString &key : keys) {
         const QString value = m_environment.value(key);
         if (RunContext::isCapstanCredential(key) && !value.isEmpty())
-            m_context->addSecret(value);
+            m_context->addSecret(value, {}, key);
     }
 }
 
@@ -575,6 +575,11 @@ void Deployment::readSecret(qsizetype index)
     if (!proceed())
         return;
     if (index >= m_wantedSecrets.size()) {
+        const QStringList unredacted = m_context->unredactedSecrets();
+        for (const QString &name : unredacted)
+            Q_EMIT warning(tr("the secret %1 is shorter than %2 characters and cannot be redacted reliably")
+                               .arg(name)
+                               .arg(Redactor::MinimumLength));
         openJournal();
         return;
     }
@@ -582,7 +587,7 @@ void Deployment::readSecret(qsizetype index)
     if (!item.variable.isEmpty()) {
         const QString value = m_environment.value(item.variable);
         if (!value.isEmpty()) {
-            m_context->addSecret(value, item.variable);
+            m_context->addSecret(value, item.variable, item.name);
             readSecret(index + 1);
             return;
         }
@@ -596,7 +601,7 @@ void Deployment::readSecret(qsizetype index)
         .then(this,
               [this, item, index](const QString &value) {
                   if (!value.isEmpty())
-                      m_context->addSecret(value, item.variable);
+                      m_context->addSecret(value, item.variable, item.name);
                   readSecret(index + 1);
               })
         .onFailed(this, [this, item, index](const ApiError &error) {
@@ -729,7 +734,7 @@ void Deployment::beat()
                           DeployLock::deployId(m_journalId, QCoreApplication::applicationPid()))
         .then(this, [](const ArgoApplication &) {})
         .onFailed(this, [this](const ApiError &error) {
-            Q_EMIT warning(tr("Cannot renew the deploy lock's heartbeat: %1").arg(error.toString()));
+            Q_EMIT warning(tr("Cannot renew the deploy lock's heartbeat: %1").arg(m_context->redact(error).toString()));
         });
 }
 
@@ -742,7 +747,7 @@ void Deployment::record(const QString &kind, const QString &reason, const QStrin
     action.user = m_target.user;
     action.reason = reason;
     action.outcome = outcome;
-    action.message = m_context ? m_context->redact(message) : message;
+    action.message = message; // Capstan's words; server words in it are redacted by the caller
     action.deploy = m_journalId;
     try {
         m_journal->record(action);
@@ -841,8 +846,9 @@ void Deployment::end(PipelineRunner::Outcome outcome, const std::optional<ApiErr
                   [this, outcome, error](const ApiError &releaseError) {
                       // The journal shows this deploy as ended, so the next deploy of this user on this host
                       // releases the lock; anyone else sees it go stale.
-                      Q_EMIT warning(tr("Cannot release the deploy lock: %1").arg(releaseError.toString()));
-                      record(u"lock-release"_s, tr("end of deploy"), u"failed"_s, releaseError.toString());
+                      Q_EMIT warning(tr("Cannot release the deploy lock: %1").arg(m_context->redact(releaseError).toString()));
+                      record(u"lock-release"_s, tr("end of deploy"), u"failed"_s,
+                             m_context->redact(releaseError).toString());
                       emitFinished(outcome, error);
                   })
         .onFailed(this, [this, outcome, error] {
@@ -858,13 +864,10 @@ void Deployment::emitFinished(PipelineRunner::Outcome outcome, const std::option
         QDir(m_checkout).removeRecursively();
         m_checkout.clear();
     }
+    // The server's words are redacted; the message and hint are Capstan's own.
     std::optional<ApiError> redacted = error;
-    if (redacted && m_context) {
-        redacted->setServerMessage(m_context->redact(redacted->serverMessage()));
-        const QString message = m_context->redact(redacted->message());
-        if (message != redacted->message())
-            redacted = ApiError(redacted->kind(), message, m_context->redact(redacted->hint()));
-    }
+    if (redacted && m_context)
+        redacted = m_context->redact(*redacted);
     Q_EMIT finished(outcome, redacted, m_clock.isValid() ? m_clock.elapsed() : 0);
 }
 

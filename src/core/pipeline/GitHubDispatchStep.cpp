@@ -79,10 +79,11 @@ StepResult GitHubDispatchStep::execute(StepContext &context)
                             tr("cancelled; the dispatched run %1 continues on GitHub").arg(*runId));
     } catch (const ApiError &error) {
         if (error.exitCode() == ExitCode::NotFound && !runId)
-            return finished(
-                StepResult::Status::Failed,
-                tr("step %1: GitHub has no branch or tag \"%2\": %3").arg(step.name, ref, error.toString()));
-        return finished(StepResult::Status::Failed, tr("step %1: %2").arg(step.name, error.toString()));
+            return finished(StepResult::Status::Failed,
+                            tr("step %1: GitHub has no branch or tag \"%2\": %3")
+                                .arg(step.name, ref, run.redact(error).toString()));
+        return finished(StepResult::Status::Failed,
+                        tr("step %1: %2").arg(step.name, run.redact(error).toString()));
     }
     context.output(
         tr("Started run #%1 on %2: %3").arg(current->runNumber).arg(ref, current->htmlUrl.toString()));

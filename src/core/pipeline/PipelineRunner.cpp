@@ -194,7 +194,7 @@ void PipelineRunner::launch(const PipelinePlan::Planned &planned)
         if (!executor)
             setupError = tr("step %1: no executor for the kind %2").arg(step.name, Step::kindName(step.kind));
     } catch (const ApiError &error) {
-        setupError = m_context->redact(error.toString());
+        setupError = m_context->redact(error).toString();
     } catch (...) {
         setupError = tr("unexpected error");
     }
@@ -238,14 +238,13 @@ void PipelineRunner::launch(const PipelinePlan::Planned &planned)
             } catch (const ApiError &error) {
                 result = StepResult{};
                 result.status = StepResult::Status::Failed;
-                result.message = error.toString();
+                result.message = context->redact(error).toString();
             } catch (...) {
                 result = StepResult{};
                 result.status = StepResult::Status::Failed;
                 result.message = tr("unexpected error");
             }
         }
-        result.message = context->redact(result.message);
         result.durationMs = clock.elapsed();
         QMetaObject::invokeMethod(
             this, [this, name = step.name, result] { stepDone(name, result); }, Qt::QueuedConnection);

@@ -60,10 +60,10 @@ bool RunContext::isCapstanCredential(const QString &variable)
            (variable.endsWith(u"_TOKEN"_s) || variable.endsWith(u"_PASSWORD"_s));
 }
 
-void RunContext::addSecret(const QString &value, const QString &variable)
+void RunContext::addSecret(const QString &value, const QString &variable, const QString &name)
 {
     std::lock_guard lock(m_mutex);
-    m_redactor.addSecret(value);
+    m_redactor.addSecret(value, name.isEmpty() ? variable : name);
     if (!variable.isEmpty())
         m_exportedSecrets.insert(variable, value);
 }
@@ -72,6 +72,20 @@ QString RunContext::redact(const QString &text) const
 {
     std::lock_guard lock(m_mutex);
     return m_redactor.redact(text);
+}
+
+ApiError RunContext::redact(const ApiError &error) const
+{
+    ApiError redacted = error;
+    std::lock_guard lock(m_mutex);
+    redacted.setServerMessage(m_redactor.redact(error.serverMessage()));
+    return redacted;
+}
+
+QStringList RunContext::unredactedSecrets() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_redactor.tooShort();
 }
 
 void RunContext::setArtifact(const QString &key, const QString &value)

@@ -4,6 +4,7 @@
 #include "PipelineVariables.h"
 #include "config/Config.h"
 #include "credentials/Redactor.h"
+#include "net/ApiError.h"
 
 #include <QFuture>
 #include <QMap>
@@ -43,10 +44,17 @@ public:
     // CAPSTAN_*_TOKEN and CAPSTAN_*_PASSWORD: Capstan's own credentials, never passed to a step.
     static bool isCapstanCredential(const QString &variable);
 
-    // A secret is masked in every line of output and every message. With a non-empty variable it is also
-    // exported to child processes as that environment variable (never on their command line).
-    void addSecret(const QString &value, const QString &variable = {});
+    // A secret is masked in every line of step output and every server message (see Redactor: one shorter
+    // than Redactor::MinimumLength is not). With a non-empty variable it is also exported to child processes
+    // as that environment variable (never on their command line). `name` (default: the variable) names it in
+    // warnings.
+    void addSecret(const QString &value, const QString &variable = {}, const QString &name = {});
+    // Step output or a server's words with the secrets masked; never for Capstan's own text.
     QString redact(const QString &text) const;
+    // A copy of `error` whose server message is redacted; its message and hint are Capstan's and stay.
+    ApiError redact(const ApiError &error) const;
+    // The names of the secrets too short to be masked: the deploy warns about each before it starts.
+    QStringList unredactedSecrets() const;
 
     void setServices(DeployServices *services) { m_services = services; }
     DeployServices *services() const { return m_services; }
