@@ -694,9 +694,8 @@ void DeployCommands::lock(const CommandLine::Invocation &invocation)
     m_session->await(m_session->argoCd(), [this, holder, reason](ArgoCdClient *client) {
         m_actions->start(u"lock-take"_s, client->application(), reason, QString(),
                          tr("locked for %1").arg(holder));
-        m_session->await(DeployLock::acquire(client, {holder, reason, {}, {}, {}, {}}),
-                         [this, holder, reason](const DeployLock::Taken &taken) {
-                             const ArgoApplication &app = taken.application;
+        m_session->await(DeployLock::acquire(client, holder, reason),
+                         [this, holder, reason](const ArgoApplication &app) {
                              OutputWriter *out = m_session->output();
                              const std::optional<ArgoApplication::DeployLock> held = app.deployLock();
                              if (out->isJson()) {

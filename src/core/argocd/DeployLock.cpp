@@ -265,6 +265,14 @@ QFuture<DeployLock::Taken> DeployLock::acquire(ArgoCdClient *client, const Reque
     });
 }
 
+QFuture<ArgoApplication> DeployLock::acquire(ArgoCdClient *client, const QString &holder, const QString &reason)
+{
+    Request request;
+    request.holder = holder;
+    request.reason = reason;
+    return acquire(client, request).then(client, [](const Taken &taken) { return taken.application; });
+}
+
 QFuture<ArgoApplication> DeployLock::heartbeat(ArgoCdClient *client, const QString &holder,
                                                const QString &deploy)
 {

@@ -51,6 +51,8 @@ public:
     // CD refuses every patch (InvalidSpecError), reads, checks, PUTs with validate=false and reads back to
     // confirm the lock is ours.
     static QFuture<Taken> acquire(ArgoCdClient *client, const Request &request);
+    // A lock taken by hand (no deploy, no heartbeat): acquire() with just a holder and a reason.
+    static QFuture<ArgoApplication> acquire(ArgoCdClient *client, const QString &holder, const QString &reason);
     // Renews the heartbeat of holder's lock for `deploy`; Conflict when the lock is gone or someone else's.
     static QFuture<ArgoApplication> heartbeat(ArgoCdClient *client, const QString &holder,
                                               const QString &deploy);
