@@ -428,13 +428,15 @@ void TstBuilds::deployBlocker_data()
     QTest::newRow("deployable") << u"completed"_s << u"success"_s << yes << no << QString();
     QTest::newRow("services unknown") << u"completed"_s << u"success"_s << unknown << unknown << QString();
     QTest::newRow("running") << u"in_progress"_s << QString() << yes << no
-                             << u"has not completed yet (in_progress)"_s;
+                             << u"is still running (CI status: in_progress)"_s;
     QTest::newRow("queued") << u"queued"_s << QString() << unknown << no
-                            << u"has not completed yet (queued)"_s;
-    QTest::newRow("failed") << u"completed"_s << u"failure"_s << yes << no << u"conclusion: failure"_s;
-    QTest::newRow("cancelled") << u"completed"_s << u"cancelled"_s << yes << no << u"conclusion: cancelled"_s;
+                            << u"is still running (CI status: queued)"_s;
+    QTest::newRow("failed") << u"completed"_s << u"failure"_s << yes << no
+                            << u"completed with conclusion failure"_s;
+    QTest::newRow("cancelled") << u"completed"_s << u"cancelled"_s << yes << no
+                               << u"completed with conclusion cancelled"_s;
     QTest::newRow("not in ChartMuseum")
-        << u"completed"_s << u"success"_s << no << no << u"1.0.0-42 is not in ChartMuseum"_s;
+        << u"completed"_s << u"success"_s << no << no << u"1.0.0-42 is not in the chart repository"_s;
     QTest::newRow("already live") << u"completed"_s << u"success"_s << yes << yes
                                   << u"1.0.0-42 is already live"_s;
 }

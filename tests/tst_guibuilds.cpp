@@ -530,8 +530,8 @@ void TstGuiBuilds::deployBlockedForFailedBuild_data()
 {
     QTest::addColumn<int>("run");
     QTest::addColumn<QString>("words");
-    QTest::newRow("failed") << 5 << u"did not succeed"_s;
-    QTest::newRow("running") << 8 << u"has not completed"_s;
+    QTest::newRow("failed") << 5 << u"failed: its CI run completed with conclusion failure"_s;
+    QTest::newRow("running") << 8 << u"is still running"_s;
     QTest::newRow("live") << LiveRun << u"already live"_s;
 }
 
@@ -569,7 +569,8 @@ void TstGuiBuilds::overrideRequiresReason()
     QVERIFY(dialog);
     QVERIFY(dialog->isOverride());
     QVERIFY(dialog->reasonEdit()->isVisible());
-    QVERIFY2(dialog->banner()->text().contains(u"did not succeed"_s), qPrintable(dialog->banner()->text()));
+    QVERIFY2(dialog->banner()->text().contains(u"failed: its CI run completed"_s),
+             qPrintable(dialog->banner()->text()));
     QVERIFY(!dialog->deployButton()->isEnabled());
     dialog->confirmBox()->setChecked(true);
     QVERIFY(!dialog->deployButton()->isEnabled()); // no reason yet

@@ -645,7 +645,8 @@ void TstGuiDeploy::dialogConfirmAndReason()
     QCOMPARE(dialog.confirmBox()->isVisible(), needsConfirm);
     QCOMPARE(dialog.isOverride(), override);
     if (override)
-        QVERIFY2(dialog.banner()->text().contains(u"did not succeed"_s), qPrintable(dialog.banner()->text()));
+        QVERIFY2(dialog.banner()->text().contains(u"failed: its CI run completed"_s),
+                 qPrintable(dialog.banner()->text()));
 
     const bool readyAtOnce = !needsConfirm && !override;
     QCOMPARE(dialog.deployButton()->isEnabled(), readyAtOnce);
@@ -906,6 +907,7 @@ void TstGuiDeploy::windowRunsDeployment()
     Deployment::Request request;
     request.build = u"42"_s;
     request.env = u"dev"_s;
+    request.worktree = true; // a local dev run in a directory that is not a git repository
     request.reason = u"try the pipeline"_s;
     QVERIFY(window->startDeployment(request));
     QVERIFY(pipeline->isVisible()); // the Pipeline view is shown
@@ -945,6 +947,7 @@ void TstGuiDeploy::closingWindowCancelsDeploy()
     Deployment::Request request;
     request.build = u"43"_s;
     request.env = u"dev"_s;
+    request.worktree = true;
     QVERIFY(window->startDeployment(request));
     PipelineStepsModel *model = pipeline->model();
     QTRY_COMPARE_WITH_TIMEOUT(model->resultAt(model->rowOf(u"sleepy"_s)).status, StepResult::Status::Running,

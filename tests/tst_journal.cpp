@@ -182,6 +182,7 @@ class TestJournal : public QObject
 
 private Q_SLOTS:
     void schemaCreated();
+    void sourceAndCleanRoundTrip();
     void roundTrip();
     void recentOrderAndLimit_data();
     void recentOrderAndLimit();
@@ -230,7 +231,7 @@ void TestJournal::schemaCreated()
     RawDb raw(file);
     QVERIFY(raw.ok());
     QCOMPARE(raw.scalar(u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
-    QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 2);
+    QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 3);
     const QStringList tables =
         raw.column(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
                    u"'sqlite_%' ORDER BY name"_s);
@@ -239,9 +240,10 @@ void TestJournal::schemaCreated()
              QStringList({u"id"_s, u"kind"_s, u"application"_s, u"user"_s, u"host"_s, u"at"_s, u"reason"_s,
                           u"outcome"_s, u"message"_s, u"deploy_id"_s}));
     const QStringList deployColumns = raw.column(u"SELECT name FROM pragma_table_info('deploys')"_s);
-    QCOMPARE(deployColumns, QStringList({u"id"_s, u"build"_s, u"version"_s, u"sha"_s, u"env"_s, u"reason"_s,
-                                         u"user"_s, u"application"_s, u"host"_s, u"pid"_s, u"started"_s,
-                                         u"finished"_s, u"outcome"_s, u"message"_s}));
+    QCOMPARE(deployColumns,
+             QStringList({u"id"_s, u"build"_s, u"version"_s, u"sha"_s, u"env"_s, u"reason"_s, u"user"_s,
+                          u"application"_s, u"host"_s, u"pid"_s, u"started"_s, u"finished"_s, u"outcome"_s,
+                          u"message"_s, u"source"_s, u"clean"_s}));
     const QStringList stepColumns = raw.column(u"SELECT name FROM pragma_table_info('steps')"_s);
     QCOMPARE(stepColumns, QStringList({u"deploy_id"_s, u"name"_s, u"stage"_s, u"status"_s, u"started"_s,
                                        u"duration_ms"_s, u"exit_code"_s, u"message"_s, u"seq"_s}));
@@ -750,7 +752,7 @@ void TestJournal::oldSchemaIsMigrated()
             QCOMPARE(next, entry.id + 1);
         }
         RawDb raw(file);
-        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 2);
+        QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 3);
         QCOMPARE(raw.column(u"SELECT version FROM deploys ORDER BY id"_s),
                  QStringList({u"1.0.0-146"_s, u"1.0.0-147"_s}));
         QCOMPARE(raw.column(u"SELECT name FROM steps ORDER BY seq"_s), QStringList({u"test"_s, u"push"_s}));
@@ -1217,4 +1219,20 @@ void TestJournal::journalModelActions()
 }
 
 QTEST_GUILESS_MAIN(TestJournal)
+void TestJournal::sourceAndCleanRoundTrip()
+{
+    DeployJournal journal(m_dir.filePath(u"source.sqlite"_s));
+    DeployTarget checkout = target(u"7"_s);
+    checkout.source = u"checkout"_s;
+    DeployTarget dirty = target(u"8"_s);
+    dirty.source = u"worktree"_s;
+    dirty.clean = false;
+    const qint64 first = journal.begin(checkout, u"torvalds"_s, QDateTime::currentDateTimeUtc());
+    const qint64 second = journal.begin(dirty, u"torvalds"_s, QDateTime::currentDateTimeUtc());
+    QCOMPARE(journal.entry(first)->target.source, u"checkout"_s);
+    QCOMPARE(journal.entry(first)->target.clean, true);
+    QCOMPARE(journal.entry(second)->target.source, u"worktree"_s);
+    QCOMPARE(journal.entry(second)->target.clean, false);
+}
+
 #include "tst_journal.moc"

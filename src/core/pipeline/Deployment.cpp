@@ -430,9 +430,21 @@ void Deployment::prepareSource()
                     m_workDirectory = configDirectory;
                     collectSecrets();
                 })
-            .onFailed(this, [this](const ApiError &error) {
-                if (!m_finished)
+            .onFailed(this, [this, configDirectory](const ApiError &error) {
+                if (m_finished)
+                    return;
+                // Not a git repository: nothing says what the tree holds, so prod needs a reason.
+                if (error.kind() != ApiError::Kind::NotFound ||
+                    (m_target.env == u"prod"_s && m_target.dirtyReason.isEmpty())) {
                     refuse(error);
+                    return;
+                }
+                Q_EMIT warning(
+                    tr("%1 is not in a git repository: running on what it holds").arg(configDirectory));
+                m_target.source = u"worktree"_s;
+                m_target.clean = false;
+                m_workDirectory = configDirectory;
+                collectSecrets();
             });
         return;
     }
@@ -734,7 +746,8 @@ void Deployment::beat()
                           DeployLock::deployId(m_journalId, QCoreApplication::applicationPid()))
         .then(this, [](const ArgoApplication &) {})
         .onFailed(this, [this](const ApiError &error) {
-            Q_EMIT warning(tr("Cannot renew the deploy lock's heartbeat: %1").arg(m_context->redact(error).toString()));
+            Q_EMIT warning(
+                tr("Cannot renew the deploy lock's heartbeat: %1").arg(m_context->redact(error).toString()));
         });
 }
 
@@ -842,15 +855,17 @@ void Deployment::end(PipelineRunner::Outcome outcome, const std::optional<ApiErr
     m_finished = true; // no second end() while the release runs
     DeployLock::release(m_argoCd, m_target.user)
         .then(this, [this, outcome, error](const ArgoApplication &) { emitFinished(outcome, error); })
-        .onFailed(this,
-                  [this, outcome, error](const ApiError &releaseError) {
-                      // The journal shows this deploy as ended, so the next deploy of this user on this host
-                      // releases the lock; anyone else sees it go stale.
-                      Q_EMIT warning(tr("Cannot release the deploy lock: %1").arg(m_context->redact(releaseError).toString()));
-                      record(u"lock-release"_s, tr("end of deploy"), u"failed"_s,
-                             m_context->redact(releaseError).toString());
-                      emitFinished(outcome, error);
-                  })
+        .onFailed(
+            this,
+            [this, outcome, error](const ApiError &releaseError) {
+                // The journal shows this deploy as ended, so the next deploy of this user on this host
+                // releases the lock; anyone else sees it go stale.
+                Q_EMIT warning(
+                    tr("Cannot release the deploy lock: %1").arg(m_context->redact(releaseError).toString()));
+                record(u"lock-release"_s, tr("end of deploy"), u"failed"_s,
+                       m_context->redact(releaseError).toString());
+                emitFinished(outcome, error);
+            })
         .onFailed(this, [this, outcome, error] {
             Q_EMIT warning(tr("Cannot release the deploy lock"));
             emitFinished(outcome, error);
