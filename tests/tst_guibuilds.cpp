@@ -14,6 +14,7 @@
 #include "app/ClientFactory.h"
 #include "argocd/ArgoCdClient.h"
 #include "argocd/ArgoCdServer.h"
+#include "argocd/DeployLock.h"
 #include "chartmuseum/ChartMuseumClient.h"
 #include "credentials/CredentialStore.h"
 #include "github/EtagCache.h"
@@ -23,10 +24,12 @@
 #include "net/HttpClient.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -44,6 +47,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 #include <memory>
@@ -121,6 +125,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
+    void staleLockIsShownAndCanBeBroken();
 
     void fillsInAsServicesAnswer();
     void argoCdDownKeepsRows();
@@ -981,4 +986,48 @@ void TstGuiBuilds::homeScreenIsBuilds()
 }
 
 QTEST_MAIN(TstGuiBuilds)
+void TstGuiBuilds::staleLockIsShownAndCanBeBroken()
+{
+    // A deploy elsewhere died an hour ago and left its lock: no heartbeat since.
+    ArgoCdClient *client = argoClient();
+    const QString hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODate);
+    const QJsonObject annotations{{ArgoApplication::LockHolderAnnotation, u"erin@elsewhere"_s},
+                                  {ArgoApplication::LockReasonAnnotation, u"deploy 1.0.0-3 (prod)"_s},
+                                  {ArgoApplication::LockSinceAnnotation, hourAgo},
+                                  {ArgoApplication::LockHeartbeatAnnotation, hourAgo}};
+    QFuture<ArgoApplication> locked =
+        client->mergePatch(QJsonObject{{u"metadata"_s, QJsonObject{{u"annotations"_s, annotations}}}});
+    QTRY_VERIFY_WITH_TIMEOUT(locked.isFinished(), 10000);
+    QVERIFY(locked.result().deployLock());
+
+    BuildsView *view = makeView();
+    selectAndWait(view, 7);
+    QTRY_VERIFY_WITH_TIMEOUT(view->deployReasonLabel()->text().contains(u"erin@elsewhere"_s), 10000);
+    const QString reason = view->deployReasonLabel()->text();
+    QVERIFY2(reason.contains(u"stale"_s), qPrintable(reason));
+    QVERIFY(!view->deployButton()->isEnabled());
+    auto *breakLink = view->findChild<QLabel *>(u"buildsBreakLockLink"_s);
+    QVERIFY(breakLink);
+    QVERIFY(breakLink->isVisibleTo(view));
+    QVERIFY(!view->overrideLink()->isVisibleTo(view)); // a lock is not a CI verdict to override
+
+    QSignalSpy broken(view, &BuildsView::lockBroken);
+    QTimer::singleShot(0, view, [] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->setTextValue(u"erin's laptop crashed mid-deploy"_s);
+        dialog->accept();
+    });
+    view->breakStaleLock();
+    QTRY_COMPARE_WITH_TIMEOUT(broken.count(), 1, 10000);
+    QCOMPARE(broken.first().at(0).toString(), u"erin's laptop crashed mid-deploy"_s);
+    QCOMPARE(broken.first().at(1).toString(), u"succeeded"_s);
+    const QJsonObject after = serverApp()[u"metadata"_s][u"annotations"_s].toObject();
+    QVERIFY(!after.contains(ArgoApplication::LockHolderAnnotation));
+    QCOMPARE(after.value(u"capstan.net/deploy-lock-broken-reason"_s).toString(),
+             u"erin's laptop crashed mid-deploy"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!breakLink->isVisibleTo(view), 10000);
+}
+
 #include "tst_guibuilds.moc"

@@ -207,6 +207,7 @@ void PipelineView::setDeployment(Deployment *deployment)
     connect(deployment, &Deployment::stepOutput, m_model, &PipelineStepsModel::appendOutput);
     connect(deployment, &Deployment::stepFinished, this, &PipelineView::onStepFinished);
     connect(deployment, &Deployment::finished, this, &PipelineView::onFinished);
+    connect(deployment, &Deployment::warning, this, &PipelineView::onWarning);
     begin(deployment->plan(), deployment->target());
 }
 
@@ -225,8 +226,18 @@ void PipelineView::setRunner(PipelineRunner *runner, const DeployTarget &target)
     begin(runner->plan(), target);
 }
 
+void PipelineView::onWarning(const QString &message)
+{
+    m_warnings.append(message);
+    if (m_finalElapsed < 0)
+        m_banner->showMessage(MessageBanner::Type::Warning, message,
+                              m_warnings.size() > 1 ? m_warnings.mid(0, m_warnings.size() - 1).join(u'\n')
+                                                    : QString());
+}
+
 void PipelineView::begin(const PipelinePlan &plan, const DeployTarget &target)
 {
+    m_warnings.clear();
     if (m_confirmation)
         m_confirmation->deleteLater();
     m_target = target;
@@ -444,8 +455,10 @@ void PipelineView::onFinished(PipelineRunner::Outcome outcome, const std::option
     QString detail;
     switch (outcome) {
     case PipelineRunner::Outcome::Succeeded:
-        m_banner->showMessage(MessageBanner::Type::Information,
-                              tr("Deployed %1 to %2 in %3.").arg(m_target.version, m_target.env, duration));
+        m_banner->showMessage(m_warnings.isEmpty() ? MessageBanner::Type::Information
+                                                   : MessageBanner::Type::Warning,
+                              tr("Deployed %1 to %2 in %3.").arg(m_target.version, m_target.env, duration),
+                              m_warnings.join(u'\n'));
         m_releaseButton->setVisible(m_target.env == u"prod"_s);
         break;
     case PipelineRunner::Outcome::Failed:

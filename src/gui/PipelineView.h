@@ -89,6 +89,8 @@ private:
     void onStepFinished(const QString &step, const StepResult &result);
     void onOutput(const QString &step, const QStringList &lines);
     void onFinished(PipelineRunner::Outcome outcome, const std::optional<ApiError> &error, qint64 durationMs);
+    // What the deploy warned about (a released abandoned lock, an override, a short secret): in the banner.
+    void onWarning(const QString &message);
     void tick();
     void flushLog();
     void showStep(const QString &step);
@@ -108,6 +110,7 @@ private:
     std::optional<PipelineRunner::Outcome> m_outcome;
     QElapsedTimer m_clock;
     qint64 m_finalElapsed = -1;
+    QStringList m_warnings;
     QString m_selectedStep;
     QStringList m_pendingLines;
 
