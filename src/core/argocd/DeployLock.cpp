@@ -85,7 +85,9 @@ bool isStaleWrite(const ApiError &error)
 
 // Reads the application, builds the patch from what it read and sends it guarded by the read
 // resourceVersion. When someone changed the application in between, reads again and rebuilds (the builder
-// refuses if the change was a lock), `attempts` times in all.
+// refuses if the change was a lock), `attempts` times in all. The guarded patch is retried by the HTTP layer
+// when its answer is lost; if the lost attempt did apply, the retry fails its test and the next read shows
+// the change already made, for which the builder returns no operations: done.
 QFuture<ArgoApplication> patchGuarded(ArgoCdClient *client, const Patch &build, int attempts)
 {
     return client->get()
@@ -139,9 +141,17 @@ QFuture<ArgoApplication> DeployLock::acquire(ArgoCdClient *client, const QString
     if (holder.trimmed().isEmpty())
         return QtFuture::makeExceptionalFuture<ArgoApplication>(
             ApiError(ApiError::Kind::Usage, tr("The deploy lock needs a holder")));
-    const Patch build = [holder, reason](const ArgoApplication &app) {
-        if (const auto lock = app.deployLock())
+    // Written once: a lock with exactly these values is the one this call took, even when the answer that
+    // said so was lost.
+    const QString since = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const Patch build = [holder, reason, since](const ArgoApplication &app) {
+        if (const auto lock = app.deployLock()) {
+            if (app.annotations.value(ArgoApplication::LockHolderAnnotation) == holder &&
+                app.annotations.value(ArgoApplication::LockReasonAnnotation) == reason &&
+                app.annotations.value(ArgoApplication::LockSinceAnnotation) == since)
+                return QJsonArray();
             throw lockedBy(app, *lock);
+        }
         const QString phase = app.operationState ? app.operationState->phase : QString();
         if (app.operationRequested || phase == QLatin1StringView("Running") ||
             phase == QLatin1StringView("Terminating")) {
@@ -151,16 +161,15 @@ QFuture<ArgoApplication> DeployLock::acquire(ArgoCdClient *client, const QString
                            tr("Wait for the operation to finish, or terminate it."));
         }
         QJsonArray operations;
-        addAnnotations(
-            operations, app,
-            {{ArgoApplication::LockHolderAnnotation, holder},
-             {ArgoApplication::LockReasonAnnotation, reason},
-             {ArgoApplication::LockSinceAnnotation, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}});
+        addAnnotations(operations, app,
+                       {{ArgoApplication::LockHolderAnnotation, holder},
+                        {ArgoApplication::LockReasonAnnotation, reason},
+                        {ArgoApplication::LockSinceAnnotation, since}});
         return operations;
     };
-    // Two attempts: a change between read and write that was not a lock (e.g. a reconcile) is retried once;
-    // one that was a lock is refused by the second read.
-    return patchGuarded(client, build, 2);
+    // A change between read and write that was not a lock (e.g. a reconcile) is retried; one that was a lock
+    // is refused by the next read.
+    return patchGuarded(client, build, 3);
 }
 
 QFuture<ArgoApplication> DeployLock::release(ArgoCdClient *client, const QString &holder)
@@ -179,7 +188,9 @@ QFuture<ArgoApplication> DeployLock::release(ArgoCdClient *client, const QString
         removeLockAnnotations(operations, app);
         return operations;
     };
-    return patchGuarded(client, build, 2);
+    // A lock left behind blocks everyone: keep trying while the application changes under the release
+    // (status updates of the deploy that just ended).
+    return patchGuarded(client, build, 5);
 }
 
 QFuture<ArgoApplication> DeployLock::breakLock(ArgoCdClient *client, const QString &by, const QString &reason)
@@ -199,7 +210,7 @@ QFuture<ArgoApplication> DeployLock::breakLock(ArgoCdClient *client, const QStri
                         {BrokenAtAnnotation, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}});
         return operations;
     };
-    return patchGuarded(client, build, 2);
+    return patchGuarded(client, build, 3);
 }
 
 QString DeployLock::describe(const ArgoApplication::DeployLock &lock)
