@@ -42,21 +42,6 @@ QFuture<T> call(HttpClient *http, const HttpRequest &request, Parse parse, Map m
 const QLatin1StringView OperationInProgress("another operation is already in progress");
 const QLatin1StringView PatchTestFailed("testing value");
 
-// The answer to a request that starts an operation may be lost after Argo CD acted on it.
-bool answerLost(const ApiError &error)
-{
-    switch (error.kind()) {
-    case ApiError::Kind::Network:
-    case ApiError::Kind::Timeout:
-    case ApiError::Kind::Integrity:
-        return true;
-    case ApiError::Kind::Http:
-        return error.status() >= 500;
-    default:
-        return false;
-    }
-}
-
 bool operationInProgressError(const ApiError &error)
 {
     return error.kind() == ApiError::Kind::Http && error.status() == 400 &&
@@ -329,7 +314,7 @@ QFuture<ArgoApplication> ArgoCdClient::startOperation(const HttpRequest &request
                   }
                   const ApiError error = *failure;
                   const bool busy = operationInProgressError(error);
-                  if (!busy && !answerLost(error))
+                  if (!busy && !error.answerMayBeLost())
                       throw mapError(error, application, action);
                   // Did the request start the operation before its answer went missing, or did another
                   // request (auto-sync, a resend by the transport) start the same one?

@@ -124,21 +124,6 @@ QString sha256Hex(const QByteArray &bytes)
     return ChartDigest::of(bytes);
 }
 
-// The answer to an upload may be lost after the server stored the package.
-bool answerLost(const ApiError &error)
-{
-    switch (error.kind()) {
-    case ApiError::Kind::Network:
-    case ApiError::Kind::Timeout:
-    case ApiError::Kind::Integrity:
-        return true;
-    case ApiError::Kind::Http:
-        return error.status() >= 500 && error.status() != 507; // 507: the storage limit, not a lost answer
-    default:
-        return false;
-    }
-}
-
 } // namespace
 
 struct ChartMuseumClient::Upload
@@ -349,7 +334,7 @@ void ChartMuseumClient::send(const std::shared_ptr<Upload> &upload)
                                     .arg(upload->tgz.size()));
             }
             failure.prependContext(tr("Uploading %1 %2").arg(upload->name, upload->version));
-            if (answerLost(*error)) {
+            if (error->answerMayBeLost()) {
                 upload->uncertain = true;
                 checkStored(upload, failure, false);
                 return;
