@@ -18,6 +18,7 @@
 #include <QUuid>
 
 using namespace capstan;
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -121,6 +122,10 @@ private Q_SLOTS:
     void unknownAppIs403();
     void malformedJsonNamesUrl();
     void serverErrorThenSuccessIsRetried();
+    void operationAnswerLost_data();
+    void operationAnswerLost();
+    void patchRetries_data();
+    void patchRetries();
     void suspendAndResumeAutoSync();
     void streamDroppedMidOperation();
     void pollFallbackWhenStreamFaulted();
@@ -683,14 +688,161 @@ void TstArgocd::serverErrorThenSuccessIsRetried()
     QCOMPARE(valueOf(client.get()).name, QStringLiteral("torvalds"));
     QCOMPARE(m_server->requestCount() - before, 3);
 
-    // A POST is not retried: the sync fails with the server's status.
+    // A login is a POST and not retried: it fails with the server's status after one request.
     fault.method = "POST";
-    fault.pathPrefix = QStringLiteral("/api/v1/applications/torvalds/sync");
+    fault.pathPrefix = QStringLiteral("/api/v1/session");
     fault.count = 1;
     m_server->addFault(fault);
-    const auto error = errorOf(client.sync({}));
+    const int beforeLogin = m_server->requestCount();
+    const auto error = errorOf(ArgoCdClient::login(client.http(), QStringLiteral("admin"), Password));
     QVERIFY(error);
     QCOMPARE(error->status(), 503);
+    QCOMPARE(m_server->requestCount() - beforeLogin, 1);
+}
+
+// A sync or rollback whose answer goes missing, before or after Argo CD started the operation: exactly one
+// operation runs, or the error says how often it was tried.
+void TstArgocd::operationAnswerLost_data()
+{
+    using Kind = ArgoCdServer::Fault::Kind;
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<int>("faultKind");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<bool>("succeeds");
+
+    for (const QString &operation : {QStringLiteral("sync"), QStringLiteral("rollback")}) {
+        const QByteArray name = operation.toUtf8();
+        QTest::newRow((name + ": answer dropped after the operation started").constData())
+            << operation << int(Kind::DropAnswer) << 1 << true;
+        QTest::newRow((name + ": 504 after the operation started").constData())
+            << operation << int(Kind::StatusAfterApply) << 1 << true;
+        QTest::newRow((name + ": 500 before it started").constData())
+            << operation << int(Kind::Status) << 1 << true;
+        QTest::newRow((name + ": connection closed before it started").constData())
+            << operation << int(Kind::CloseConnection) << 1 << true;
+        QTest::newRow((name + ": 500 twice").constData()) << operation << int(Kind::Status) << 2 << true;
+        QTest::newRow((name + ": 500 every time").constData())
+            << operation << int(Kind::Status) << -1 << false;
+    }
+}
+
+void TstArgocd::operationAnswerLost()
+{
+    QFETCH(QString, operation);
+    QFETCH(int, faultKind);
+    QFETCH(int, count);
+    QFETCH(bool, succeeds);
+    startServer();
+    ArgoCdClient client(httpWith(m_server->issueToken(QStringLiteral("admin"))), QStringLiteral("torvalds"));
+    const ArgoApplication before = valueOf(client.get());
+    ArgoCdServer::Fault fault;
+    fault.kind = ArgoCdServer::Fault::Kind(faultKind);
+    fault.method = "POST";
+    fault.pathPrefix = QStringLiteral("/api/v1/applications/torvalds/") + operation;
+    fault.status = faultKind == int(ArgoCdServer::Fault::Kind::StatusAfterApply) ? 504 : 500;
+    fault.count = count;
+    m_server->addFault(fault);
+
+    const bool sync = operation == QStringLiteral("sync");
+    // Sync deploys the target 1.2.0; rollback to id 0 re-deploys 1.0.0.
+    const QString revision = sync ? QStringLiteral("1.2.0") : QStringLiteral("1.0.0");
+    const QFuture<ArgoApplication> started = sync ? client.sync({}) : client.rollback(0);
+    const std::optional<ApiError> error = errorOf(started);
+    m_server->clearFaults();
+    if (!succeeds) {
+        QVERIFY(error);
+        QCOMPARE(error->status(), 500);
+        QVERIFY2(error->hint().contains(QStringLiteral("Tried %1 time").arg(ArgoCdClient::MaxOperationSends)),
+                 qPrintable(error->hint()));
+        const ArgoApplication after = valueOf(client.get());
+        QVERIFY(!after.operationRequested);
+        QCOMPARE(after.history.size(), before.history.size());
+        return;
+    }
+    QVERIFY2(!error, error ? qPrintable(error->toString()) : "");
+    QTRY_VERIFY_WITH_TIMEOUT(!valueOf(client.get()).operationInProgress(), 15000);
+    const ArgoApplication after = valueOf(client.get());
+    QVERIFY(after.operationState);
+    QCOMPARE(after.operationState->phase, QStringLiteral("Succeeded"));
+    // One operation ran: one new history entry, for the revision asked for.
+    QCOMPARE(after.history.size(), before.history.size() + 1);
+    QCOMPARE(after.history.constLast().revision, revision);
+}
+
+// Patches the HTTP layer may send twice: merge patches, and JSON patches guarded by a resourceVersion test.
+void TstArgocd::patchRetries_data()
+{
+    using Kind = ArgoCdServer::Fault::Kind;
+    QTest::addColumn<QString>("patch"); // merge, guarded, unguarded
+    QTest::addColumn<int>("faultKind");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("succeeds");
+    QTest::addColumn<int>("errorKind");
+    QTest::addColumn<int>("requests"); // PATCH requests seen
+
+    QTest::newRow("merge patch: 500 then success")
+        << u"merge"_s << int(Kind::Status) << 500 << true << int(ApiError::Kind::Failed) << 2;
+    QTest::newRow("merge patch: answer dropped, applied twice alike")
+        << u"merge"_s << int(Kind::DropAnswer) << 0 << true << int(ApiError::Kind::Failed) << 2;
+    QTest::newRow("guarded patch: 503 then success")
+        << u"guarded"_s << int(Kind::Status) << 503 << true << int(ApiError::Kind::Failed) << 2;
+    QTest::newRow("guarded patch: 504 after it applied")
+        << u"guarded"_s << int(Kind::StatusAfterApply) << 504 << false << int(ApiError::Kind::Conflict) << 2;
+    // Applied, then the retry fails its test: the caller reads again and finds its change (DeployLock).
+    QTest::newRow("guarded patch: answer dropped after it applied")
+        << u"guarded"_s << int(Kind::DropAnswer) << 0 << false << int(ApiError::Kind::Conflict) << 2;
+    QTest::newRow("unguarded JSON patch is not retried")
+        << u"unguarded"_s << int(Kind::Status) << 500 << false << int(ApiError::Kind::Http) << 1;
+}
+
+void TstArgocd::patchRetries()
+{
+    QFETCH(QString, patch);
+    QFETCH(int, faultKind);
+    QFETCH(int, status);
+    QFETCH(bool, succeeds);
+    QFETCH(int, errorKind);
+    QFETCH(int, requests);
+    startServer();
+    ArgoCdClient client(httpWith(m_server->issueToken(QStringLiteral("admin"))), QStringLiteral("torvalds"));
+    const ArgoApplication before = valueOf(client.get());
+    ArgoCdServer::Fault fault;
+    fault.kind = ArgoCdServer::Fault::Kind(faultKind);
+    fault.method = "PATCH";
+    fault.pathPrefix = QStringLiteral("/api/v1/applications/torvalds");
+    fault.status = status;
+    m_server->addFault(fault);
+    const int sent = m_server->requestCount();
+    QFuture<ArgoApplication> done;
+    if (patch == u"merge"_s) {
+        done = client.mergePatch(
+            QJsonObject{{u"metadata"_s, QJsonObject{{u"labels"_s, QJsonObject{{u"tier"_s, u"gold"_s}}}}}});
+    } else {
+        QJsonArray operations;
+        if (patch == u"guarded"_s)
+            operations.append(QJsonObject{{u"op"_s, u"test"_s},
+                                          {u"path"_s, u"/metadata/resourceVersion"_s},
+                                          {u"value"_s, before.resourceVersion}});
+        operations.append(QJsonObject{{u"op"_s, u"add"_s},
+                                      {u"path"_s, u"/metadata/labels"_s},
+                                      {u"value"_s, QJsonObject{{u"tier"_s, u"gold"_s}}}});
+        done = client.jsonPatch(operations);
+    }
+    const std::optional<ApiError> error = errorOf(done);
+    QCOMPARE(m_server->requestCount() - sent, requests);
+    if (succeeds) {
+        QVERIFY2(!error, error ? qPrintable(error->toString()) : "");
+    } else {
+        QVERIFY(error);
+        QCOMPARE(int(error->kind()), errorKind);
+    }
+    const QJsonObject labels = m_server->application(QStringLiteral("torvalds"))
+                                   .value(u"metadata"_s)
+                                   .toObject()
+                                   .value(u"labels"_s)
+                                   .toObject();
+    // Applied exactly when the server got to handle it.
+    QCOMPARE(labels.value(u"tier"_s).toString(), patch == u"unguarded"_s ? QString() : u"gold"_s);
 }
 
 void TstArgocd::suspendAndResumeAutoSync()

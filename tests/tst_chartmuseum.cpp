@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFutureWatcher>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -17,6 +18,7 @@
 #include <QTest>
 
 using namespace capstan;
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -62,6 +64,10 @@ private Q_SLOTS:
     void errors();
     void retriesIdempotentOnly();
     void recoversAfterTransient503();
+    void retryPolicy_data();
+    void retryPolicy();
+    void retryAfterValues_data();
+    void retryAfterValues();
     void connectionRefused();
     void timeout();
     void basicAuth();
@@ -329,6 +335,144 @@ void TstChartMuseum::recoversAfterTransient503()
     m_server->addFault(drop);
     auto again = await(cm->charts());
     QVERIFY2(again.value, again.error ? qPrintable(again.error->toString()) : "");
+}
+
+namespace {
+
+QByteArray httpDate(const QDateTime &time)
+{
+    return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+}
+
+} // namespace
+
+// The HTTP layer's retry policy, seen from the server: which requests come again, how often, and what the
+// error says when they stop.
+void TstChartMuseum::retryPolicy_data()
+{
+    using Kind = ChartMuseumServer::Fault::Kind;
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<int>("faultKind");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<int>("count"); // -1: every request
+    QTest::addColumn<int>("maxRetryMs");
+    QTest::addColumn<bool>("succeeds");
+    QTest::addColumn<int>("requests"); // 0: not counted (the transport may resend on its own); -N: at most N
+    QTest::addColumn<QString>("hint");
+
+    const int status = int(Kind::Status);
+    const QByteArray get = "GET";
+    QTest::newRow("500 then success")
+        << get << status << 500 << QByteArray() << 1 << 20000 << true << 2 << QString();
+    QTest::newRow("502, 503 and 504 are retried too")
+        << get << status << 502 << QByteArray() << 1 << 20000 << true << 2 << QString();
+    QTest::newRow("429 with Retry-After seconds")
+        << get << status << 429 << QByteArray("0") << 1 << 20000 << true << 2 << QString();
+    QTest::newRow("429 with Retry-After date")
+        << get << status << 429 << httpDate(QDateTime::currentDateTimeUtc()) << 1 << 20000 << true << 2
+        << QString();
+    // Honoured, but capped by what is left of the budget: one wait of 1.5 s, one more try, then the error.
+    QTest::newRow("Retry-After seconds beyond the budget")
+        << get << status << 503 << QByteArray("3600") << -1 << 1500 << false << 2 << u"Stopped retrying"_s;
+    QTest::newRow("Retry-After date beyond the budget")
+        << get << status << 429 << httpDate(QDateTime::currentDateTimeUtc().addSecs(3600)) << -1 << 1500
+        << false << 2 << u"Stopped retrying"_s;
+    QTest::newRow("connection closed")
+        << get << int(Kind::CloseConnection) << 0 << QByteArray() << 1 << 20000 << true << 0 << QString();
+    QTest::newRow("connection closed every time")
+        << get << int(Kind::CloseConnection) << 0 << QByteArray() << -1 << 20000 << false << 0 << u"Tried"_s;
+    QTest::newRow("attempts exhausted")
+        << get << status << 500 << QByteArray() << -1 << 20000 << false << 6 << u"Tried 6 time"_s;
+    QTest::newRow("budget exhausted")
+        << get << status << 500 << QByteArray() << -1 << 0 << false << 1 << u"Stopped retrying"_s;
+    QTest::newRow("404 is not retried")
+        << get << status << 404 << QByteArray() << -1 << 20000 << false << 1 << QString();
+    QTest::newRow("POST is not retried after 500")
+        << QByteArray("POST") << status << 500 << QByteArray() << -1 << 20000 << false << 1 << QString();
+    QTest::newRow("POST is not retried after 429")
+        << QByteArray("POST") << status << 429 << QByteArray("0") << -1 << 20000 << false << 1 << QString();
+    // Qt's transport resends a request once by itself when the connection closes before the answer (any
+    // method, in Qt 6.4); Capstan's layer adds no retry of its own.
+    QTest::newRow("POST is not retried after a closed connection")
+        << QByteArray("POST") << int(Kind::CloseConnection) << 0 << QByteArray() << -1 << 20000 << false << -2
+        << QString();
+}
+
+void TstChartMuseum::retryPolicy()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(int, faultKind);
+    QFETCH(int, status);
+    QFETCH(QByteArray, retryAfter);
+    QFETCH(int, count);
+    QFETCH(int, maxRetryMs);
+    QFETCH(bool, succeeds);
+    QFETCH(int, requests);
+    QFETCH(QString, hint);
+
+    ChartMuseumServer::Fault fault;
+    fault.kind = ChartMuseumServer::Fault::Kind(faultKind);
+    fault.pathPrefix = QStringLiteral("/api/charts");
+    fault.status = status;
+    if (!retryAfter.isEmpty())
+        fault.headers = {{QByteArrayLiteral("Retry-After"), retryAfter}};
+    fault.count = count;
+    m_server->addFault(fault);
+
+    HttpClient::Options options;
+    options.timeoutMs = 5000;
+    options.backoffMs = 10;
+    options.maxRetryMs = maxRetryMs;
+    options.serviceName = QStringLiteral("ChartMuseum");
+    HttpClient http(m_network.get(), m_server->url(), options);
+    HttpRequest request;
+    request.method = method;
+    request.path = QStringLiteral("/api/charts");
+    if (method == "POST") {
+        request.body = TestChartFactory::chart(QStringLiteral("retried"), QStringLiteral("1.0.0"));
+        request.contentType = QByteArrayLiteral("application/gzip");
+    }
+    const int before = m_server->requestCount();
+    const auto result = await(http.send(request));
+    QVERIFY2(bool(result.value) == succeeds,
+             result.error ? qPrintable(result.error->toString() + u' ' + result.error->hint()) : "succeeded");
+    if (requests > 0)
+        QCOMPARE(m_server->requestCount() - before, requests);
+    else if (requests < 0)
+        QVERIFY(m_server->requestCount() - before <= -requests);
+    else if (succeeds)
+        QVERIFY(m_server->requestCount() - before >= 2);
+    if (!hint.isEmpty()) {
+        QVERIFY(result.error);
+        QVERIFY2(result.error->hint().contains(hint), qPrintable(result.error->hint()));
+    }
+    if (result.error && result.error->status() >= 500 && requests > 1)
+        QVERIFY2(result.error->hint().contains(u"Tried %1 time"_s.arg(requests)),
+                 qPrintable(result.error->hint()));
+}
+
+void TstChartMuseum::retryAfterValues_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<qint64>("expectedMs"); // -1: unreadable
+    QTest::newRow("seconds") << QByteArray("120") << qint64(120000);
+    QTest::newRow("zero") << QByteArray(" 0 ") << qint64(0);
+    QTest::newRow("date ahead") << QByteArray("Sun, 06 Nov 1994 08:51:07 GMT") << qint64(90000);
+    QTest::newRow("date past") << QByteArray("Sun, 06 Nov 1994 08:00:00 GMT") << qint64(0);
+    QTest::newRow("negative") << QByteArray("-5") << qint64(-1);
+    QTest::newRow("words") << QByteArray("soon") << qint64(-1);
+    QTest::newRow("empty") << QByteArray() << qint64(-1);
+    QTest::newRow("date without GMT") << QByteArray("Sun, 06 Nov 1994 08:51:07") << qint64(-1);
+}
+
+void TstChartMuseum::retryAfterValues()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(qint64, expectedMs);
+    const QDateTime now(QDate(1994, 11, 6), QTime(8, 49, 37), Qt::UTC);
+    const std::optional<qint64> parsed = HttpClient::retryAfterMs(value, now);
+    QCOMPARE(parsed.value_or(-1), expectedMs);
 }
 
 void TstChartMuseum::connectionRefused()

@@ -3,8 +3,11 @@
 #include "ServerFixture.h"
 #include "TestChartFactory.h"
 #include "TestHttp.h"
+#include "argocd/ArgoCdServer.h"
 #include "chart/ChartArchive.h"
 #include "chartmuseum/ChartMuseumServer.h"
+#include "github/GitHubServer.h"
+#include "http/FaultInjector.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -180,6 +183,12 @@ private Q_SLOTS:
     void seedHomelabWritesAValidHistory();
     void seedManyWritesManyVersionsQuickly();
     void sandboxServesSeededChartsWithPassword();
+    void faultProfiles_data();
+    void faultProfiles();
+    void randomFaults_data();
+    void randomFaults();
+    void randomDropAppliesTheChange();
+    void sandboxTakesFaultsFromTheEnvironment();
     void helmSearchListsAllVersions();
     void helmPullMatchesIndexDigest();
 };
@@ -1338,6 +1347,150 @@ void TestChartMuseumServer::sandboxServesSeededChartsWithPassword()
     Sandbox other;
     QVERIFY(other.start(&error));
     QVERIFY(other.environment().value(u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s) != password);
+}
+
+void TestChartMuseumServer::faultProfiles_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected"); // toString() of the parsed profile, or part of the error
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("empty") << QString() << u"error=0,drop=0,latency=0-0"_s << true;
+    QTest::newRow("all") << u"error=0.2, drop=0.02 ,latency=10-80,seed=7"_s
+                         << u"error=0.2,drop=0.02,latency=10-80,seed=7"_s << true;
+    QTest::newRow("fixed latency") << u"latency=25"_s << u"error=0,drop=0,latency=25-25"_s << true;
+    QTest::newRow("rate above 1") << u"error=1.5"_s << u"error: \"1.5\""_s << false;
+    QTest::newRow("rate not a number") << u"drop=often"_s << u"drop: \"often\""_s << false;
+    QTest::newRow("rates above 1 together") << u"error=0.6,drop=0.6"_s << u"exceed 1"_s << false;
+    QTest::newRow("latency reversed") << u"latency=80-10"_s << u"latency: \"80-10\""_s << false;
+    QTest::newRow("negative seed") << u"seed=-1"_s << u"seed: \"-1\""_s << false;
+    QTest::newRow("unknown key") << u"errors=0.2"_s << u"unknown fault setting \"errors=0.2\""_s << false;
+}
+
+void TestChartMuseumServer::faultProfiles()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    QFETCH(bool, valid);
+    QString error;
+    const std::optional<FaultInjector::Profile> profile = FaultInjector::Profile::parse(text, &error);
+    QCOMPARE(profile.has_value(), valid);
+    if (valid)
+        QCOMPARE(profile->toString(), expected);
+    else
+        QVERIFY2(error.contains(expected), qPrintable(error));
+}
+
+// Each server answers the injected 500s with its own error body, and a seed repeats the sequence.
+void TestChartMuseumServer::randomFaults_data()
+{
+    QTest::addColumn<QString>("service");
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QString>("errorField"); // the JSON field that carries the message
+    QTest::newRow("ChartMuseum") << u"chartmuseum"_s << QByteArray("/health") << u"error"_s;
+    QTest::newRow("Argo CD") << u"argocd"_s << QByteArray("/api/version") << u"message"_s;
+    QTest::newRow("GitHub") << u"github"_s << QByteArray("/repos/homelab/torvalds/actions/runs")
+                            << u"message"_s;
+}
+
+void TestChartMuseumServer::randomFaults()
+{
+    QFETCH(QString, service);
+    QFETCH(QByteArray, path);
+    QFETCH(QString, errorField);
+    FaultInjector::Profile profile;
+    profile.errorRate = 0.3;
+    profile.seed = 11;
+
+    // Two servers with the same profile; each request on a fresh connection, so nothing is resent.
+    QList<int> sequences[2];
+    for (QList<int> &statuses : sequences) {
+        QTemporaryDir storage;
+        std::unique_ptr<QObject> server;
+        quint16 port = 0;
+        const FaultInjector *injector = nullptr;
+        if (service == u"chartmuseum") {
+            ChartMuseumServer::Options options;
+            options.storageDirectory = storage.path();
+            auto chartMuseum = std::make_unique<ChartMuseumServer>(options);
+            QVERIFY(chartMuseum->listen());
+            chartMuseum->setFaultProfile(profile);
+            port = chartMuseum->port();
+            injector = &chartMuseum->faultInjector();
+            server = std::move(chartMuseum);
+        } else if (service == u"argocd") {
+            auto argo = std::make_unique<ArgoCdServer>(ArgoCdServer::Options());
+            QVERIFY(argo->listen());
+            argo->setFaultProfile(profile);
+            port = argo->port();
+            injector = &argo->faultInjector();
+            server = std::move(argo);
+        } else {
+            auto gitHub = std::make_unique<GitHubServer>(GitHubServer::Options());
+            QVERIFY(gitHub->listen());
+            gitHub->setFaultProfile(profile);
+            port = gitHub->port();
+            injector = &gitHub->faultInjector();
+            server = std::move(gitHub);
+        }
+        for (int i = 0; i < 40; ++i) {
+            const TestHttp::Reply reply = TestHttp::parseRaw(TestHttp::raw(
+                port, "GET " + path + " HTTP/1.1\r\nHost: x\r\nUser-Agent: t\r\nConnection: close\r\n\r\n"));
+            statuses.append(reply.status);
+            if (reply.status != 500)
+                continue;
+            QVERIFY2(reply.header("Content-Type").startsWith("application/json"),
+                     reply.header("Content-Type").constData());
+            const QJsonObject body = QJsonDocument::fromJson(reply.body).object();
+            QVERIFY2(!body.value(errorField).toString().isEmpty(), reply.body.constData());
+            if (service == u"argocd")
+                QCOMPARE(body.value(u"code"_s).toInt(), 2);
+            if (service == u"github")
+                QVERIFY(body.contains(u"documentation_url"_s));
+        }
+        QCOMPARE(int(statuses.count(500)), injector->failed());
+        QVERIFY2(injector->failed() > 0 && injector->failed() < 40,
+                 qPrintable(QString::number(injector->failed())));
+        QCOMPARE(int(statuses.count(500) + statuses.count(200)), 40);
+    }
+    QCOMPARE(sequences[0], sequences[1]);
+}
+
+// "Drop" applies the request, then closes the connection without the answer.
+void TestChartMuseumServer::randomDropAppliesTheChange()
+{
+    ServerFixture fixture;
+    QVERIFY(fixture.start());
+    FaultInjector::Profile profile;
+    profile.dropRate = 1;
+    fixture.server()->setFaultProfile(profile);
+    const QByteArray package = TestChartFactory::chart(u"dropped"_s, u"1.0.0"_s);
+    const QByteArray answer = TestHttp::raw(fixture.server()->port(),
+                                            "POST /api/charts HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+                                                QByteArray::number(package.size()) + "\r\n\r\n" + package);
+    QCOMPARE(answer, QByteArray());
+    QCOMPARE(fixture.server()->faultInjector().dropped(), 1);
+    QVERIFY(QFileInfo::exists(fixture.repoDirectory() + u"/dropped-1.0.0.tgz"_s));
+}
+
+void TestChartMuseumServer::sandboxTakesFaultsFromTheEnvironment()
+{
+    const char *variable = FaultInjector::EnvironmentVariable.data();
+    qputenv(variable, "error=1,seed=3");
+    Sandbox faulty;
+    QString error;
+    const bool started = faulty.start(&error);
+    qunsetenv(variable);
+    QVERIFY2(started, qPrintable(error));
+    const QByteArray answer = TestHttp::raw(faulty.chartMuseum()->port(),
+                                            "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    QCOMPARE(TestHttp::parseRaw(answer).status, 500);
+
+    qputenv(variable, "error=2");
+    Sandbox refused;
+    const bool refusedStarted = refused.start(&error);
+    qunsetenv(variable);
+    QVERIFY(!refusedStarted);
+    QVERIFY2(error.contains(QString::fromLatin1(variable)), qPrintable(error));
 }
 
 void TestChartMuseumServer::helmSearchListsAllVersions()

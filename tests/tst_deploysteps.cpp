@@ -120,12 +120,17 @@ private Q_SLOTS:
 
     void push_data();
     void push();
+    void pushAnswerLost_data();
+    void pushAnswerLost();
 
     void argoSync_data();
     void argoSync();
     void argoSyncCancelTerminates();
     void argoSyncTimeout();
     void argoSyncDegraded();
+    void argoSyncAnswerLost_data();
+    void argoSyncAnswerLost();
+    void argoSyncFollowsAutoSync();
 
     void dispatch_data();
     void dispatch();
@@ -140,6 +145,8 @@ private Q_SLOTS:
     void lockConcurrentAcquires_data();
     void lockConcurrentAcquires();
     void jsonPatchTestFailureIsConflict();
+    void lockAnswerLost_data();
+    void lockAnswerLost();
 
 private:
     QString nextVersion() { return u"1.0.0-%1"_s.arg(++m_build); }
@@ -148,7 +155,9 @@ private:
     std::unique_ptr<RunContext> context(const QString &version, const Config &config);
     HttpClient *http(const QUrl &url, const QString &service, const QString &token = {});
     ChartMuseumClient *chartMuseumClient();
-    void startArgo(const QString &targetRevision, int operationMs = 200, int progressMs = 100);
+    // autoSync: the controller syncs by itself after each change, reconciling at once.
+    void startArgo(const QString &targetRevision, int operationMs = 200, int progressMs = 100,
+                   bool autoSync = false);
     ArgoCdClient *argoClient();
     void startGitHub(const QString &conclusion, int runMs = 300);
     GitHubClient *gitHubClient();
@@ -268,13 +277,13 @@ ChartMuseumClient *TstDeploySteps::chartMuseumClient()
     return raw;
 }
 
-void TstDeploySteps::startArgo(const QString &targetRevision, int operationMs, int progressMs)
+void TstDeploySteps::startArgo(const QString &targetRevision, int operationMs, int progressMs, bool autoSync)
 {
     ArgoCdServer::Options options;
     options.tokens = {Token};
     options.operationMs = operationMs;
     options.progressMs = progressMs;
-    options.reconcileMs = 20;
+    options.reconcileMs = autoSync ? 0 : 20;
     // The Helm repository Argo CD reads is the ChartMuseum fixture: whatever is stored there exists.
     const QString storage = m_chartMuseum->repoDirectory();
     options.chartVersions = [storage](const QString &, const QString &chart) {
@@ -293,6 +302,7 @@ void TstDeploySteps::startArgo(const QString &targetRevision, int operationMs, i
     seed.chart = ChartName;
     seed.targetRevision = targetRevision;
     seed.destinationNamespace = u"prod"_s;
+    seed.autoSync = autoSync;
     seed.history.append({u"1.0.0-0"_s, QDateTime::currentDateTimeUtc().addDays(-1)});
     m_argo->addApplication(seed);
     QString error;
@@ -577,6 +587,71 @@ void TstDeploySteps::push()
     }
 }
 
+// The upload's answer goes missing before or after ChartMuseum stored the package: the step looks before it
+// sends again, so the version ends up stored once with our bytes, or the conflict is reported.
+void TstDeploySteps::pushAnswerLost_data()
+{
+    using Kind = ChartMuseumServer::Fault::Kind;
+    QTest::addColumn<int>("faultKind");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<bool>("otherBytesThere");
+    QTest::addColumn<StepResult::Status>("status");
+    QTest::addColumn<QString>("expected");
+    const auto ok = StepResult::Status::Succeeded;
+    const auto failed = StepResult::Status::Failed;
+    // Qt's transport resends a POST whose connection closed without an answer; that resend finds the version
+    // there (409), and the step sees that the bytes are ours.
+    QTest::newRow("answer dropped after it was stored")
+        << int(Kind::DropAnswer) << 1 << false << ok << u"published"_s;
+    // The client looks the version up, finds its digest and reports it published (not "already").
+    QTest::newRow("504 after it was stored")
+        << int(Kind::StatusAfterApply) << 1 << false << ok << u"published capstan-demo"_s;
+    QTest::newRow("500 before it was stored") << int(Kind::Status) << 1 << false << ok << u"published"_s;
+    QTest::newRow("500 twice") << int(Kind::Status) << 2 << false << ok << u"published"_s;
+    QTest::newRow("connection closed before it was stored")
+        << int(Kind::CloseConnection) << 1 << false << ok << u"published"_s;
+    QTest::newRow("500, and other bytes are there")
+        << int(Kind::Status) << 1 << true << failed << u"conflict"_s;
+}
+
+void TstDeploySteps::pushAnswerLost()
+{
+    QFETCH(int, faultKind);
+    QFETCH(int, count);
+    QFETCH(bool, otherBytesThere);
+    QFETCH(StepResult::Status, status);
+    QFETCH(QString, expected);
+    chartMuseumClient();
+    const QString version = nextVersion();
+    RunContext *run = nullptr;
+    const QByteArray bytes = packageChart(version, &run);
+    QVERIFY(!bytes.isEmpty());
+    const QString stored =
+        QDir(m_chartMuseum->repoDirectory()).filePath(u"capstan-demo-%1.tgz"_s.arg(version));
+    if (otherBytesThere)
+        QVERIFY(m_chartMuseum->putChart(ChartName, version));
+    const QByteArray before = [&] {
+        QFile file(stored);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    ChartMuseumServer::Fault fault;
+    fault.kind = ChartMuseumServer::Fault::Kind(faultKind);
+    fault.pathPrefix = u"/api/charts"_s; // the step's first request is the upload
+    fault.count = count;
+    m_chartMuseum->server()->addFault(fault);
+
+    ChartMuseumPushStep step;
+    Step definition;
+    definition.name = u"chartmuseum"_s;
+    Lines lines;
+    const StepResult result = runStep(step, definition, *run, lines);
+    QVERIFY2(result.status == status, qPrintable(result.message));
+    QVERIFY2(result.message.contains(expected), qPrintable(result.message));
+    QFile file(stored);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), otherBytesThere ? before : bytes); // never overwritten
+}
+
 // ---- argocd-sync ----
 
 void TstDeploySteps::argoSync_data()
@@ -786,6 +861,101 @@ void TstDeploySteps::dispatchCancelStopsFollowing()
     QVERIFY2(lines.contains(u"continues on GitHub"_s), qPrintable(lines.all().join(u'\n')));
 }
 
+// A request of the sync step loses its answer before or after Argo CD acted: the step still deploys the
+// version, with exactly one operation.
+void TstDeploySteps::argoSyncAnswerLost_data()
+{
+    using Kind = ArgoCdServer::Fault::Kind;
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("faultKind");
+    QTest::addColumn<int>("count");
+    const QString app = u"/api/v1/applications/torvalds"_s;
+    QTest::newRow("sync answer dropped after the operation started")
+        << QByteArray("POST") << app + u"/sync"_s << int(Kind::DropAnswer) << 1;
+    QTest::newRow("sync 500 before it started")
+        << QByteArray("POST") << app + u"/sync"_s << int(Kind::Status) << 1;
+    QTest::newRow("sync 504 after the operation started")
+        << QByteArray("POST") << app + u"/sync"_s << int(Kind::StatusAfterApply) << 1;
+    QTest::newRow("sync connection closed before it started")
+        << QByteArray("POST") << app + u"/sync"_s << int(Kind::CloseConnection) << 1;
+    QTest::newRow("target revision answer dropped after it changed")
+        << QByteArray("PATCH") << app << int(Kind::DropAnswer) << 1;
+    QTest::newRow("target revision 500 twice") << QByteArray("PATCH") << app << int(Kind::Status) << 2;
+    QTest::newRow("application read 503 three times") << QByteArray("GET") << app << int(Kind::Status) << 3;
+}
+
+void TstDeploySteps::argoSyncAnswerLost()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(int, faultKind);
+    QFETCH(int, count);
+    const QString version = nextVersion();
+    QVERIFY(m_chartMuseum->putChart(ChartName, version));
+    startArgo(u"1.0.0-0"_s);
+    argoClient();
+    const qsizetype historyBefore = appValue({u"status"_s, u"history"_s}).toArray().size();
+    ArgoCdServer::Fault fault;
+    fault.kind = ArgoCdServer::Fault::Kind(faultKind);
+    fault.method = method;
+    fault.pathPrefix = path;
+    fault.status = faultKind == int(ArgoCdServer::Fault::Kind::StatusAfterApply) ? 504
+                   : method == "GET"                                             ? 503
+                                                                                 : 500;
+    fault.count = count;
+    m_argo->addFault(fault);
+
+    auto run = context(version, config());
+    ArgoCdSyncStep step;
+    Step definition;
+    definition.name = u"argocd"_s;
+    definition.kind = Step::Kind::ArgoCdSync;
+    definition.timeoutMs = 60000;
+    Lines lines;
+    const StepResult result = runStep(step, definition, *run, lines);
+    QVERIFY2(result.status == StepResult::Status::Succeeded,
+             qPrintable(result.message + u"\n"_s + lines.all().join(u'\n')));
+    const QJsonArray history = appValue({u"status"_s, u"history"_s}).toArray();
+    QCOMPARE(history.size(), historyBefore + 1); // one operation, not two
+    QCOMPARE(history.last()[u"revision"_s].toString(), version);
+    QCOMPARE(appValue({u"spec"_s, u"source"_s, u"targetRevision"_s}).toString(), version);
+}
+
+// Auto-sync starts the operation for the new target before the step's sync request arrives (held back
+// here): Argo CD refuses the request, and the step follows auto-sync's operation from a fresh read.
+void TstDeploySteps::argoSyncFollowsAutoSync()
+{
+    const QString version = nextVersion();
+    QVERIFY(m_chartMuseum->putChart(ChartName, version));
+    startArgo(u"1.0.0-0"_s, 1500, 100, true);
+    argoClient();
+    const qsizetype historyBefore = appValue({u"status"_s, u"history"_s}).toArray().size();
+    ArgoCdServer::Fault fault;
+    fault.kind = ArgoCdServer::Fault::Kind::Delay;
+    fault.method = "POST";
+    fault.pathPrefix = u"/api/v1/applications/torvalds/sync"_s;
+    fault.delayMs = 300;
+    m_argo->addFault(fault);
+
+    auto run = context(version, config());
+    ArgoCdSyncStep step;
+    Step definition;
+    definition.name = u"argocd"_s;
+    definition.kind = Step::Kind::ArgoCdSync;
+    definition.timeoutMs = 60000;
+    Lines lines;
+    const StepResult result = runStep(step, definition, *run, lines);
+    QVERIFY2(result.status == StepResult::Status::Succeeded,
+             qPrintable(result.message + u"\n"_s + lines.all().join(u'\n')));
+    QVERIFY2(lines.contains(u"Auto-sync already started the operation"_s),
+             qPrintable(lines.all().join(u'\n')));
+    const QJsonArray history = appValue({u"status"_s, u"history"_s}).toArray();
+    QCOMPARE(history.size(), historyBefore + 1);
+    QCOMPARE(history.last()[u"revision"_s].toString(), version);
+    QVERIFY(history.last()[u"initiatedBy"_s][u"automated"_s].toBool());
+}
+
 // ---- deploy lock ----
 
 void TstDeploySteps::lockAcquire()
@@ -952,6 +1122,64 @@ void TstDeploySteps::jsonPatchTestFailureIsConflict()
     const std::optional<ApiError> goodError = errorOf(client->jsonPatch(good));
     QVERIFY2(!goodError, qPrintable(goodError ? goodError->toString() : QString()));
     QCOMPARE(appValue({u"metadata"_s, u"labels"_s, u"a"_s}).toString(), u"b"_s);
+}
+
+// The lock's guarded patch loses its answer before or after it applied: taking and releasing still end in
+// the state asked for, not in a conflict with oneself.
+void TstDeploySteps::lockAnswerLost_data()
+{
+    using Kind = ArgoCdServer::Fault::Kind;
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<int>("faultKind");
+    QTest::addColumn<int>("count");
+    for (const QString &action : {u"acquire"_s, u"release"_s, u"break"_s}) {
+        const QByteArray name = action.toUtf8();
+        QTest::newRow((name + ": answer dropped after it applied").constData())
+            << action << int(Kind::DropAnswer) << 1;
+        QTest::newRow((name + ": 504 after it applied").constData())
+            << action << int(Kind::StatusAfterApply) << 1;
+        QTest::newRow((name + ": 500 before it applied").constData()) << action << int(Kind::Status) << 2;
+        QTest::newRow((name + ": connection closed before it applied").constData())
+            << action << int(Kind::CloseConnection) << 1;
+    }
+}
+
+void TstDeploySteps::lockAnswerLost()
+{
+    QFETCH(QString, action);
+    QFETCH(int, faultKind);
+    QFETCH(int, count);
+    startArgo(u"1.0.0-0"_s);
+    ArgoCdClient *client = argoClient();
+    if (action != u"acquire")
+        QVERIFY(!errorOf(DeployLock::acquire(client, u"alice@laptop"_s, u"release 1.0"_s)));
+    ArgoCdServer::Fault fault;
+    fault.kind = ArgoCdServer::Fault::Kind(faultKind);
+    fault.method = "PATCH";
+    fault.pathPrefix = u"/api/v1/applications/torvalds"_s;
+    fault.status = faultKind == int(ArgoCdServer::Fault::Kind::StatusAfterApply) ? 504 : 500;
+    fault.count = count;
+    m_argo->addFault(fault);
+
+    QFuture<ArgoApplication> done;
+    if (action == u"acquire")
+        done = DeployLock::acquire(client, u"alice@laptop"_s, u"release 1.0"_s);
+    else if (action == u"release")
+        done = DeployLock::release(client, u"alice@laptop"_s);
+    else
+        done = DeployLock::breakLock(client, u"bob@desk"_s, u"deploy crashed"_s);
+    const std::optional<ApiError> error = errorOf(done);
+    QVERIFY2(!error, qPrintable(error ? error->toString() : QString()));
+    const QString holder =
+        appValue({u"metadata"_s, u"annotations"_s, ArgoApplication::LockHolderAnnotation}).toString();
+    QCOMPARE(holder, action == u"acquire" ? u"alice@laptop"_s : QString());
+    if (action == u"acquire") {
+        // Still a real lock: someone else, and another deploy of the same holder, are refused.
+        const std::optional<ApiError> other =
+            errorOf(DeployLock::acquire(client, u"alice@laptop"_s, u"again"_s));
+        QVERIFY(other);
+        QCOMPARE(other->kind(), ApiError::Kind::Conflict);
+    }
 }
 
 QTEST_MAIN(TstDeploySteps)

@@ -24,7 +24,9 @@ namespace capstan {
 class Sandbox::Private
 {
 public:
-    QTemporaryDir directory;
+    Options options;
+    std::unique_ptr<QTemporaryDir> temporary;
+    QString directory;
     std::unique_ptr<ChartMuseumServer> chartMuseum;
     std::unique_ptr<ArgoCdServer> argoCd;
     std::unique_ptr<GitHubServer> gitHub;
@@ -35,6 +37,7 @@ public:
 
     bool startArgoCd(const QString &chartDirectory, const HomelabHistory &history, QString *error);
     bool startGitHub(const HomelabHistory &history, const QStringList &shas, QString *error);
+    QString filePath(const QString &name) const { return QDir(directory).filePath(name); }
 };
 
 namespace {
@@ -100,10 +103,12 @@ bool Sandbox::Private::startArgoCd(const QString &chartDirectory, const HomelabH
 {
     ArgoCdServer::Options options;
     options.password = randomPassword();
-    options.operationMs = 1500;
-    options.progressMs = 2500;
-    options.reconcileMs = 200;
+    options.operationMs = this->options.quick ? 300 : 1500;
+    options.progressMs = this->options.quick ? 300 : 2500;
+    options.reconcileMs = this->options.quick ? 50 : 200;
     options.loginDelayMs = 500;
+    if (!this->options.argoCdToken.isEmpty())
+        options.tokens = {this->options.argoCdToken};
     options.chartVersions = [chartDirectory](const QString &, const QString &chart) {
         return storedVersions(chartDirectory, chart);
     };
@@ -120,18 +125,19 @@ bool Sandbox::Private::startArgoCd(const QString &chartDirectory, const HomelabH
         app.history.append({history.chartVersion(deployment.run), deployment.deployedAt});
     app.targetRevision = app.history.isEmpty() ? u"*"_s : app.history.constLast().first;
     server->addApplication(app);
-    argoCdToken = server->issueToken(u"admin"_s);
+    argoCdToken =
+        this->options.argoCdToken.isEmpty() ? server->issueToken(u"admin"_s) : this->options.argoCdToken;
     argoCd = std::move(server);
     return true;
 }
 
 bool Sandbox::Private::startGitHub(const HomelabHistory &history, const QStringList &shas, QString *error)
 {
-    GitHubServer::Options options;
-    options.repo = u"homelab/torvalds"_s;
-    gitHubToken = u"ghp_"_s + randomPassword();
-    options.token = gitHubToken;
-    auto server = std::make_unique<GitHubServer>(options);
+    GitHubServer::Options serverOptions;
+    serverOptions.repo = u"homelab/torvalds"_s;
+    gitHubToken = options.gitHubToken.isEmpty() ? u"ghp_"_s + randomPassword() : options.gitHubToken;
+    serverOptions.token = gitHubToken;
+    auto server = std::make_unique<GitHubServer>(serverOptions);
     if (!server->listen(0, error))
         return false;
     QList<GitHubServer::CommitSeed> commits;
@@ -158,14 +164,41 @@ bool Sandbox::Private::startGitHub(const HomelabHistory &history, const QStringL
         seed.createdAt = run.created;
         server->addRun(seed);
     }
+    // Later runs than the story's, all green, each on a commit of its own: builds to deploy again and again.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QList<GitHubServer::CommitSeed> later;
+    for (int i = 1; i <= options.extraRuns; ++i) {
+        GitHubServer::CommitSeed commit;
+        commit.sha = HomelabHistory::commitSha(HomelabHistory::LastRun + i);
+        commit.message = u"Soak change %1"_s.arg(i);
+        commit.authorName = u"Ada Brandt"_s;
+        commit.authorLogin = u"abrandt"_s;
+        commit.authorEmail = u"abrandt@users.noreply.example"_s;
+        commit.time = now.addSecs(-600 + i);
+        later.append(commit);
+    }
+    const QStringList laterShas = server->addCommits(later);
+    for (qsizetype i = 0; i < laterShas.size(); ++i) {
+        GitHubServer::RunSeed seed;
+        seed.runNumber = HomelabHistory::LastRun + 1 + int(i);
+        seed.headSha = laterShas.at(i);
+        seed.createdAt = now.addSecs(-300 + i);
+        server->addRun(seed);
+    }
     gitHub = std::move(server);
     return true;
 }
 
 Sandbox::Sandbox(QObject *parent)
+    : Sandbox(Options(), parent)
+{}
+
+Sandbox::Sandbox(Options options, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
-{}
+{
+    d->options = std::move(options);
+}
 
 Sandbox::~Sandbox() = default;
 
@@ -176,15 +209,39 @@ bool Sandbox::start(QString *error)
             *error = tr("The sandbox is already running.");
         return false;
     }
-    if (!d->directory.isValid()) {
-        if (error)
-            *error = tr("Could not create a temporary directory for the sandbox: %1")
-                         .arg(d->directory.errorString());
-        return false;
+    std::optional<FaultInjector::Profile> faults = d->options.faults;
+    if (!faults) {
+        QString faultError;
+        faults = FaultInjector::Profile::parse(
+            qEnvironmentVariable(FaultInjector::EnvironmentVariable.data()), &faultError);
+        if (!faults) {
+            if (error)
+                *error = tr("%1: %2").arg(FaultInjector::EnvironmentVariable, faultError);
+            return false;
+        }
+    }
+    if (d->options.directory.isEmpty()) {
+        d->temporary = std::make_unique<QTemporaryDir>();
+        if (!d->temporary->isValid()) {
+            if (error)
+                *error = tr("Could not create a temporary directory for the sandbox: %1")
+                             .arg(d->temporary->errorString());
+            return false;
+        }
+        d->directory = d->temporary->path();
+    } else {
+        d->directory = QDir(d->options.directory).absolutePath();
+        if (!QDir().mkpath(d->directory)) {
+            if (error)
+                *error = tr("Could not create the sandbox directory %1").arg(d->directory);
+            return false;
+        }
     }
     const HomelabHistory history;
     QString serverError;
-    const QString repo = d->directory.filePath(u"sample-repo"_s);
+    // The sample repository first: its commits are what the story's CI runs built.
+    const QString repo = sampleRepository();
+    QDir(repo).removeRecursively(); // a sandbox directory kept from an earlier start gets a fresh history
     if (!writeSampleRepo(repo, &serverError)) {
         if (error)
             *error = tr("Could not write the sandbox's sample repository: %1").arg(serverError);
@@ -200,14 +257,15 @@ bool Sandbox::start(QString *error)
     QHash<int, QString> runShas;
     for (qsizetype i = 0; i < history.runs().size() && i < shas.size(); ++i)
         runShas.insert(history.runs().at(i).number, shas.at(i));
-    const QString charts = d->directory.filePath(u"chartmuseum"_s);
+    const QString charts = d->filePath(u"chartmuseum"_s);
     const SandboxSeeder::Result seeded = SandboxSeeder::seedHomelab(charts, runShas);
     if (!seeded.error.isEmpty()) {
         if (error)
             *error = tr("Could not seed the sandbox charts: %1").arg(seeded.error);
         return false;
     }
-    d->password = randomPassword();
+    d->password =
+        d->options.chartMuseumPassword.isEmpty() ? randomPassword() : d->options.chartMuseumPassword;
     ChartMuseumServer::Options options;
     options.storageDirectory = charts;
     options.basicUser = u"admin"_s;
@@ -231,6 +289,16 @@ bool Sandbox::start(QString *error)
             *error = tr("Could not start the sandbox GitHub: %1").arg(serverError);
         return false;
     }
+    // One profile, three sequences: with a seed, each server draws from its own.
+    const auto salted = [&faults](quint32 salt) {
+        FaultInjector::Profile profile = *faults;
+        if (profile.seed != 0)
+            profile.seed += salt;
+        return profile;
+    };
+    d->chartMuseum->setFaultProfile(salted(0));
+    d->argoCd->setFaultProfile(salted(1));
+    d->gitHub->setFaultProfile(salted(2));
     ConfigError configError;
     d->sampleRepo = ConfigLoader::loadFile(QDir(repo).filePath(u"capstan.yaml"_s), &configError);
     if (!d->sampleRepo) {
@@ -239,6 +307,16 @@ bool Sandbox::start(QString *error)
         return false;
     }
     return true;
+}
+
+QString Sandbox::directory() const
+{
+    return d->directory;
+}
+
+QString Sandbox::sampleRepository() const
+{
+    return d->filePath(u"sample-repo"_s);
 }
 
 Config Sandbox::config() const
@@ -283,7 +361,7 @@ QProcessEnvironment Sandbox::environment() const
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     // The sandbox's deploys go to a journal of its own, gone with the sandbox.
-    environment.insert(u"CAPSTAN_JOURNAL"_s, d->directory.filePath(u"journal.sqlite"_s));
+    environment.insert(u"CAPSTAN_JOURNAL"_s, d->filePath(u"journal.sqlite"_s));
     // The sample checks take a moment, as real ones do, so a sandbox deploy can be watched step by step.
     if (!environment.contains(u"SAMPLE_SLEEP"_s))
         environment.insert(u"SAMPLE_SLEEP"_s, u"1.5"_s);

@@ -255,6 +255,16 @@ ArgoApplication ArgoApplication::fromJson(const QJsonObject &object)
     return app;
 }
 
+QString ArgoApplication::requestedRevision() const
+{
+    return json.value(QLatin1String("operation"))
+        .toObject()
+        .value(QLatin1String("sync"))
+        .toObject()
+        .value(QLatin1String("revision"))
+        .toString();
+}
+
 bool ArgoApplication::operationInProgress() const
 {
     if (operationRequested)

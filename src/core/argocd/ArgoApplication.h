@@ -106,6 +106,8 @@ struct ArgoApplication
     // The argocd CLI's test (contract §4): an operation is requested, or has no finishedAt, or (not a dry
     // run) the controller has not re-compared since it finished.
     bool operationInProgress() const;
+    // operation.sync.revision of the requested operation; empty when none is requested.
+    QString requestedRevision() const;
     // The chart version running now: the newest history entry's revision; empty when nothing was deployed.
     QString liveRevision() const;
     std::optional<qint64> liveHistoryId() const;

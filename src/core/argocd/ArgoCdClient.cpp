@@ -1,10 +1,15 @@
 #include "ArgoCdClient.h"
 
 #include "ArgoCdWatcher.h"
+#include "chart/SemVer.h"
 #include "net/HttpClient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPromise>
+#include <QTimer>
+
+#include <memory>
 
 namespace capstan {
 
@@ -32,6 +37,45 @@ QFuture<T> call(HttpClient *http, const HttpRequest &request, Parse parse, Map m
     return http->send(request)
         .then([parse](const HttpResponse &response) -> T { return parse(response); })
         .onFailed([map](const ApiError &error) -> T { throw map(error); });
+}
+
+const QLatin1StringView OperationInProgress("another operation is already in progress");
+const QLatin1StringView PatchTestFailed("testing value");
+
+bool operationInProgressError(const ApiError &error)
+{
+    return error.kind() == ApiError::Kind::Http && error.status() == 400 &&
+           error.serverMessage().contains(OperationInProgress);
+}
+
+// Whether `after` shows an operation for `revision` (empty: any) that `before` did not: newly requested,
+// picked up or finished since, or a new history entry.
+bool operationStartedSince(const ArgoApplication &before, const ArgoApplication &after,
+                           const QString &revision)
+{
+    const auto matches = [&revision](const QString &candidate) {
+        return revision.isEmpty() || candidate == revision;
+    };
+    if (after.operationRequested && !before.operationRequested)
+        return matches(after.requestedRevision());
+    if (after.operationState) {
+        const ArgoApplication::OperationState &now = *after.operationState;
+        const bool known = before.operationState && before.operationState->startedAt == now.startedAt &&
+                           before.operationState->finishedAt == now.finishedAt;
+        if (!known && matches(now.revision))
+            return true;
+    }
+    const qint64 lastBefore = before.history.isEmpty() ? -1 : before.history.constLast().id;
+    return !after.history.isEmpty() && after.history.constLast().id > lastBefore &&
+           matches(after.history.constLast().revision);
+}
+
+QFuture<void> delay(QObject *context, int ms)
+{
+    auto promise = std::make_shared<QPromise<void>>();
+    promise->start();
+    QTimer::singleShot(ms, context, [promise] { promise->finish(); });
+    return promise->future();
 }
 
 } // namespace
@@ -216,9 +260,18 @@ QFuture<ArgoApplication> ArgoCdClient::sync(const SyncOptions &options)
     if (options.force)
         hook.insert(QStringLiteral("force"), true);
     body.insert(QStringLiteral("strategy"), QJsonObject{{QStringLiteral("hook"), hook}});
-    return call<ArgoApplication>(
-        m_http, jsonRequest("POST", appPath(QStringLiteral("/sync")), body), &ArgoCdClient::parseApplication,
-        [app = m_application](const ApiError &e) { return mapError(e, app, tr("sync")); });
+    const HttpRequest request = jsonRequest("POST", appPath(QStringLiteral("/sync")), body);
+    const QString revision = options.revision;
+    return get()
+        .then(this,
+              [this, request, revision](const ArgoApplication &before) {
+                  // Without a revision the sync deploys the target; an exact version names what to look for.
+                  QString expected = revision;
+                  if (expected.isEmpty() && SemVer::parse(before.targetRevision))
+                      expected = before.targetRevision;
+                  return startOperation(request, tr("sync"), before, expected, 1);
+              })
+        .unwrap();
 }
 
 QFuture<ArgoApplication> ArgoCdClient::rollback(qint64 historyId, bool prune, bool dryRun)
@@ -227,10 +280,77 @@ QFuture<ArgoApplication> ArgoCdClient::rollback(qint64 historyId, bool prune, bo
     QJsonObject body{{QStringLiteral("id"), double(historyId)},
                      {QStringLiteral("prune"), prune},
                      {QStringLiteral("dryRun"), dryRun}};
-    return call<ArgoApplication>(m_http, jsonRequest("POST", appPath(QStringLiteral("/rollback")), body),
-                                 &ArgoCdClient::parseApplication, [app = m_application](const ApiError &e) {
-                                     return mapError(e, app, tr("roll back"));
-                                 });
+    const HttpRequest request = jsonRequest("POST", appPath(QStringLiteral("/rollback")), body);
+    return get()
+        .then(this,
+              [this, request, historyId](const ArgoApplication &before) {
+                  const std::optional<ArgoApplication::HistoryEntry> entry = before.historyEntry(historyId);
+                  if (!entry) {
+                      // Argo CD refuses it (contract §3.4); nothing can start, so nothing is resent.
+                      return call<ArgoApplication>(m_http, request, &ArgoCdClient::parseApplication,
+                                                   [app = m_application](const ApiError &e) {
+                                                       return mapError(e, app, tr("roll back"));
+                                                   });
+                  }
+                  return startOperation(request, tr("roll back"), before, entry->revision, 1);
+              })
+        .unwrap();
+}
+
+QFuture<ArgoApplication> ArgoCdClient::startOperation(const HttpRequest &request, const QString &action,
+                                                      const ArgoApplication &before, const QString &revision,
+                                                      int sent)
+{
+    const QString application = m_application;
+    return m_http->send(request)
+        .then(this,
+              [this, request, action, before, revision, sent,
+               application](QFuture<HttpResponse> done) -> QFuture<ArgoApplication> {
+                  std::optional<ApiError> failure;
+                  try {
+                      return QtFuture::makeReadyFuture(parseApplication(done.result()));
+                  } catch (const ApiError &error) {
+                      failure = error;
+                  }
+                  const ApiError error = *failure;
+                  const bool busy = operationInProgressError(error);
+                  if (!busy && !error.answerMayBeLost())
+                      throw mapError(error, application, action);
+                  // Did the request start the operation before its answer went missing, or did another
+                  // request (auto-sync, a resend by the transport) start the same one?
+                  return get()
+                      .then(this,
+                            [this, request, action, before, revision, sent, application, error,
+                             busy](QFuture<ArgoApplication> read) -> QFuture<ArgoApplication> {
+                                ApiError failed = mapError(error, application, action);
+                                if (sent > 1)
+                                    failed.setHint(failed.hint() + u' ' +
+                                                   tr("Tried %n time(s).", nullptr, sent));
+                                std::optional<ArgoApplication> after;
+                                try {
+                                    after = read.result();
+                                } catch (const ApiError &) {
+                                    failed.setHint(failed.hint() + u' ' +
+                                                   tr("Check the application: the request may have started "
+                                                      "an operation."));
+                                    throw failed;
+                                }
+                                if (operationStartedSince(before, *after, revision))
+                                    return QtFuture::makeReadyFuture(*after);
+                                if (busy || sent >= MaxOperationSends)
+                                    throw failed;
+                                const int wait = m_http->options().backoffMs << std::min(sent - 1, 6);
+                                return delay(this, wait)
+                                    .then(this,
+                                          [this, request, action, before, revision, sent] {
+                                              return startOperation(request, action, before, revision,
+                                                                    sent + 1);
+                                          })
+                                    .unwrap();
+                            })
+                      .unwrap();
+              })
+        .unwrap();
 }
 
 QFuture<void> ArgoCdClient::terminateOperation()
@@ -249,8 +369,10 @@ QFuture<ArgoApplication> ArgoCdClient::mergePatch(const QJsonObject &patch)
     QJsonObject body{
         {QStringLiteral("patch"), QString::fromUtf8(QJsonDocument(patch).toJson(QJsonDocument::Compact))},
         {QStringLiteral("patchType"), QStringLiteral("merge")}};
+    HttpRequest request = jsonRequest("PATCH", appPath(), body);
+    request.idempotent = true;
     return call<ArgoApplication>(
-        m_http, jsonRequest("PATCH", appPath(), body), &ArgoCdClient::parseApplication,
+        m_http, request, &ArgoCdClient::parseApplication,
         [app = m_application](const ApiError &e) { return mapError(e, app, tr("update")); });
 }
 
@@ -259,11 +381,18 @@ QFuture<ArgoApplication> ArgoCdClient::jsonPatch(const QJsonArray &operations)
     QJsonObject body{{QStringLiteral("patch"),
                       QString::fromUtf8(QJsonDocument(operations).toJson(QJsonDocument::Compact))},
                      {QStringLiteral("patchType"), QStringLiteral("json")}};
+    HttpRequest request = jsonRequest("PATCH", appPath(), body);
+    const QJsonObject first = operations.isEmpty() ? QJsonObject() : operations.first().toObject();
+    if (first.value(QLatin1StringView("op")).toString() == QLatin1StringView("test") &&
+        first.value(QLatin1StringView("path")).toString() == QLatin1StringView("/metadata/resourceVersion"))
+        request.idempotent = true;
+    request.isFinal = [](int status, const QByteArray &answer) {
+        return status == 500 && HttpClient::serverMessageFrom(answer).contains(PatchTestFailed);
+    };
     return call<ArgoApplication>(
-        m_http, jsonRequest("PATCH", appPath(), body), &ArgoCdClient::parseApplication,
-        [app = m_application](const ApiError &e) {
+        m_http, request, &ArgoCdClient::parseApplication, [app = m_application](const ApiError &e) {
             if (e.kind() == ApiError::Kind::Http && e.status() == 500 &&
-                e.serverMessage().contains(QLatin1StringView("testing value"))) {
+                e.serverMessage().contains(PatchTestFailed)) {
                 ApiError conflict(ApiError::Kind::Conflict,
                                   tr("Application \"%1\" changed while it was being updated").arg(app),
                                   tr("Read it again and retry."));

@@ -2,6 +2,7 @@
 
 #include "ArgoApplication.h"
 #include "net/ApiError.h"
+#include "net/HttpRequest.h"
 #include "net/HttpResponse.h"
 
 #include <QFuture>
@@ -44,7 +45,15 @@ public:
     // read it" (contract §1); a 401 carries loginHint().
     QFuture<ArgoApplication> get(Refresh refresh = Refresh::None);
     QFuture<QList<ArgoApplication>> list();
-    // 400 "another operation is already in progress" becomes Kind::Conflict.
+    // Sync and rollback start an operation, so they are not simply resent. Both read the application first;
+    // when the answer to the request is lost (connection dropped, timeout, 5xx) or Argo CD says an operation
+    // is in progress, they read it again: an operation for the same revision that started since the first
+    // read is followed (its state returned); otherwise a lost request is sent again, MaxOperationSends times
+    // in all.
+    static constexpr int MaxOperationSends = 3;
+
+    // 400 "another operation is already in progress" becomes Kind::Conflict (unless that operation is one
+    // for this sync's revision that started since the sync began).
     QFuture<ArgoApplication> sync(const SyncOptions &options);
     // 400/9 "rollback cannot be initiated when auto-sync is enabled" and "another operation ..." become
     // Kind::Conflict; 400/3 "does not have deployment with id" becomes Kind::NotFound.
@@ -52,9 +61,12 @@ public:
     // 400 "No operation is in progress" becomes Kind::Usage.
     QFuture<void> terminateOperation();
     // PATCH with patchType "merge" (RFC 7386); `patch` is sent as a JSON string as the contract requires.
+    // A merge patch sets values, so applying it twice equals applying it once: it is retried like a GET.
     QFuture<ArgoApplication> mergePatch(const QJsonObject &patch);
     // PATCH with patchType "json" (RFC 6902), `operations` sent as a JSON string. A failed "test" operation
-    // (500 "error applying patch: testing value ... failed") becomes Kind::Conflict.
+    // (500 "error applying patch: testing value ... failed") becomes Kind::Conflict and is not retried. A
+    // patch whose first operation tests /metadata/resourceVersion applies at most once, so it is retried
+    // like a GET; a retry of one that did apply fails its test (the caller reads again and sees its change).
     QFuture<ArgoApplication> jsonPatch(const QJsonArray &operations);
 
     // PUT of the whole application (contract N7): last writer wins and the body's resourceVersion is
@@ -78,6 +90,10 @@ public:
     static QString loginHint();
 
 private:
+    // Sends a sync or rollback request; see MaxOperationSends. `revision` empty: an operation for any
+    // revision counts.
+    QFuture<ArgoApplication> startOperation(const HttpRequest &request, const QString &action,
+                                            const ArgoApplication &before, const QString &revision, int sent);
     QString appPath(const QString &rest = {}) const;
     static ApiError mapError(const ApiError &error, const QString &application, const QString &action);
     static ArgoApplication parseApplication(const HttpResponse &response);

@@ -159,7 +159,9 @@ QFuture<Written> writeUnvalidated(ArgoCdClient *client, const Plan &plan, const 
 
 // Reads the application, plans the change from what it read and sends it guarded by the read
 // resourceVersion. When someone changed the application in between, reads again and plans again (the plan
-// refuses if the change was a lock), `attempts` times in all.
+// refuses if the change was a lock), `attempts` times in all. The guarded patch is retried by the HTTP layer
+// when its answer is lost; if the lost attempt did apply, the retry fails its test and the next read shows
+// the change already made, for which the plan returns no change: done.
 QFuture<Written> patchGuarded(ArgoCdClient *client, const Plan &plan, const Confirm &confirm, int attempts)
 {
     return client->get()
@@ -226,6 +228,12 @@ QFuture<DeployLock::Taken> DeployLock::acquire(ArgoCdClient *client, const Reque
     const Plan plan = [request, since, replaced](const ArgoApplication &app) {
         replaced->reset();
         if (const auto lock = app.deployLock()) {
+            // This call's own lock (since is written to the millisecond): an earlier attempt applied, its
+            // answer was lost.
+            if (lock->holder == request.holder && lock->deploy == request.deploy &&
+                lock->reason == request.reason &&
+                app.annotations.value(ArgoApplication::LockSinceAnnotation) == since)
+                return Change();
             if (lock->holder != request.holder || !request.abandoned || !request.abandoned(*lock))
                 throw lockedBy(app, *lock, request.staleAfterMs);
             *replaced = lock;
@@ -258,9 +266,9 @@ QFuture<DeployLock::Taken> DeployLock::acquire(ArgoCdClient *client, const Reque
         return lock && lock->holder == request.holder && lock->deploy == request.deploy &&
                app.annotations.value(ArgoApplication::LockSinceAnnotation) == since;
     };
-    // Two attempts: a change between read and write that was not a lock (e.g. a reconcile) is retried once;
-    // one that was a lock is refused by the second read.
-    return patchGuarded(client, plan, confirm, 2).then(client, [replaced](const Written &written) {
+    // A change between read and write that was not a lock (e.g. a reconcile) is retried; one that was a lock
+    // is refused by the next read.
+    return patchGuarded(client, plan, confirm, 3).then(client, [replaced](const Written &written) {
         return Taken{written.application, *replaced, written.unvalidated};
     });
 }
@@ -293,7 +301,7 @@ QFuture<ArgoApplication> DeployLock::heartbeat(ArgoCdClient *client, const QStri
     const Confirm confirm = [beat](const ArgoApplication &app) {
         return app.annotations.value(ArgoApplication::LockHeartbeatAnnotation) == beat;
     };
-    return applicationOf(patchGuarded(client, plan, confirm, 2), client);
+    return applicationOf(patchGuarded(client, plan, confirm, 3), client);
 }
 
 QFuture<ArgoApplication> DeployLock::release(ArgoCdClient *client, const QString &holder)
@@ -316,7 +324,9 @@ QFuture<ArgoApplication> DeployLock::release(ArgoCdClient *client, const QString
         const auto lock = app.deployLock();
         return !lock || lock->holder != holder;
     };
-    return applicationOf(patchGuarded(client, plan, confirm, 2), client);
+    // A lock left behind blocks everyone: keep trying while the application changes under the release
+    // (status updates of the deploy that just ended).
+    return applicationOf(patchGuarded(client, plan, confirm, 5), client);
 }
 
 QFuture<ArgoApplication> DeployLock::breakLock(ArgoCdClient *client, const QString &by, const QString &reason)
@@ -337,7 +347,7 @@ QFuture<ArgoApplication> DeployLock::breakLock(ArgoCdClient *client, const QStri
     const Confirm confirm = [at](const ArgoApplication &app) {
         return !app.deployLock() && app.annotations.value(BrokenAtAnnotation) == at;
     };
-    return applicationOf(patchGuarded(client, plan, confirm, 2), client);
+    return applicationOf(patchGuarded(client, plan, confirm, 3), client);
 }
 
 QString DeployLock::describe(const ArgoApplication::DeployLock &lock, qint64 staleAfterMs)

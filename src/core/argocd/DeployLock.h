@@ -56,7 +56,8 @@ public:
     // Renews the heartbeat of holder's lock for `deploy`; Conflict when the lock is gone or someone else's.
     static QFuture<ArgoApplication> heartbeat(ArgoCdClient *client, const QString &holder,
                                               const QString &deploy);
-    // Releases holder's own lock; succeeds when there is none. Conflict when someone else holds it.
+    // Releases holder's own lock; succeeds when there is none (also when a lost answer hid that this call
+    // removed it). Conflict when someone else holds it.
     static QFuture<ArgoApplication> release(ArgoCdClient *client, const QString &holder);
     // Removes anybody's lock; reason is required (Usage error when empty) and recorded as the
     // capstan.net/deploy-lock-broken-by|-reason|-at annotations. No lock: succeeds and changes nothing.

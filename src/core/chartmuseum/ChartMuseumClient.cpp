@@ -132,7 +132,27 @@ struct ChartMuseumClient::Upload
     QString name;
     QString version;
     QString digest;
-    int attempt = 0;
+    QByteArray tgz;
+    bool force = false;
+    int sends = 0;          // POSTs sent
+    int lookups = 0;        // version look-ups after a lost answer or a 409 that followed one
+    bool uncertain = false; // an earlier POST's answer was lost: it may have stored the package
+    int attempt = 0;        // read-backs after 201
+
+    ApiError conflict(const ApiError &cause) const
+    {
+        ApiError failure(
+            ApiError::Kind::Conflict,
+            ChartMuseumClient::tr("%1 %2 already exists in the repository").arg(name, version),
+            force ? ChartMuseumClient::tr("The server refused to overwrite it although --force was given: it "
+                                          "was started with --disable-force-overwrite. Publish a new version "
+                                          "instead.")
+                  : ChartMuseumClient::tr("--force overwrites it where the server allows (it refuses when "
+                                          "started with --disable-force-overwrite)"));
+        failure.setServerMessage(cause.serverMessage());
+        failure.setUrl(cause.url());
+        return failure;
+    }
 };
 
 ChartMuseumClient::ChartMuseumClient(HttpClient *http, const QString &repo, QObject *parent)
@@ -269,24 +289,30 @@ QFuture<ChartVersion> ChartMuseumClient::upload(const QByteArray &tgz, bool forc
     upload->name = archive->metadata().name;
     upload->version = archive->metadata().version;
     upload->digest = sha256Hex(tgz);
-
-    HttpRequest request;
-    request.method = QByteArrayLiteral("POST");
-    request.path = apiPath(QStringLiteral("/charts"));
-    request.body = tgz;
-    request.contentType = QByteArrayLiteral("application/gzip");
-    request.expectedStatus = 201;
-    if (force)
-        request.query.setQuery(QStringLiteral("force"));
-
+    upload->tgz = tgz;
+    upload->force = force;
     upload->promise.start();
     upload->promise.setProgressRange(0, int(tgz.size()));
     QFuture<ChartVersion> result = upload->promise.future();
+    send(upload);
+    return result;
+}
+
+void ChartMuseumClient::send(const std::shared_ptr<Upload> &upload)
+{
+    ++upload->sends;
+    HttpRequest request;
+    request.method = QByteArrayLiteral("POST");
+    request.path = apiPath(QStringLiteral("/charts"));
+    request.body = upload->tgz;
+    request.contentType = QByteArrayLiteral("application/gzip");
+    request.expectedStatus = 201;
+    if (upload->force)
+        request.query.setQuery(QStringLiteral("force"));
+
     QFuture<HttpResponse> sent = m_http->send(request);
     QFutureWatcher<HttpResponse> *watcher = whenFinished(
-        this, sent,
-        [this, upload, force, size = tgz.size()](const QFuture<HttpResponse> &,
-                                                 const std::optional<ApiError> &error) {
+        this, sent, [this, upload](const QFuture<HttpResponse> &, const std::optional<ApiError> &error) {
             if (upload->promise.isCanceled()) {
                 upload->promise.finish();
                 return;
@@ -295,28 +321,25 @@ QFuture<ChartVersion> ChartMuseumClient::upload(const QByteArray &tgz, bool forc
                 readBack(upload);
                 return;
             }
-            ApiError failure = *error;
-            if (failure.kind() == ApiError::Kind::Http && failure.status() == 409) {
-                failure = ApiError(
-                    ApiError::Kind::Conflict,
-                    tr("%1 %2 already exists in the repository").arg(upload->name, upload->version),
-                    force
-                        ? tr("The server refused to overwrite it although --force was given: it was started "
-                             "with --disable-force-overwrite. Publish a new version instead.")
-                        : tr("--force overwrites it where the server allows (it refuses when started with "
-                             "--disable-force-overwrite)"));
-                failure.setServerMessage(error->serverMessage());
-                failure.setUrl(error->url());
-            } else {
-                if (failure.kind() == ApiError::Kind::Http && failure.status() == 413) {
-                    failure.setHint(
-                        tr("The server's --max-upload-size is smaller than this package (%1 bytes).")
-                            .arg(size));
-                }
-                failure.prependContext(tr("Uploading %1 %2").arg(upload->name, upload->version));
+            if (error->kind() == ApiError::Kind::Http && error->status() == 409) {
+                if (upload->uncertain)
+                    checkStored(upload, upload->conflict(*error), true);
+                else
+                    fail(upload, upload->conflict(*error));
+                return;
             }
-            upload->promise.setException(failure);
-            upload->promise.finish();
+            ApiError failure = *error;
+            if (failure.kind() == ApiError::Kind::Http && failure.status() == 413) {
+                failure.setHint(tr("The server's --max-upload-size is smaller than this package (%1 bytes).")
+                                    .arg(upload->tgz.size()));
+            }
+            failure.prependContext(tr("Uploading %1 %2").arg(upload->name, upload->version));
+            if (error->answerMayBeLost()) {
+                upload->uncertain = true;
+                checkStored(upload, failure, false);
+                return;
+            }
+            fail(upload, failure);
         });
     connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [upload, sent](int value) mutable {
         if (upload->promise.isCanceled())
@@ -324,7 +347,63 @@ QFuture<ChartVersion> ChartMuseumClient::upload(const QByteArray &tgz, bool forc
         else
             upload->promise.setProgressValue(value);
     });
-    return result;
+}
+
+void ChartMuseumClient::checkStored(const std::shared_ptr<Upload> &upload, const ApiError &failure,
+                                    bool stored)
+{
+    ++upload->lookups;
+    whenFinished(
+        this, version(upload->name, upload->version),
+        [this, upload, failure, stored](const QFuture<ChartVersion> &done,
+                                        const std::optional<ApiError> &error) {
+            if (upload->promise.isCanceled()) {
+                upload->promise.finish();
+                return;
+            }
+            if (!error && done.result().version() == upload->version) {
+                const ChartVersion entry = done.result();
+                if (entry.digest.toLower() == upload->digest) {
+                    upload->promise.addResult(entry); // the lost attempt published it
+                    upload->promise.finish();
+                    return;
+                }
+                if (!upload->force || upload->sends >= MaxUploadSends) {
+                    ApiError conflict = upload->conflict(failure);
+                    conflict.prependContext(tr("%1 %2 is there with sha256 %3, not %4")
+                                                .arg(upload->name, upload->version, entry.digest.left(12),
+                                                     upload->digest.left(12)));
+                    fail(upload, conflict);
+                    return;
+                }
+            } else if (error && error->status() != 404) {
+                ApiError unknown = failure;
+                unknown.setHint(tr("Whether the server stored it is unknown (%1); check with `capstan --cli "
+                                   "versions %2`.")
+                                    .arg(error->toString(), upload->name));
+                fail(upload, unknown);
+                return;
+            } else if (stored && upload->lookups < ReadBackAttempts) {
+                // The server said it has the file; its index lags behind the write (contract §1.6).
+                QTimer::singleShot(ReadBackDelayMs, this,
+                                   [this, upload, failure] { checkStored(upload, failure, true); });
+                return;
+            }
+            if (upload->sends >= MaxUploadSends) {
+                ApiError last = failure;
+                last.setHint(last.hint() + u' ' + tr("Tried %n time(s).", nullptr, upload->sends));
+                fail(upload, last);
+                return;
+            }
+            const int wait = m_http->options().backoffMs << std::min(upload->sends - 1, 6);
+            QTimer::singleShot(wait, this, [this, upload] { send(upload); });
+        });
+}
+
+void ChartMuseumClient::fail(const std::shared_ptr<Upload> &upload, const ApiError &error)
+{
+    upload->promise.setException(error);
+    upload->promise.finish();
 }
 
 void ChartMuseumClient::readBack(const std::shared_ptr<Upload> &upload)

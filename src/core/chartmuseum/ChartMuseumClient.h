@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChartVersion.h"
+#include "net/ApiError.h"
 
 #include <QFuture>
 #include <QMap>
@@ -38,6 +39,9 @@ public:
     // upload limit, so a non-chart never reaches the network. `force` sends ?force (the server may still
     // refuse: 409 becomes ApiError::Kind::Conflict). After 201 the version is read back (retrying briefly,
     // the server's index lags) and its digest must equal the sha256 of `tgz`. Progress: bytes sent.
+    // A POST is not simply resent: when its answer is lost (connection dropped, timeout, 5xx) the version is
+    // looked up first. There with the same digest: published (by the lost attempt). Missing: sent again, at
+    // most MaxUploadSends times in all. There with another digest: Conflict, as a 409 (without `force`).
     QFuture<ChartVersion> upload(const QByteArray &tgz, bool force);
     // Deletes one exact version. A missing version fails with Kind::NotFound; a server started with
     // --disable-delete with Kind::Failed saying so (and knownDeletesAllowed() becomes false).
@@ -50,12 +54,18 @@ public:
     std::optional<bool> knownDeletesAllowed() const { return m_deletesAllowed; }
 
     static constexpr qint64 MaxUploadSize = 20 * 1024 * 1024; // ChartMuseum's default --max-upload-size
+    static constexpr int MaxUploadSends = 3;
 
     QString apiPath(const QString &rest) const;  // "/api[/repo]" + rest
     QString repoPath(const QString &rest) const; // "[/repo]" + rest
 
 private:
     struct Upload;
+    void send(const std::shared_ptr<Upload> &upload);
+    // After a lost answer (`stored` false) or a 409 that followed one (`stored` true): is the version there,
+    // and is it ours? `failure` is the error to report when nothing else can be said.
+    void checkStored(const std::shared_ptr<Upload> &upload, const ApiError &failure, bool stored);
+    void fail(const std::shared_ptr<Upload> &upload, const ApiError &error);
     void readBack(const std::shared_ptr<Upload> &upload);
 
     HttpClient *m_http;

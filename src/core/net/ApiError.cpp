@@ -54,6 +54,20 @@ QString ApiError::toString() const
     return QStringLiteral("%1: %2").arg(m_message, m_serverMessage);
 }
 
+bool ApiError::answerMayBeLost() const
+{
+    switch (m_kind) {
+    case Kind::Network:
+    case Kind::Timeout:
+    case Kind::Integrity:
+        return true;
+    case Kind::Http:
+        return m_status >= 500 && m_status != 507;
+    default:
+        return false;
+    }
+}
+
 ExitCode ApiError::exitCode() const
 {
     switch (m_kind) {

@@ -48,6 +48,10 @@ public:
     // One line: what failed, the server's words, where. The hint is separate.
     QString toString() const;
     ExitCode exitCode() const;
+    // Whether a request that failed this way may still have taken effect on the server: the connection
+    // dropped, the time ran out, the answer was cut short, or the server (or a gateway) failed with a 5xx
+    // other than 507 Insufficient Storage. A request that starts something checks before it is sent again.
+    bool answerMayBeLost() const;
 
     void raise() const override { throw *this; }
     ApiError *clone() const override { return new ApiError(*this); }

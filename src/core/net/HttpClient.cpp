@@ -3,13 +3,16 @@
 #include "credentials/CredentialStore.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QPromise>
+#include <QRandomGenerator>
 #include <QTimer>
 
 namespace capstan {
@@ -20,6 +23,8 @@ struct HttpClient::Call
     QUrl url;
     QPromise<HttpResponse> promise;
     int attempt = 0;
+    QElapsedTimer clock;    // since the first attempt: the retry budget
+    bool outOfTime = false; // the last retry was refused for lack of time
     QPointer<QNetworkReply> reply;
     QTimer *watchdog = nullptr;
     bool timedOut = false;
@@ -30,9 +35,10 @@ struct HttpClient::Call
     {
         if (promise.future().isFinished())
             return;
-        promise.setException(ApiError(ApiError::Kind::Network,
-                                      QCoreApplication::translate("HttpClient", "The request to %1 was abandoned")
-                                          .arg(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))));
+        promise.setException(
+            ApiError(ApiError::Kind::Network,
+                     QCoreApplication::translate("HttpClient", "The request to %1 was abandoned")
+                         .arg(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))));
         promise.finish();
     }
 };
@@ -69,6 +75,7 @@ QFuture<HttpResponse> HttpClient::send(const HttpRequest &request)
     auto call = std::make_shared<Call>();
     call->request = request;
     call->url = resolve(request.path, request.query);
+    call->clock.start();
     call->promise.start();
     QFuture<HttpResponse> future = call->promise.future();
     start(call);
@@ -87,6 +94,10 @@ QFuture<QJsonDocument> HttpClient::getJson(const QString &path, const QUrlQuery 
 
 void HttpClient::start(const std::shared_ptr<Call> &call)
 {
+    if (call->promise.isCanceled()) {
+        call->promise.finish();
+        return;
+    }
     ++call->attempt;
     call->timedOut = false;
 
@@ -162,6 +173,41 @@ void HttpClient::start(const std::shared_ptr<Call> &call)
             [this, call, reply] { finish(call, reply, call->timedOut); });
 }
 
+bool HttpClient::retryLater(const std::shared_ptr<Call> &call, std::optional<qint64> retryAfterMs)
+{
+    if (call->attempt >= m_options.maxAttempts)
+        return false;
+    const qint64 remaining = qint64(m_options.maxRetryMs) - call->clock.elapsed();
+    if (remaining <= 0) {
+        call->outOfTime = true;
+        return false;
+    }
+    qint64 delay = 0;
+    if (retryAfterMs) {
+        delay = *retryAfterMs;
+    } else {
+        // Exponential, with "equal jitter": half the delay fixed, half random, so clients that failed
+        // together do not come back together.
+        const qint64 base = std::min<qint64>(qint64(m_options.maxBackoffMs),
+                                             qint64(m_options.backoffMs) << std::min(call->attempt - 1, 20));
+        const qint64 half = std::max<qint64>(0, base / 2);
+        delay = half + QRandomGenerator::global()->bounded(half + 1);
+    }
+    delay = std::clamp<qint64>(delay, 0, remaining);
+    QTimer::singleShot(std::chrono::milliseconds(delay), this, [this, call] { start(call); });
+    return true;
+}
+
+void HttpClient::noteAttempts(ApiError &error, const Call &call) const
+{
+    if (call.attempt <= 1 && !call.outOfTime)
+        return;
+    QString note = tr("Tried %n time(s).", nullptr, call.attempt);
+    if (call.outOfTime)
+        note += u' ' + tr("Stopped retrying after %1 s.").arg(call.clock.elapsed() / 1000.0, 0, 'f', 1);
+    error.setHint(error.hint().isEmpty() ? note : error.hint() + u' ' + note);
+}
+
 void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply, bool timedOut)
 {
     reply->deleteLater();
@@ -171,23 +217,16 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply,
     }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError networkError = reply->error();
-    const bool canRetry = call->request.isIdempotent() && call->attempt < m_options.maxAttempts;
+    const bool idempotent = call->request.isIdempotent();
     const QString target = call->url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
-
-    auto retryLater = [this, call](int delayMs) {
-        QTimer::singleShot(delayMs, this, [this, call] { start(call); });
-    };
-    const int backoff = m_options.backoffMs * (1 << std::min(call->attempt - 1, 6));
 
     // Transport failure: no status, or the body was cut short.
     const bool transportFailed =
         timedOut || (networkError != QNetworkReply::NoError &&
                      (status == 0 || networkError < QNetworkReply::ContentAccessDenied));
     if (transportFailed) {
-        if (canRetry) {
-            retryLater(backoff);
+        if (idempotent && retryLater(call, std::nullopt))
             return;
-        }
         ApiError error;
         if (timedOut) {
             error = ApiError(ApiError::Kind::Timeout,
@@ -206,8 +245,7 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply,
                 tr("Cannot reach %1 at %2: %3").arg(m_options.serviceName, target, reply->errorString()),
                 tr("Check the server URL in capstan.yaml and that the server is running."));
         }
-        if (call->attempt > 1)
-            error.setHint(error.hint() + u' ' + tr("Tried %n time(s).", nullptr, call->attempt));
+        noteAttempts(error, *call);
         error.setUrl(call->url);
         call->promise.setException(error);
         call->promise.finish();
@@ -215,12 +253,14 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply,
     }
 
     const QByteArray body = reply->readAll();
-    const bool retryableStatus = status == 502 || status == 503 || status == 504;
-    if (retryableStatus && canRetry) {
-        bool ok = false;
-        const int retryAfter = reply->rawHeader(QByteArrayLiteral("Retry-After")).toInt(&ok);
-        retryLater(ok && retryAfter >= 0 && retryAfter <= 10 ? retryAfter * 1000 : backoff);
-        return;
+    // 429 means "not now"; with acceptAnyStatus the caller reads the rate-limit headers itself.
+    const bool retryableStatus = status == 500 || status == 502 || status == 503 || status == 504 ||
+                                 (status == 429 && !call->request.acceptAnyStatus);
+    if (retryableStatus && idempotent && !(call->request.isFinal && call->request.isFinal(status, body))) {
+        const std::optional<qint64> retryAfter =
+            retryAfterMs(reply->rawHeader(QByteArrayLiteral("Retry-After")), QDateTime::currentDateTimeUtc());
+        if (retryLater(call, retryAfter))
+            return;
     }
 
     const bool success = call->request.acceptAnyStatus ||
@@ -228,8 +268,8 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply,
                                                             : (status >= 200 && status < 300));
     if (!success) {
         ApiError error = errorFor(call->request, call->url, status, body);
-        if (status >= 500 && call->attempt > 1)
-            error.setHint(error.hint() + u' ' + tr("Tried %n time(s).", nullptr, call->attempt));
+        if (retryableStatus)
+            noteAttempts(error, *call);
         call->promise.setException(error);
         call->promise.finish();
         return;
@@ -257,6 +297,8 @@ ApiError HttpClient::errorFor(const HttpRequest &, const QUrl &url, int status, 
                               CredentialStore::environmentVariable(m_options.credentialName));
     } else if (status == 403) {
         hint = tr("The credentials were accepted but lack permission for this operation.");
+    } else if (status == 429) {
+        hint = tr("%1 is limiting the request rate; try again in a moment.").arg(m_options.serviceName);
     } else if (status >= 500) {
         hint = tr("%1 failed on its side.").arg(m_options.serviceName);
     }
@@ -302,6 +344,23 @@ QString HttpClient::serverMessageFrom(const QByteArray &body)
     if (text.isEmpty() || text.startsWith(u'<'))
         return {};
     return text.size() > 200 ? text.left(200) + QStringLiteral("…") : text;
+}
+
+std::optional<qint64> HttpClient::retryAfterMs(QByteArrayView value, const QDateTime &now)
+{
+    const QString text = QString::fromLatin1(value.trimmed());
+    if (text.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 seconds = text.toLongLong(&ok);
+    if (ok)
+        return seconds >= 0 ? std::optional<qint64>(seconds * 1000) : std::nullopt;
+    // RFC 9110 §5.6.7: IMF-fixdate, always in GMT, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
+    const QDateTime parsed = QLocale::c().toDateTime(text, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (!parsed.isValid())
+        return std::nullopt;
+    const QDateTime at(parsed.date(), parsed.time(), Qt::UTC);
+    return std::max<qint64>(0, now.msecsTo(at));
 }
 
 QNetworkReply *HttpClient::openStream(const HttpRequest &request)

@@ -4,20 +4,23 @@
 #include "HttpRequest.h"
 #include "HttpResponse.h"
 
+#include <QDateTime>
 #include <QFuture>
 #include <QJsonDocument>
 #include <QObject>
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace capstan {
 
-// Why: one HTTP layer for every service: base URL, auth, timeouts, retries with backoff for idempotent
-// requests, JSON decoding and one error type.
+// Why: one HTTP layer for every service: base URL, auth, timeouts, retries with jittered backoff for
+// idempotent requests (bounded in attempts and in time, honouring Retry-After), JSON decoding and one error
+// type.
 class HttpClient : public QObject
 {
     Q_OBJECT
@@ -32,11 +35,16 @@ public:
 
     struct Options
     {
-        int timeoutMs = 30000;  // no bytes for this long aborts the attempt
-        int maxAttempts = 4;    // first try plus retries, for idempotent requests only
-        int backoffMs = 200;    // doubled on each retry
-        QString serviceName;    // "ChartMuseum": used in messages
-        QString credentialName; // "chartmuseum": used in the hint on 401/403
+        int timeoutMs = 30000; // no bytes for this long aborts the attempt
+        // Idempotent requests (HttpRequest::isIdempotent) are retried after a connection error, a timeout,
+        // a cut-short answer, 429, 500, 502, 503 or 504; others never are.
+        int maxAttempts = 6;     // first try plus retries
+        int backoffMs = 200;     // delay before the first retry, doubled for each further one; jittered
+        int maxBackoffMs = 5000; // cap of one backoff delay
+        int maxRetryMs = 20000;  // no retry starts later than this after the first try; Retry-After (seconds
+                                 // or HTTP date) is honoured up to what is left of it
+        QString serviceName;     // "ChartMuseum": used in messages
+        QString credentialName;  // "chartmuseum": used in the hint on 401/403
     };
 
     HttpClient(QNetworkAccessManager *network, const QUrl &baseUrl, Options options,
@@ -63,11 +71,17 @@ public:
     static QJsonDocument parseJson(const HttpResponse &response, const QString &serviceName);
     // The server's own words from an error body: {"error": ...}, {"message": ...} or short plain text.
     static QString serverMessageFrom(const QByteArray &body);
+    // A Retry-After value in milliseconds from `now`: delta-seconds or an HTTP date (a past date is 0);
+    // nullopt when absent or unreadable.
+    static std::optional<qint64> retryAfterMs(QByteArrayView value, const QDateTime &now);
 
 private:
     struct Call;
     void start(const std::shared_ptr<Call> &call);
     void finish(const std::shared_ptr<Call> &call, QNetworkReply *reply, bool timedOut);
+    // Schedules the next attempt when attempts and time are left; false when the call must fail now.
+    bool retryLater(const std::shared_ptr<Call> &call, std::optional<qint64> retryAfterMs);
+    void noteAttempts(ApiError &error, const Call &call) const;
     ApiError errorFor(const HttpRequest &request, const QUrl &url, int status, const QByteArray &body) const;
 
     QNetworkAccessManager *m_network;

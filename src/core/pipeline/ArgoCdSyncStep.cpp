@@ -88,6 +88,14 @@ bool operationFailed(const ArgoApplication &app)
            !app.operationState->isSucceeded();
 }
 
+// The revision of the operation requested or, when none is, of the last one that ran.
+QString newestOperationRevision(const ArgoApplication &app)
+{
+    if (app.operationRequested)
+        return app.requestedRevision();
+    return app.operationState ? app.operationState->revision : QString();
+}
+
 QString resolvedRevision(const ArgoApplication &app)
 {
     if (!app.liveRevision().isEmpty())
@@ -157,6 +165,7 @@ StepResult ArgoCdSyncStep::execute(StepContext &context)
             context.output(tr("Application %1 tracks the range %2; it must resolve to %3")
                                .arg(app->name, app->targetRevision, version));
         }
+        // An answer lost after Argo CD started the operation is handled by the client (ArgoCdClient::sync).
         const bool autoSync = app->autoSyncEnabled;
         const QFuture<ArgoApplication> syncing =
             services->call<ArgoApplication>([client] { return client->sync({}); });
@@ -165,11 +174,16 @@ StepResult ArgoCdSyncStep::execute(StepContext &context)
             synced = run.await(syncing);
         } catch (const ApiError &error) {
             // With auto-sync on, Argo CD may start the operation for the new revision before our request
-            // lands; that operation deploys the same version, so it is followed instead.
+            // lands; that operation deploys the same version, so it is followed instead, from a fresh read
+            // (the state read before the sync does not show it yet).
             if (error.kind() != ApiError::Kind::Conflict || !autoSync)
                 throw;
-            context.output(tr("Auto-sync already started the operation for %1; following it").arg(version));
-            synced = app;
+            synced = run.await(services->call<ArgoApplication>([client] { return client->get(); }));
+            if (synced && newestOperationRevision(*synced) != version)
+                throw;
+            if (synced)
+                context.output(
+                    tr("Auto-sync already started the operation for %1; following it").arg(version));
         }
         app = synced;
         if (!app) {

@@ -491,6 +491,7 @@ public:
     {}
 
     void handle(HttpConnection *connection, const ServerRequest &request);
+    void answer(HttpConnection *connection, const ServerRequest &request, FaultInjector::Action action);
     void process(HttpConnection *connection, const ServerRequest &request, int dropStreamAfterMs);
     void send(HttpConnection *connection, const ServerRequest &request, ServerResponse response) const;
     std::optional<Fault> takeFault(const ServerRequest &request);
@@ -544,6 +545,7 @@ public:
     std::map<QString, App> apps;
     std::vector<std::unique_ptr<Stream>> streams;
     QList<Fault> faults;
+    FaultInjector injector;
     int requestCount = 0;
     qint64 resourceVersion = 1000;
     int loginFailures = 0;
@@ -575,7 +577,19 @@ void ArgoCdServer::Private::handle(HttpConnection *connection, const ServerReque
     ++requestCount;
     const std::optional<Fault> fault = takeFault(request);
     if (!fault) {
-        process(connection, request, -1);
+        FaultInjector::Decision decision = injector.next();
+        // A watch stream has no single answer to fail or drop; it only gets the latency.
+        if (request.path().startsWith(u"/api/v1/stream/"_s))
+            decision.action = FaultInjector::Action::Pass;
+        if (decision.delayMs <= 0) {
+            answer(connection, request, decision.action);
+            return;
+        }
+        QPointer<HttpConnection> guard(connection);
+        QTimer::singleShot(decision.delayMs, q, [this, guard, request, decision] {
+            if (guard)
+                answer(guard, request, decision.action);
+        });
         return;
     }
     switch (fault->kind) {
@@ -585,6 +599,8 @@ void ArgoCdServer::Private::handle(HttpConnection *connection, const ServerReque
         response.status = fault->status;
         if (!fault->body.isEmpty())
             response.body = fault->body;
+        for (const auto &[name, value] : fault->headers)
+            response.setHeader(name, value);
         send(connection, request, response);
         return;
     }
@@ -608,7 +624,40 @@ void ArgoCdServer::Private::handle(HttpConnection *connection, const ServerReque
     case Fault::Kind::DropStream:
         process(connection, request, qMax(0, fault->delayMs));
         return;
+    case Fault::Kind::DropAnswer:
+        answer(connection, request, FaultInjector::Action::Drop);
+        return;
+    case Fault::Kind::StatusAfterApply: {
+        ServerResponse response = grpcError(grpcCodeFor(fault->status),
+                                            QString::fromLatin1(ServerResponse::reasonPhrase(fault->status)));
+        response.status = fault->status;
+        if (!fault->body.isEmpty())
+            response.body = fault->body;
+        connection->replaceAnswer(response);
+        process(connection, request, -1);
+        return;
     }
+    }
+}
+
+void ArgoCdServer::Private::answer(HttpConnection *connection, const ServerRequest &request,
+                                   FaultInjector::Action action)
+{
+    switch (action) {
+    case FaultInjector::Action::Fail: {
+        // A plain Go error reaches the client as code 2 (Unknown), HTTP 500 (contract §0).
+        ServerResponse response =
+            grpcError(grpcCodeFor(500), QString::fromLatin1(ServerResponse::reasonPhrase(500)));
+        send(connection, request, response);
+        return;
+    }
+    case FaultInjector::Action::Drop:
+        connection->dropAnswer();
+        break;
+    case FaultInjector::Action::Pass:
+        break;
+    }
+    process(connection, request, -1);
 }
 
 void ArgoCdServer::Private::send(HttpConnection *connection, const ServerRequest &request,
@@ -1925,6 +1974,16 @@ void ArgoCdServer::addFault(const Fault &fault)
 void ArgoCdServer::clearFaults()
 {
     d->faults.clear();
+}
+
+void ArgoCdServer::setFaultProfile(const FaultInjector::Profile &profile)
+{
+    d->injector.setProfile(profile);
+}
+
+const FaultInjector &ArgoCdServer::faultInjector() const
+{
+    return d->injector;
 }
 
 int ArgoCdServer::requestCount() const

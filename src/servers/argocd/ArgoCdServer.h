@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/FaultInjector.h"
+
 #include <QDateTime>
 #include <QHostAddress>
 #include <QJsonObject>
@@ -11,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
 
 namespace capstan {
 
@@ -60,7 +63,17 @@ public:
 
     struct Fault
     {
-        enum class Kind { Status, Delay, CloseConnection, GarbageBody, DropStream };
+        // DropAnswer: handled as usual (the change applied), then the connection closes without the answer.
+        // StatusAfterApply: handled as usual, then answered with `status` (a gateway that gave up too early).
+        enum class Kind {
+            Status,
+            Delay,
+            CloseConnection,
+            GarbageBody,
+            DropStream,
+            DropAnswer,
+            StatusAfterApply
+        };
         Kind kind = Kind::Status;
         QString pathPrefix; // e.g. "/api/v1/applications/torvalds/sync"; empty matches every path
         QByteArray method;  // empty matches every method
@@ -68,7 +81,8 @@ public:
         QByteArray body; // Status: defaults to the gRPC error body for `status`; GarbageBody: the bytes sent
         int delayMs = 0; // Delay: before answering; DropStream: a watch sends its ADDED events, then closes
                          // after delayMs
-        int count = 1;   // -1: forever
+        QList<std::pair<QByteArray, QByteArray>> headers; // Status: added to the answer (Retry-After, ...)
+        int count = 1;                                    // -1: forever
     };
 
     explicit ArgoCdServer(Options options, QObject *parent = nullptr);
@@ -88,6 +102,10 @@ public:
 
     void addFault(const Fault &fault);
     void clearFaults();
+
+    // Random faults on top of addFault()'s (those are consumed first): see FaultInjector::Profile.
+    void setFaultProfile(const FaultInjector::Profile &profile);
+    const FaultInjector &faultInjector() const;
     int requestCount() const;
     int openStreams() const;
     // Closes every open watch stream (the stream dropping mid-operation).

@@ -1,10 +1,10 @@
 #include "ChartMuseumApi.h"
 
-#include "http/GoJsonWriter.h"
 #include "MultipartParser.h"
 #include "ValuesJson.h"
 #include "chart/ChartArchive.h"
 #include "chart/SemVerConstraint.h"
+#include "http/GoJsonWriter.h"
 
 #include <QRegularExpression>
 #include <QStringList>

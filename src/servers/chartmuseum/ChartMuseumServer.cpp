@@ -24,6 +24,7 @@ public:
     {}
 
     void handle(HttpConnection *connection, const ServerRequest &request);
+    void answer(HttpConnection *connection, const ServerRequest &request, FaultInjector::Action action);
     std::optional<Fault> takeFault(const ServerRequest &request);
     ServerResponse withRequestId(const ServerRequest &request, ServerResponse response) const;
 
@@ -32,6 +33,7 @@ public:
     ChartMuseumApi api;
     HttpListener *server = nullptr;
     QList<Fault> faults;
+    FaultInjector injector;
     int requestCount = 0;
     QByteArray lastAuthorization;
 };
@@ -55,6 +57,8 @@ std::optional<ChartMuseumServer::Fault> ChartMuseumServer::Private::takeFault(co
         Fault &fault = faults[i];
         if (!fault.pathPrefix.isEmpty() && !path.startsWith(fault.pathPrefix))
             continue;
+        if (!fault.method.isEmpty() && fault.method != request.method)
+            continue;
         const Fault taken = fault;
         if (fault.count > 0 && --fault.count == 0)
             faults.removeAt(i);
@@ -69,7 +73,16 @@ void ChartMuseumServer::Private::handle(HttpConnection *connection, const Server
     lastAuthorization = request.header("Authorization");
     const std::optional<Fault> fault = takeFault(request);
     if (!fault) {
-        connection->respond(request, withRequestId(request, api.handle(request)));
+        const FaultInjector::Decision decision = injector.next();
+        if (decision.delayMs <= 0) {
+            answer(connection, request, decision.action);
+            return;
+        }
+        QPointer<HttpConnection> guard(connection);
+        QTimer::singleShot(decision.delayMs, connection, [this, guard, request, decision] {
+            if (guard)
+                answer(guard, request, decision.action);
+        });
         return;
     }
     switch (fault->kind) {
@@ -78,6 +91,8 @@ void ChartMuseumServer::Private::handle(HttpConnection *connection, const Server
         if (fault->body.isEmpty())
             response.body =
                 GoJsonWriter::error(QString::fromLatin1(ServerResponse::reasonPhrase(fault->status)));
+        for (const auto &[name, value] : fault->headers)
+            response.setHeader(name, value);
         connection->respond(request, withRequestId(request, response));
         return;
     }
@@ -98,7 +113,38 @@ void ChartMuseumServer::Private::handle(HttpConnection *connection, const Server
     case Fault::Kind::GarbageBody:
         connection->respond(request, withRequestId(request, ServerResponse::json(200, fault->body)));
         return;
+    case Fault::Kind::DropAnswer:
+        answer(connection, request, FaultInjector::Action::Drop);
+        return;
+    case Fault::Kind::StatusAfterApply: {
+        ServerResponse response = ServerResponse::json(
+            fault->status,
+            fault->body.isEmpty()
+                ? GoJsonWriter::error(QString::fromLatin1(ServerResponse::reasonPhrase(fault->status)))
+                : fault->body);
+        connection->replaceAnswer(withRequestId(request, response));
+        answer(connection, request, FaultInjector::Action::Pass);
+        return;
     }
+    }
+}
+
+void ChartMuseumServer::Private::answer(HttpConnection *connection, const ServerRequest &request,
+                                        FaultInjector::Action action)
+{
+    switch (action) {
+    case FaultInjector::Action::Fail:
+        // What ChartMuseum answers when its storage or auth backend fails (contract §1.2).
+        connection->respond(request,
+                            withRequestId(request, ServerResponse::error(500, u"internal server error"_s)));
+        return;
+    case FaultInjector::Action::Drop:
+        connection->dropAnswer();
+        break;
+    case FaultInjector::Action::Pass:
+        break;
+    }
+    connection->respond(request, withRequestId(request, api.handle(request)));
 }
 
 ChartMuseumServer::ChartMuseumServer(Options options, QObject *parent)
@@ -151,6 +197,16 @@ void ChartMuseumServer::addFault(const Fault &fault)
 void ChartMuseumServer::clearFaults()
 {
     d->faults.clear();
+}
+
+void ChartMuseumServer::setFaultProfile(const FaultInjector::Profile &profile)
+{
+    d->injector.setProfile(profile);
+}
+
+const FaultInjector &ChartMuseumServer::faultInjector() const
+{
+    return d->injector;
 }
 
 int ChartMuseumServer::requestCount() const

@@ -1,12 +1,16 @@
 #pragma once
 
+#include "http/FaultInjector.h"
+
 #include <QDir>
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <QUrl>
 
 #include <memory>
+#include <utility>
 
 namespace capstan {
 
@@ -39,12 +43,26 @@ public:
     // times (-1: forever).
     struct Fault
     {
-        enum class Kind { Status, Delay, TruncateBody, CloseConnection, GarbageBody };
+        // DropAnswer: handled as usual (the change applied), then the connection closes without the answer.
+        // StatusAfterApply: handled as usual, then answered with `status` (a gateway that gave up too early).
+        enum class Kind {
+            Status,
+            Delay,
+            TruncateBody,
+            CloseConnection,
+            GarbageBody,
+            DropAnswer,
+            StatusAfterApply
+        };
         Kind kind = Kind::Status;
         QString pathPrefix; // e.g. "/api/charts"; empty matches every path
-        int status = 500;   // for Status
-        QByteArray body;    // for Status and GarbageBody; defaults to {"error":"..."} for Status
-        int delayMs = 0;    // for Delay: wait this long, then answer normally
+        QByteArray method;  // e.g. "POST"; empty matches every method
+        int status = 500;   // for Status and StatusAfterApply
+        QByteArray
+            body; // for Status, StatusAfterApply and GarbageBody; defaults to {"error":"..."} for Status
+        int delayMs = 0; // for Delay: wait this long, then answer normally
+        QList<std::pair<QByteArray, QByteArray>>
+            headers; // for Status: added to the answer (Retry-After, ...)
         int count = 1;
     };
 
@@ -58,6 +76,10 @@ public:
 
     void addFault(const Fault &fault);
     void clearFaults();
+
+    // Random faults on top of addFault()'s (those are consumed first): see FaultInjector::Profile.
+    void setFaultProfile(const FaultInjector::Profile &profile);
+    const FaultInjector &faultInjector() const;
     int requestCount() const; // requests served, for tests of retry behaviour
     QByteArray lastAuthorization() const;
 

@@ -1,8 +1,8 @@
 #include "ChartStore.h"
 #include "chart/ChartDigest.h"
 
-#include "http/GoJsonWriter.h"
 #include "YamlV2Writer.h"
+#include "http/GoJsonWriter.h"
 
 #include <QDateTime>
 #include <QDir>

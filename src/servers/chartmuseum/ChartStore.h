@@ -1,9 +1,9 @@
 #pragma once
 
-#include "http/GoValue.h"
 #include "chart/ChartArchive.h"
 #include "chart/ChartMetadata.h"
 #include "chart/SemVer.h"
+#include "http/GoValue.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -89,6 +89,7 @@ public:
 
     void handle(HttpConnection *connection, const ServerRequest &request);
     void answer(HttpConnection *connection, const ServerRequest &request);
+    void answer(HttpConnection *connection, const ServerRequest &request, FaultInjector::Action action);
     std::optional<Fault> takeFault(const QString &path, const QByteArray &query);
     ServerResponse route(const ServerRequest &request, const QString &path);
     ServerResponse repoRoute(const ServerRequest &request, const QString &rest);
@@ -144,6 +145,7 @@ public:
     QList<Release> releases;
     QMap<QString, QString> tags;
     QList<Fault> faults;
+    FaultInjector injector;
     int requestCount = 0;
     int notModified = 0;
     int remaining = 0;
@@ -194,7 +196,16 @@ void GitHubServer::Private::handle(HttpConnection *connection, const ServerReque
         path = path.mid(options.apiPrefix.size());
     const std::optional<Fault> fault = takeFault(path, request.rawQuery());
     if (!fault) {
-        answer(connection, request);
+        const FaultInjector::Decision decision = injector.next();
+        if (decision.delayMs <= 0) {
+            answer(connection, request, decision.action);
+            return;
+        }
+        QPointer<HttpConnection> guard(connection);
+        QTimer::singleShot(decision.delayMs, connection, [this, guard, request, decision] {
+            if (guard)
+                answer(guard, request, decision.action);
+        });
         return;
     }
     ServerResponse response;
@@ -253,7 +264,29 @@ void GitHubServer::Private::handle(HttpConnection *connection, const ServerReque
             response.setHeader("Retry-After", QByteArray::number(fault->retryAfterSeconds));
         connection->respond(request, response);
         return;
+    case Fault::Kind::DropAnswer:
+        answer(connection, request, FaultInjector::Action::Drop);
+        return;
     }
+}
+
+void GitHubServer::Private::answer(HttpConnection *connection, const ServerRequest &request,
+                                   FaultInjector::Action action)
+{
+    switch (action) {
+    case FaultInjector::Action::Fail: {
+        ServerResponse response = ServerResponse::json(500, errorBody(u"Server Error"_s, 500));
+        addRateHeaders(response);
+        connection->respond(request, response);
+        return;
+    }
+    case FaultInjector::Action::Drop:
+        connection->dropAnswer();
+        break;
+    case FaultInjector::Action::Pass:
+        break;
+    }
+    answer(connection, request);
 }
 
 void GitHubServer::Private::answer(HttpConnection *connection, const ServerRequest &request)
@@ -1064,6 +1097,16 @@ void GitHubServer::addFault(const Fault &fault)
 void GitHubServer::clearFaults()
 {
     d->faults.clear();
+}
+
+void GitHubServer::setFaultProfile(const FaultInjector::Profile &profile)
+{
+    d->injector.setProfile(profile);
+}
+
+const FaultInjector &GitHubServer::faultInjector() const
+{
+    return d->injector;
 }
 
 int GitHubServer::requestCount() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/FaultInjector.h"
+
 #include <QDateTime>
 #include <QObject>
 #include <QString>
@@ -61,7 +63,8 @@ public:
             CloseConnection,
             GarbageBody,
             RateLimitExhausted,
-            SecondaryRateLimit
+            SecondaryRateLimit,
+            DropAnswer // handled as usual (the change applied), then the connection closes without the answer
         };
         Kind kind = Kind::Status;
         QString pathPrefix; // after the apiPrefix; empty matches every path
@@ -87,6 +90,10 @@ public:
 
     void addFault(const Fault &fault);
     void clearFaults();
+
+    // Random faults on top of addFault()'s (those are consumed first): see FaultInjector::Profile.
+    void setFaultProfile(const FaultInjector::Profile &profile);
+    const FaultInjector &faultInjector() const;
     int requestCount() const;
     int rateLimitRemaining() const;
     int notModifiedCount() const; // 304s served

@@ -251,10 +251,16 @@ QByteArray HttpConnection::serializeHead(const ServerRequest &request, const Ser
     return out;
 }
 
-void HttpConnection::respond(const ServerRequest &request, const ServerResponse &response)
+void HttpConnection::respond(const ServerRequest &request, const ServerResponse &given)
 {
     if (m_closing)
         return;
+    if (m_dropAnswer) {
+        closeWithoutAnswer();
+        return;
+    }
+    const ServerResponse response = m_replacement.value_or(given);
+    m_replacement.reset();
     const bool clientWantsClose =
         request.header("Connection").toLower().contains("close") ||
         (request.httpVersion == "HTTP/1.0" && !request.header("Connection").toLower().contains("keep-alive"));
@@ -301,6 +307,8 @@ void HttpConnection::finishResponse(bool close)
 
 void HttpConnection::beginStream(const ServerRequest &request)
 {
+    m_dropAnswer = false;
+    m_replacement.reset();
     m_streaming = true;
     m_streamHeadWritten = false;
     m_streamRequest = request;
@@ -339,6 +347,10 @@ void HttpConnection::respondTruncated(const ServerRequest &request, const Server
 {
     if (m_closing)
         return;
+    if (m_dropAnswer) {
+        closeWithoutAnswer();
+        return;
+    }
     const QByteArray framing = "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     m_socket->write(serializeHead(request, response, false, framing) +
                     response.body.left(response.body.size() / 2));

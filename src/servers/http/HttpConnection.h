@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 class QTcpSocket;
 
@@ -31,6 +32,12 @@ public:
     void respondTruncated(const ServerRequest &request, const ServerResponse &response);
     // Closes without answering (fault injection).
     void closeWithoutAnswer();
+    // The answer to the request being handled is not sent: the connection closes instead, after the handler
+    // did its work (fault injection: the change is applied, the client never hears of it). Not for streams.
+    void dropAnswer() { m_dropAnswer = true; }
+    // The answer to the request being handled is replaced by `response`, after the handler did its work
+    // (fault injection: a gateway that timed out although the change was applied).
+    void replaceAnswer(const ServerResponse &response) { m_replacement = response; }
 
     // Streaming (grpc-gateway's delayed headers): beginStream() writes nothing; the first writeChunk()
     // writes the head of `head` (status, headers, chunked framing) and every call sends one chunk.
@@ -68,6 +75,8 @@ private:
     bool m_processScheduled = false;
     bool m_streaming = false;
     bool m_streamHeadWritten = false;
+    bool m_dropAnswer = false;
+    std::optional<ServerResponse> m_replacement;
     ServerRequest m_streamRequest;
 
     void finishResponse(bool close);
