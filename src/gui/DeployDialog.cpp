@@ -71,7 +71,7 @@ DeployDialog::DeployDialog(const Request &request, QWidget *parent)
         this);
     source->setObjectName(u"deploySourceCommit"_s);
     source->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    form->addRow(tr("Builds commit:"), source);
+    form->addRow(tr("Commit:"), source);
     m_environment->setObjectName(u"deployEnvironment"_s);
     m_environment->addItem(tr("prod — everything, up to the Argo CD sync"), u"prod"_s);
     m_environment->addItem(tr("dev — checks, manifests and package only"), u"dev"_s);
