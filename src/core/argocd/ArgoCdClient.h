@@ -50,7 +50,7 @@ public:
     // is in progress, they read it again: an operation for the same revision that started since the first
     // read is followed (its state returned); otherwise a lost request is sent again, MaxOperationSends times
     // in all.
-    static constexpr int MaxOperationSends = 3;
+    static constexpr int MaxOperationSends = 5;
 
     // 400 "another operation is already in progress" becomes Kind::Conflict (unless that operation is one
     // for this sync's revision that started since the sync began).

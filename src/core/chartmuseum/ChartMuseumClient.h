@@ -54,7 +54,7 @@ public:
     std::optional<bool> knownDeletesAllowed() const { return m_deletesAllowed; }
 
     static constexpr qint64 MaxUploadSize = 20 * 1024 * 1024; // ChartMuseum's default --max-upload-size
-    static constexpr int MaxUploadSends = 3;
+    static constexpr int MaxUploadSends = 5;
 
     QString apiPath(const QString &rest) const;  // "/api[/repo]" + rest
     QString repoPath(const QString &rest) const; // "[/repo]" + rest
