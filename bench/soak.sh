@@ -94,10 +94,8 @@ repo="$(info repository)"
 next_build="$(info firstRun)"
 [ "$next_build" -gt 0 ] || { echo "soak.sh: the sandbox seeded no runs" >&2; exit 1; }
 
+# Each deploy builds its run's own commit: the sandbox's sample repository has one per run.
 deploy_flags=()
-help="$("$capstan" --cli deploy --help 2>&1 || true)"
-# Deploying from a clean checkout of the build's commit needs the commit; the sample repository has none.
-if grep -q -- '--worktree' <<<"$help"; then deploy_flags+=(--worktree); fi
 
 echo "capstan:  $capstan"
 echo "sandbox:  $(info directory) (Argo CD $argocd)"
@@ -160,7 +158,7 @@ journal_outcome() { # $1: build; prints the outcome of its newest journal entry,
 attempted=0
 succeeded=0
 durations=()
-declare -A reasons
+declare -A reasons=()
 
 reason_of() { # $1: log; the deploy's own words on why it failed
     local line

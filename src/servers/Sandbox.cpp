@@ -36,7 +36,9 @@ public:
     std::optional<Config> sampleRepo; // the pipeline and chart of the sample repository a deploy runs on
 
     bool startArgoCd(const QString &chartDirectory, const HomelabHistory &history, QString *error);
-    bool startGitHub(const HomelabHistory &history, const QStringList &shas, QString *error);
+    // One CI run per entry of `runs`, each on the commit of `shas` at the same index.
+    bool startGitHub(const QList<HomelabHistory::Run> &runs, const QStringList &shas, QString *error);
+    QList<HomelabHistory::Run> laterRuns() const; // options.extraRuns green runs after the story
     QString filePath(const QString &name) const { return QDir(directory).filePath(name); }
 };
 
@@ -131,7 +133,8 @@ bool Sandbox::Private::startArgoCd(const QString &chartDirectory, const HomelabH
     return true;
 }
 
-bool Sandbox::Private::startGitHub(const HomelabHistory &history, const QStringList &shas, QString *error)
+bool Sandbox::Private::startGitHub(const QList<HomelabHistory::Run> &runs, const QStringList &shas,
+                                   QString *error)
 {
     GitHubServer::Options serverOptions;
     serverOptions.repo = u"homelab/torvalds"_s;
@@ -141,8 +144,8 @@ bool Sandbox::Private::startGitHub(const HomelabHistory &history, const QStringL
     if (!server->listen(0, error))
         return false;
     QList<GitHubServer::CommitSeed> commits;
-    for (qsizetype i = 0; i < history.runs().size(); ++i) {
-        const HomelabHistory::Run &run = history.runs().at(i);
+    for (qsizetype i = 0; i < runs.size(); ++i) {
+        const HomelabHistory::Run &run = runs.at(i);
         GitHubServer::CommitSeed commit;
         // The sample repository's real commit, so a deploy can check out what the run built.
         commit.sha = i < shas.size() ? shas.at(i) : HomelabHistory::commitSha(run.number);
@@ -154,8 +157,8 @@ bool Sandbox::Private::startGitHub(const HomelabHistory &history, const QStringL
         commits.append(commit);
     }
     const QStringList seeded = server->addCommits(commits);
-    for (qsizetype i = 0; i < history.runs().size() && i < seeded.size(); ++i) {
-        const HomelabHistory::Run &run = history.runs().at(i);
+    for (qsizetype i = 0; i < runs.size() && i < seeded.size(); ++i) {
+        const HomelabHistory::Run &run = runs.at(i);
         GitHubServer::RunSeed seed;
         seed.runNumber = run.number;
         seed.headSha = seeded.at(i);
@@ -164,29 +167,27 @@ bool Sandbox::Private::startGitHub(const HomelabHistory &history, const QStringL
         seed.createdAt = run.created;
         server->addRun(seed);
     }
-    // Later runs than the story's, all green, each on a commit of its own: builds to deploy again and again.
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QList<GitHubServer::CommitSeed> later;
-    for (int i = 1; i <= options.extraRuns; ++i) {
-        GitHubServer::CommitSeed commit;
-        commit.sha = HomelabHistory::commitSha(HomelabHistory::LastRun + i);
-        commit.message = u"Soak change %1"_s.arg(i);
-        commit.authorName = u"Ada Brandt"_s;
-        commit.authorLogin = u"abrandt"_s;
-        commit.authorEmail = u"abrandt@users.noreply.example"_s;
-        commit.time = now.addSecs(-600 + i);
-        later.append(commit);
-    }
-    const QStringList laterShas = server->addCommits(later);
-    for (qsizetype i = 0; i < laterShas.size(); ++i) {
-        GitHubServer::RunSeed seed;
-        seed.runNumber = HomelabHistory::LastRun + 1 + int(i);
-        seed.headSha = laterShas.at(i);
-        seed.createdAt = now.addSecs(-300 + i);
-        server->addRun(seed);
-    }
     gitHub = std::move(server);
     return true;
+}
+
+QList<HomelabHistory::Run> Sandbox::Private::laterRuns() const
+{
+    // Later runs than the story's, all green, each on a commit of its own: builds to deploy again and again.
+    QList<HomelabHistory::Run> later;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 1; i <= options.extraRuns; ++i) {
+        HomelabHistory::Run run;
+        run.number = HomelabHistory::LastRun + i;
+        run.created = now.addSecs(-300 + i);
+        run.status = u"completed"_s;
+        run.conclusion = u"success"_s;
+        run.message = u"Soak change %1"_s.arg(i);
+        run.authorName = u"Ada Brandt"_s;
+        run.authorLogin = u"abrandt"_s;
+        later.append(run);
+    }
+    return later;
 }
 
 Sandbox::Sandbox(QObject *parent)
@@ -247,7 +248,8 @@ bool Sandbox::start(QString *error)
             *error = tr("Could not write the sandbox's sample repository: %1").arg(serverError);
         return false;
     }
-    const QStringList shas = SampleRepositoryHistory::write(repo, history.runs(), &serverError);
+    const QList<HomelabHistory::Run> runs = history.runs() + d->laterRuns();
+    const QStringList shas = SampleRepositoryHistory::write(repo, runs, &serverError);
     if (shas.isEmpty()) {
         if (error)
             *error =
@@ -255,8 +257,8 @@ bool Sandbox::start(QString *error)
         return false;
     }
     QHash<int, QString> runShas;
-    for (qsizetype i = 0; i < history.runs().size() && i < shas.size(); ++i)
-        runShas.insert(history.runs().at(i).number, shas.at(i));
+    for (qsizetype i = 0; i < runs.size() && i < shas.size(); ++i)
+        runShas.insert(runs.at(i).number, shas.at(i));
     const QString charts = d->filePath(u"chartmuseum"_s);
     const SandboxSeeder::Result seeded = SandboxSeeder::seedHomelab(charts, runShas);
     if (!seeded.error.isEmpty()) {
@@ -284,7 +286,7 @@ bool Sandbox::start(QString *error)
             *error = tr("Could not start the sandbox Argo CD: %1").arg(serverError);
         return false;
     }
-    if (!d->startGitHub(history, shas, &serverError)) {
+    if (!d->startGitHub(runs, shas, &serverError)) {
         if (error)
             *error = tr("Could not start the sandbox GitHub: %1").arg(serverError);
         return false;
