@@ -54,6 +54,42 @@
         <source>an RFC 3339 time</source>
         <translation>eine Zeitangabe nach RFC 3339</translation>
     </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished">nichts</translation>
+    </message>
+    <message>
+        <source>%1 runs now (history #%2), not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history #%1 is no longer in the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history #%1 is now %2, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history #%1 is the version running now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the history has other deployments (%1 now, %2 before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target revision is %1 now, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto-sync was switched on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto-sync was switched off</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ArgoCdSyncStep</name>
@@ -191,27 +227,58 @@
     </message>
 </context>
 <context>
+    <name>AutoSyncRestore</name>
+    <message>
+        <source>the target revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target revision %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished">nichts</translation>
+    </message>
+    <message>
+        <source>Auto-sync of %1 will deploy what target revision %2 resolves to (Argo CD has not resolved it yet); %3 runs now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-sync of %1 will keep %2 (%3), the version that runs now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-sync of %1 will deploy %2 (%3), replacing %4 that runs now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target revision %1, not resolved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keeps %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, the version rolled back from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at an unknown time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the version that was rolled back from (history #%2, deployed %3): restoring auto-sync deploys it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Build</name>
-    <message>
-        <source>CI run #%1 has not completed yet (%2)</source>
-        <translation>CI-Lauf #%1 ist noch nicht abgeschlossen (%2)</translation>
-    </message>
-    <message>
-        <source>no status</source>
-        <translation>kein Status</translation>
-    </message>
-    <message>
-        <source>CI run #%1 did not succeed (conclusion: %2)</source>
-        <translation>CI-Lauf #%1 war nicht erfolgreich (Ergebnis: %2)</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <source>Chart version %1 is not in ChartMuseum</source>
-        <translation>Chart-Version %1 ist nicht in ChartMuseum</translation>
-    </message>
     <message>
         <source>Chart version %1 is already live</source>
         <translation>Chart-Version %1 ist bereits live</translation>
@@ -1029,6 +1096,10 @@ Befehle:
         <source>the top level must be a mapping of sections (github, chartmuseum, chart, argocd, pipeline)</source>
         <translation>die oberste Ebene muss ein Mapping von Abschnitten sein (github, chartmuseum, chart, argocd, pipeline)</translation>
     </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, expected a duration such as 10m or 1h30m</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConfigWriter</name>
@@ -1051,6 +1122,89 @@ Befehle:
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DataAge</name>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeployGate</name>
+    <message>
+        <source>Deploy anyway with --override-ci REASON (recorded in the journal and on the application), or the Override dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build %1 cannot be checked: capstan.yaml has no github section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the github section so Capstan can see the CI run, or pass --override-ci REASON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build %1 is unknown: the workflow has no run #%1 on branch %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the builds with `capstan --cli builds`; a build is a CI run number. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build %1 is still running (CI status: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">keine</translation>
+    </message>
+    <message>
+        <source>Wait for the CI run to finish: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build %1 failed: its CI run completed with conclusion %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart version %1 is not in the chart repository, and this deploy does not build it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart version %1 cannot be checked in the chart repository, and this deploy does not build it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy the build with --build N so the pipeline packages and publishes it, or pick a version from `capstan --cli versions`.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1115,6 +1269,38 @@ Befehle:
         <source>Deploy journal %1: no deploy with id %2</source>
         <translation>Deployment-Journal %1: kein Deployment mit der ID %2</translation>
     </message>
+    <message>
+        <source>it has schema version %1 but lacks the actions table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot upgrade it from schema version %1 to %2 (nothing was changed): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy journal %1: unknown action kind &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kinds are: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy journal %1: unknown outcome &quot;%2&quot; of a %3 action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcomes are: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy journal %1: a %2 action names deploy %3; ids are positive, 0 for none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy journal %1: a %2 action names deploy %3, which is not in the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeployLock</name>
@@ -1177,6 +1363,64 @@ Befehle:
     <message>
         <source>%1 since %2 (%3)</source>
         <translation>%1 seit %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Application &quot;%1&quot; was changed by someone else while the deploy lock was being written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look at the lock with `capstan --cli status` and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lock looks abandoned. Break it with a reason: capstan --cli unlock --force --reason TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deploy lock of &quot;%1&quot; is now held by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deploy lock of &quot;%1&quot; was removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone broke the lock; the deploy goes on without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>, stale: no sign of life for %n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, stale: no time recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FaultInjector</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not a share between 0 and 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latency: &quot;%1&quot; is not MS or MIN-MAX in milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed: &quot;%1&quot; is not a non-negative whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown fault setting &quot;%1&quot; (known: error, drop, latency, seed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error and drop together exceed 1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1377,8 +1621,12 @@ Befehle:
         <translation>Ein prod-Deployment des neuesten bereitstellbaren Builds starten, ein Bild davon während der Ausführung speichern und beenden.</translation>
     </message>
     <message>
-        <source>Deploy to dev and prod, save a picture of the Journal view and quit.</source>
-        <translation>Auf dev und prod bereitstellen, ein Bild der Journal-Ansicht speichern und beenden.</translation>
+        <source>checkout is broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy to dev and prod, roll back and restore auto-sync, save a picture of the Journal view and quit.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1729,9 +1977,48 @@ Deployt %2%3</translation>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
+</context>
+<context>
+    <name>SampleRepositoryHistory</name>
     <message>
-        <source>No deployment in the history</source>
-        <translation>Kein Deployment im Verlauf</translation>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write .gitignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a git repository in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write CHANGELOG.md</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot stage the sample repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the staged tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the author of run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the previous commit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot commit run %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1919,6 +2206,101 @@ Deployt %2%3</translation>
     </message>
 </context>
 <context>
+    <name>SourceCheckout</name>
+    <message>
+        <source>The checkout of %1 was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The abbreviated sha %1 names more than one object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give more digits, or the full 40-digit sha.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a commit sha</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give 7 to 40 hexadecimal digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source repository %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the path of a git repository or a git URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1</source>
+        <translation type="unfinished">Das Verzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot create a checkout directory in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checkout directory %1 is not empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a new or empty directory; a checkout never writes over files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot lock the source cache %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the source cache %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a git URL: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot fetch from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source needs credentials; give a URL Capstan may read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commit %1 is not in %2, even after fetching it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the sha, and that it was pushed to a branch or tag of the source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use the source cache %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot check out %1 into %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot check out %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not inside a git working tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the status of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StepContext</name>
     <message>
         <source>step %1: %2</source>
@@ -1993,6 +2375,21 @@ Deployt %2%3</translation>
     <message>
         <source>is not true or false</source>
         <translation>ist weder true noch false</translation>
+    </message>
+</context>
+<context>
+    <name>capstan::ActionRecorder</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>ended with exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: the %1 of %2 is not in the journal: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2110,6 +2507,17 @@ Deployt %2%3</translation>
     <message>
         <source>Read it again and retry.</source>
         <translation>Lesen Sie sie erneut und versuchen Sie es noch einmal.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried %n time(s).</source>
+        <translation type="unfinished">
+            <numerusform>Nach %n Versuch.</numerusform>
+            <numerusform>Nach %n Versuchen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the application: the request may have started an operation.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2295,24 +2703,6 @@ JSON: dasselbe Dokument wie bei `status`.</translation>
         <translation>Ressourcen löschen, die nicht im alten Chart sind</translation>
     </message>
     <message>
-        <source>ID is a history id from `history`; without it the previous deployment (history[len-2]) is used.
-Prints what runs now and what will run before acting, then asks for confirmation on a
-terminal; without a terminal --yes is required (exit 2).
-Argo CD refuses rollbacks while auto-sync is on (exit 6): --suspend-auto-sync --reason TEXT
-switches it off first and records who, when and why; it stays off until
-`capstan --cli auto-sync on`. A rollback does not change the target revision, so the
-application shows OutOfSync afterwards. Unknown ID: exit 5.
-JSON: {app, from, to, autoSyncSuspended} and, with --wait, phase, message, sync, health.</source>
-        <translation>ID ist eine Verlaufs-ID aus `history`; ohne sie wird das vorherige Deployment (history[len-2]) verwendet.
-Gibt vor dem Ausführen aus, was jetzt läuft und was laufen wird, und fragt dann in einem
-Terminal nach Bestätigung; ohne Terminal ist --yes erforderlich (Exit 2).
-Argo CD lehnt Rollbacks ab, solange Auto-Sync an ist (Exit 6): --suspend-auto-sync --reason TEXT
-schaltet ihn zuerst aus und erfasst wer, wann und warum; er bleibt aus bis
-`capstan --cli auto-sync on`. Ein Rollback ändert die Ziel-Revision nicht, daher zeigt die
-Anwendung danach OutOfSync. Unbekannte ID: Exit 5.
-JSON: {app, from, to, autoSyncSuspended} und, mit --wait, phase, message, sync, health.</translation>
-    </message>
-    <message>
         <source>Suspend auto-sync, recording who, when and why</source>
         <translation>Auto-Sync aussetzen und dabei erfassen, wer, wann und warum</translation>
     </message>
@@ -2321,24 +2711,8 @@ JSON: {app, from, to, autoSyncSuspended} und, mit --wait, phase, message, sync, 
         <translation>Warum (erforderlich)</translation>
     </message>
     <message>
-        <source>Removes the automated sync policy and keeps it, with the reason, in annotations
-on the application, so `auto-sync on` can restore it and everyone sees why.
-JSON: {app, autoSync, suspension}.</source>
-        <translation>Entfernt die automatisierte Sync-Richtlinie und bewahrt sie mit dem Grund in Annotationen
-an der Anwendung auf, damit `auto-sync on` sie wiederherstellen kann und alle sehen, warum.
-JSON: {app, autoSync, suspension}.</translation>
-    </message>
-    <message>
         <source>Resume auto-sync with the policy recorded when it was suspended</source>
         <translation>Auto-Sync mit der beim Aussetzen erfassten Richtlinie fortsetzen</translation>
-    </message>
-    <message>
-        <source>Restores the automated sync policy recorded by `auto-sync off` (or enables plain
-auto-sync when nothing was recorded) and clears the suspension annotations.
-JSON: {app, autoSync, suspension}.</source>
-        <translation>Stellt die von `auto-sync off` erfasste automatisierte Sync-Richtlinie wieder her (oder aktiviert
-einfachen Auto-Sync, wenn nichts erfasst wurde) und entfernt die Aussetzungs-Annotationen.
-JSON: {app, autoSync, suspension}.</translation>
     </message>
     <message>
         <source>Terminate the application&apos;s running operation</source>
@@ -2619,14 +2993,6 @@ Kein Vorgang läuft: Exit 2. JSON: {app, terminating}.</translation>
         <translation>rollback braucht --yes, wenn die Standardeingabe kein Terminal ist</translation>
     </message>
     <message>
-        <source>Nothing was changed. Run it again with --yes to confirm.</source>
-        <translation>Es wurde nichts geändert. Zum Bestätigen erneut mit --yes ausführen.</translation>
-    </message>
-    <message>
-        <source>Roll back %1 to chart %2? [y/N] </source>
-        <translation>%1 auf Chart %2 zurückrollen? [y/N] </translation>
-    </message>
-    <message>
         <source>Rollback cancelled; nothing was changed</source>
         <translation>Rollback abgebrochen; es wurde nichts geändert</translation>
     </message>
@@ -2697,6 +3063,93 @@ Kein Vorgang läuft: Exit 2. JSON: {app, terminating}.</translation>
 </source>
         <translation>Vorgang der Anwendung &apos;%1&apos; wird beendet
 </translation>
+    </message>
+    <message>
+        <source>ID is a history id from `history`; without it the previous deployment (history[len-2]) is used.
+Prints what runs now and what will run before acting, then asks for confirmation on a
+terminal; without a terminal --yes is required (exit 2).
+Argo CD refuses rollbacks while auto-sync is on (exit 6): --suspend-auto-sync --reason TEXT
+switches it off first and records who, when and why; it stays off until
+`capstan --cli auto-sync on`. A rollback does not change the target revision, so the
+application shows OutOfSync afterwards. Unknown ID: exit 5.
+The journal (see `journal`) records the rollback and a suspension: who, when, why and the
+outcome (succeeded once Argo CD accepted it, or with --wait once it succeeded; failed; refused).
+JSON: {app, from, to, autoSyncSuspended} and, with --wait, phase, message, sync, health.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes the automated sync policy and keeps it, with the reason, in annotations
+on the application, so `auto-sync on` can restore it and everyone sees why.
+Recorded in the journal. JSON: {app, autoSync, suspension}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restores the automated sync policy recorded by `auto-sync off` (or enables plain
+auto-sync when nothing was recorded) and clears the suspension annotations.
+Argo CD then deploys the target revision (spec.source.targetRevision, as resolved): first it
+prints which version that is and warns when it is the version a rollback went back from.
+Then it asks for confirmation on a terminal; without a terminal --yes is required (exit 2).
+Nothing to ask when auto-sync is on already. Recorded in the journal.
+JSON: {app, autoSync, suspension, targetRevision, revision, rolledBackFrom}; rolledBackFrom
+is the history entry of the rolled-back version auto-sync deploys again, or null.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (STALE: no heartbeat since %1; break it with `capstan --cli unlock --force --reason TEXT`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (heartbeat %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 (history #%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, operation succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, accepted by Argo CD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back %1 to chart %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before the rollback to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suspended before the rollback to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore auto-sync of %1 and deploy %2 again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore auto-sync of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto-sync on needs --yes when standard input is not a terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-sync stays off; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3178,6 +3631,60 @@ Kein Vorgang läuft: Exit 2. JSON: {app, terminating}.</translation>
     <message>
         <source>Deploy %1 through the pipeline</source>
         <translation>%1 über die Pipeline bereitstellen</translation>
+    </message>
+    <message>
+        <source>Break lock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lock shows no sign of life: remove it, with a reason recorded on the application and in the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing builds from %1: GitHub is unavailable (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing cached builds from %1: GitHub is unavailable (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing cached builds: GitHub is unavailable (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Builds as GitHub listed them at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break the deploy lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lock of %1 shows no sign of life:
+%2
+
+Why is it safe to break it? The reason is recorded on the application and in the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broke the lock of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot break the lock: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cached build(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3775,6 +4282,21 @@ VERSION wird wie bei `show` aufgelöst. JSON: {file, digest, size}.</translation
         <source>Checking whether the server allows deletes</source>
         <translation>Prüfen, ob der Server Löschen erlaubt</translation>
     </message>
+    <message>
+        <source>%1 %2 is there with sha256 %3, not %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the server stored it is unknown (%1); check with `capstan --cli versions %2`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried %n time(s).</source>
+        <translation type="unfinished">
+            <numerusform>Nach %n Versuch.</numerusform>
+            <numerusform>Nach %n Versuchen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>capstan::ChartMuseumServer</name>
@@ -4051,6 +4573,10 @@ Deployments, die diese Version verwenden, können nicht mehr gesynct werden. Das
             <numerusform>%n Versionen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Showing charts from %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>capstan::CliSession</name>
@@ -4089,6 +4615,10 @@ Deployments, die diese Version verwenden, können nicht mehr gesynct werden. Das
     <message>
         <source>Unexpected failure: %1</source>
         <translation>Unerwarteter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Run it again with --yes to confirm.</source>
+        <translation type="unfinished">Es wurde nichts geändert. Zum Bestätigen erneut mit --yes ausführen.</translation>
     </message>
 </context>
 <context>
@@ -4363,37 +4893,12 @@ Eine Umgebungsvariable, die dasselbe Secret liefert, bleibt unberührt.</transla
         <translation>Auch die Ausgabe der Schritte ausgeben (stderr; JSON: output-Ereignisse)</translation>
     </message>
     <message>
-        <source>List recent deploys with their steps, newest first</source>
-        <translation>Letzte Deployments mit ihren Schritten auflisten, neueste zuerst</translation>
-    </message>
-    <message>
-        <source>At most N deploys (default 20)</source>
-        <translation>Höchstens N Deployments (Standard 20)</translation>
-    </message>
-    <message>
-        <source>Deploys a crash or a kill interrupted are reported first (stderr), once, with the step they
-stopped in. JSON: [{id, build, version, sha, env, user, reason, application, host, pid, started,
-finished, durationMs, outcome, message, steps: [{name, stage, status, started, durationMs,
-exitCode, message}]}]. The journal file is CAPSTAN_JOURNAL when set, else %1.</source>
-        <translation>Deployments, die durch einen Absturz oder ein Kill unterbrochen wurden, werden zuerst gemeldet (stderr),
-einmalig, mit dem Schritt, in dem sie stehen geblieben sind. JSON: [{id, build, version, sha, env, user,
-reason, application, host, pid, started, finished, durationMs, outcome, message, steps: [{name, stage,
-status, started, durationMs, exitCode, message}]}]. Die Journal-Datei ist CAPSTAN_JOURNAL, wenn gesetzt,
-sonst %1.</translation>
-    </message>
-    <message>
         <source>Take the application&apos;s deploy lock so nobody deploys</source>
         <translation>Die Deployment-Sperre der Application übernehmen, damit niemand bereitstellt</translation>
     </message>
     <message>
         <source>Why (required)</source>
         <translation>Warum (erforderlich)</translation>
-    </message>
-    <message>
-        <source>Stores holder (you@host), reason and time as annotations on the Argo CD application.
-Exit 6 naming the holder when it is held already. JSON: {app, holder, reason, since}.</source>
-        <translation>Speichert Inhaber (you@host), Begründung und Zeit als Annotationen an der Argo-CD-Application.
-Exit-Code 6 unter Nennung des Inhabers, wenn sie bereits gehalten wird. JSON: {app, holder, reason, since}.</translation>
     </message>
     <message>
         <source>Release your deploy lock, or break someone else&apos;s with --force</source>
@@ -4406,12 +4911,6 @@ Exit-Code 6 unter Nennung des Inhabers, wenn sie bereits gehalten wird. JSON: {a
     <message>
         <source>Why the lock is broken (recorded on the application)</source>
         <translation>Warum die Sperre aufgehoben wird (wird an der Application festgehalten)</translation>
-    </message>
-    <message>
-        <source>Without --force only your own lock is released (exit 6 naming the holder when it
-is someone else&apos;s). JSON: {app, released, holder}.</source>
-        <translation>Ohne --force wird nur die eigene Sperre freigegeben (Exit-Code 6 unter Nennung des Inhabers, wenn sie
-jemand anderem gehört). JSON: {app, released, holder}.</translation>
     </message>
     <message>
         <source>warning: deploy #%1 of %2 (%3) by %4 was interrupted before its first step; started %5</source>
@@ -4494,10 +4993,6 @@ jemand anderem gehört). JSON: {app, released, holder}.</translation>
         <translation>Nichts wurde ausgeführt. Führen Sie es erneut mit --yes aus, um zu bestätigen, oder versuchen Sie --dry-run.</translation>
     </message>
     <message>
-        <source>Deploy %1 to prod? [y/N] </source>
-        <translation>%1 auf prod bereitstellen? [y/N] </translation>
-    </message>
-    <message>
         <source>Deploy cancelled; nothing was run</source>
         <translation>Deployment abgebrochen; nichts wurde ausgeführt</translation>
     </message>
@@ -4534,12 +5029,6 @@ jemand anderem gehört). JSON: {app, released, holder}.</translation>
         <translation>Unterbrochen: Deployment wird abgebrochen (Schritte werden gestoppt, Sperre wird freigegeben)…</translation>
     </message>
     <message>
-        <source>No deploys in %1.
-</source>
-        <translation>Keine Deployments in %1.
-</translation>
-    </message>
-    <message>
         <source>running</source>
         <translation>läuft</translation>
     </message>
@@ -4548,32 +5037,12 @@ jemand anderem gehört). JSON: {app, released, holder}.</translation>
         <translation>ID</translation>
     </message>
     <message>
-        <source>STARTED</source>
-        <translation>GESTARTET</translation>
-    </message>
-    <message>
-        <source>USER</source>
-        <translation>BENUTZER</translation>
-    </message>
-    <message>
-        <source>VERSION</source>
-        <translation>VERSION</translation>
-    </message>
-    <message>
-        <source>ENV</source>
-        <translation>UMGEBUNG</translation>
-    </message>
-    <message>
         <source>OUTCOME</source>
         <translation>ERGEBNIS</translation>
     </message>
     <message>
         <source>TOOK</source>
         <translation>DAUER</translation>
-    </message>
-    <message>
-        <source>STEPS</source>
-        <translation>SCHRITTE</translation>
     </message>
     <message>
         <source>lock needs --reason TEXT: everyone sees why they cannot deploy</source>
@@ -4606,7 +5075,32 @@ jemand anderem gehört). JSON: {app, released, holder}.</translation>
 </translation>
     </message>
     <message>
+        <source>Interrupted before the deploy started; nothing was run</source>
+        <translation>Unterbrochen, bevor das Deployment begann; nichts wurde ausgeführt</translation>
+    </message>
+    <message>
+        <source>Deploy although the build failed, still runs or is unknown; who and why are recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run in the working tree that holds capstan.yaml instead of a clean checkout of the build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --worktree in prod: run although the tree has local changes (recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Runs the stages of the pipeline section one after another, the steps of a stage in parallel.
+The gate: a prod deploy of --build N needs CI run N on the configured branch, completed with
+success; otherwise it is refused with exit 6 naming why (failed, in progress, unknown build).
+--override-ci REASON deploys anyway and records who and why in the journal and on the
+application. A deploy inside CI run N itself (GITHUB_ACTIONS, GITHUB_RUN_NUMBER) passes.
+The pipeline runs in a clean checkout of the build&apos;s commit (pipeline.source, or the git
+repository holding capstan.yaml); the working tree is never touched. A commit that cannot be
+found exits 5. --worktree runs in the working tree instead; in prod a tree with local
+changes is refused unless --allow-dirty REASON. --version V deploys a published chart
+version: the sync steps only, refused (exit 6) when the chart repository lacks it.
 A prod deploy with an argocd section first takes the application&apos;s deploy lock (annotations
 on the Argo CD application) and releases it at the end; it is refused with exit 6 naming the
 holder while someone holds it or Argo CD runs an operation. Prod needs --yes, or a &quot;y&quot; on a
@@ -4621,26 +5115,93 @@ SIGINT, SIGTERM or SIGHUP cancel the deploy (child processes stopped, a running 
 terminated, the lock released, the journal says cancelled), then exit 130.
 Exit codes: 0 succeeded, 1 failed or cancelled, 2 usage, 6 lock held or operation running,
 130 interrupted. The journal file is CAPSTAN_JOURNAL when set, else %1.</source>
-        <translation>Führt die Phasen des Abschnitts pipeline nacheinander aus, die Schritte einer Phase parallel.
-Ein prod-Deployment mit einem Abschnitt argocd übernimmt zuerst die Deployment-Sperre der Application
-(Annotationen an der Argo-CD-Application) und gibt sie am Ende frei; es wird mit Exit-Code 6
-unter Nennung des Inhabers abgelehnt, solange jemand sie hält oder Argo CD eine Operation ausführt.
-Prod erfordert --yes oder ein &quot;y&quot; im Terminal. Jedes Deployment und jeder Schritt wird ins Journal
-geschrieben (siehe `journal`).
-Ausgabe: eine Zeile pro Schritt-Ereignis (Zeit, Start oder Status, Phase/Schritt, Dauer, Meldung) und
-eine Zusammenfassungszeile. -o json: ein JSON-Objekt pro Zeile: {event: start, step, stage, time},
-{event: end, step, stage, status, durationMs, exitCode, message}, mit --verbose
-{event: output, step, line}, und zuletzt {event: finished, outcome, version, env, durationMs,
-journalId}. --dry-run gibt den Plan aus (JSON: {dryRun, version, build, env, parallel, steps,
-skipped}) und ändert nichts.
-SIGINT, SIGTERM oder SIGHUP brechen das Deployment ab (Kindprozesse gestoppt, eine laufende Argo-CD-Operation
-beendet, die Sperre freigegeben, das Journal vermerkt cancelled), dann Exit-Code 130.
-Exit-Codes: 0 erfolgreich, 1 fehlgeschlagen oder abgebrochen, 2 Aufruffehler, 6 Sperre gehalten oder
-Operation läuft, 130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, wenn gesetzt, sonst %1.</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Interrupted before the deploy started; nothing was run</source>
-        <translation>Unterbrochen, bevor das Deployment begann; nichts wurde ausgeführt</translation>
+        <source>List recent deploys (with their steps) and other actions, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most N deploys and actions (default 20)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploys a crash or a kill interrupted are reported first (stderr), once, with the step they
+stopped in. Besides deploys the journal holds actions on the application: rollback,
+auto-sync-off, auto-sync-on, lock-take, lock-release, lock-break, ci-override and
+deploy-refused, each with who, when, why and the outcome (succeeded, failed or refused).
+JSON: one array, newest first. Every element has kind, id, who, when, reason and outcome.
+A deploy is {kind: &quot;deploy&quot;, id, who, when, build, version, sha, env, user, reason,
+application, host, pid, started, finished, durationMs, outcome, message, steps: [{name, stage,
+status, started, durationMs, exitCode, message}]} (outcome null while it runs); an action is
+{kind, id, who, when, application, host, reason, outcome, message, deploy} (deploy: the id of
+the deploy it belongs to, or null). The journal file is CAPSTAN_JOURNAL when set, else %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stores holder (you@host), reason and time as annotations on the Argo CD application.
+Exit 6 naming the holder when it is held already. Recorded in the journal (lock-take).
+JSON: {app, holder, reason, since}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without --force only your own lock is released (exit 6 naming the holder when it
+is someone else&apos;s). Recorded in the journal (lock-release, or lock-break with --force).
+JSON: {app, released, holder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 needs a reason: it is recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--allow-dirty goes with --worktree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy %1 to prod?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deploys or actions in %1.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(reason: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WHEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WHO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WHAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DETAILS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the lock of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broke the lock of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>released the lock of %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4799,6 +5360,18 @@ Operation läuft, 130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, wenn 
         <source>A prod deploy publishes only when the package it builds is identical to the one there; otherwise it stops before the sync. To go back to a published version, use Rollback in History.</source>
         <translation>Ein prod-Deployment veröffentlicht nur, wenn das gebaute Paket mit dem dort vorhandenen identisch ist; sonst hält es vor dem Sync an. Um zu einer veröffentlichten Version zurückzukehren, nutzen Sie Rollback im Verlauf.</translation>
     </message>
+    <message>
+        <source>unknown: the deploy is refused unless it runs in the working tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, checked out clean (your working tree is not touched)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>capstan::DeployServices</name>
@@ -4874,18 +5447,6 @@ Operation läuft, 130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, wenn 
         <translation>Client kann nicht erstellt werden</translation>
     </message>
     <message>
-        <source>No commit sha for build %1: %2</source>
-        <translation>Kein Commit-SHA für Build %1: %2</translation>
-    </message>
-    <message>
-        <source>No commit sha for build %1: GitHub lists no such run of the workflow</source>
-        <translation>Kein Commit-SHA für Build %1: GitHub führt keinen solchen Lauf des Workflows</translation>
-    </message>
-    <message>
-        <source>No commit sha for build %1</source>
-        <translation>Kein Commit-SHA für Build %1</translation>
-    </message>
-    <message>
         <source>The secret %1 of step %2 is neither in the environment nor in the credential store (%3)</source>
         <translation>Das Secret %1 von Schritt %2 ist weder in der Umgebung noch im Anmeldedatenspeicher (%3)</translation>
     </message>
@@ -4932,6 +5493,102 @@ Operation läuft, 130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, wenn 
     <message>
         <source>no client could be made from the %1 section of capstan.yaml</source>
         <translation>aus dem Abschnitt %1 von capstan.yaml ließ sich kein Client erstellen</translation>
+    </message>
+    <message>
+        <source>sync only: %1 is deployed as published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot check build %1 on GitHub: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot check build %1 on GitHub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot check chart %1 in the chart repository: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CI gate overridden by %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The working tree is at %1, build %2 was made from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The working tree %1 has local changes: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit them, deploy the build&apos;s own commit (without --worktree), or pass --allow-dirty REASON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running in a working tree with local changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in a git repository: running on what it holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commit of build %1 is unknown, so it cannot be checked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configure the github section so Capstan finds the build&apos;s commit, or run in the working tree with --worktree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in no git repository, so the build&apos;s commit cannot be checked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set pipeline.source to the repository&apos;s URL, or run in the working tree with --worktree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secret %1 is shorter than %2 characters and cannot be redacted reliably</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deploy %1 ran in a working tree with local changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy #%1 of %2 was interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the deploy journal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released the lock left by %1, whose deploy has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the deploy holding it had ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argo CD cannot render the application&apos;s current source, so the lock and the target %1 were set in one update with validation skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fix-forward of an application Argo CD cannot render</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot renew the deploy lock&apos;s heartbeat: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end of deploy</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4980,10 +5637,6 @@ Operation läuft, 130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, wenn 
 <context>
     <name>capstan::DeveloperCommands</name>
     <message>
-        <source>Developer tool: run a seeded local ChartMuseum until interrupted</source>
-        <translation>Entwicklerwerkzeug: vorbefülltes lokales ChartMuseum bis zum Abbruch betreiben</translation>
-    </message>
-    <message>
         <source>Seed N versions 1.0.0-1 … of one chart instead of the sample history</source>
         <translation>N Versionen 1.0.0-1 … eines Charts statt des Beispielverlaufs anlegen</translation>
     </message>
@@ -5000,13 +5653,6 @@ Operation läuft, 130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, wenn 
         <translation>Port auf 127.0.0.1 (Standard: ein beliebiger freier Port)</translation>
     </message>
     <message>
-        <source>Prints the server URL as the first line on stdout (JSON: {url, directory, charts}), then serves
-without authentication until SIGINT or SIGTERM. Used by bench/versions.sh.</source>
-        <translation>Gibt die Server-URL als erste Zeile auf stdout aus (JSON: {url, directory, charts}) und
-bedient dann Anfragen ohne Authentifizierung bis SIGINT oder SIGTERM.
-Wird von bench/versions.sh verwendet.</translation>
-    </message>
-    <message>
         <source>Cannot create a temporary directory: %1</source>
         <translation>Ein temporäres Verzeichnis kann nicht angelegt werden: %1</translation>
     </message>
@@ -5021,6 +5667,76 @@ Wird von bench/versions.sh verwendet.</translation>
     <message>
         <source>Serving %1 chart packages from %2; stop with Ctrl+C.</source>
         <translation>%1 Chart-Pakete aus %2 werden bereitgestellt; beenden mit Strg+C.</translation>
+    </message>
+    <message>
+        <source>Developer tool: run a seeded local ChartMuseum (or the whole sandbox) until interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the whole sandbox: ChartMuseum, Argo CD and GitHub with the sample repository</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random faults of every server, e.g. error=0.2,drop=0.02,latency=10-80,seed=7 (default: CAPSTAN_SANDBOX_FAULTS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --all: N more successful CI runs after the sample history, to deploy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prints the server URL as the first line on stdout (JSON: {url, directory, charts}), then serves
+without authentication until SIGINT or SIGTERM. Used by bench/versions.sh.
+With --all: the sandbox&apos;s three servers (Argo CD operations quick) in --dir (an empty or new
+directory), accepting the credentials in CAPSTAN_CHARTMUSEUM_PASSWORD, CAPSTAN_ARGOCD_TOKEN
+(three dot-separated parts) and CAPSTAN_GITHUB_TOKEN; the sample repository&apos;s capstan.yaml points
+at them. Prints {chartmuseum, argocd, github, directory, repository, config, charts, firstRun,
+lastRun, faults} (text: one &quot;key: value&quot; line each). Used by bench/soak.sh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--runs and --faults need --all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to --all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sandbox-serve --all takes its credentials from %1, which is not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set CAPSTAN_CHARTMUSEUM_PASSWORD, CAPSTAN_ARGOCD_TOKEN and CAPSTAN_GITHUB_TOKEN; the deploys use the same variables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAPSTAN_ARGOCD_TOKEN must have three dot-separated parts, as a JWT has</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--faults: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not empty; --all needs an empty or new directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the sandbox: %1</source>
+        <translation type="unfinished">Die Sandbox kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Serving the sandbox from %1; stop with Ctrl+C.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 requests, %3 answered 500 on purpose, %4 answers dropped after the change</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5947,6 +6663,26 @@ JSON: {id, tag, name, target, draft, url}.</translation>
         <source>Terminate failed</source>
         <translation>Beenden fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>Showing the history from %1; could not read the application from Argo CD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal could not record this %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argo CD then deploys the target revision whenever %1 is out of sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore and deploy %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>capstan::HttpClient</name>
@@ -5997,6 +6733,14 @@ JSON: {id, tag, name, target, draft, url}.</translation>
         <source>%1 failed on its side.</source>
         <translation>Der Fehler liegt auf der Serverseite von %1.</translation>
     </message>
+    <message>
+        <source>Stopped retrying after %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is limiting the request rate; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>capstan::HttpListener</name>
@@ -6044,14 +6788,6 @@ JSON: {id, tag, name, target, draft, url}.</translation>
         <translation>%1 (Build %2)</translation>
     </message>
     <message>
-        <source>Started (UTC)</source>
-        <translation>Gestartet (UTC)</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>Version</translation>
-    </message>
-    <message>
         <source>Environment</source>
         <translation>Umgebung</translation>
     </message>
@@ -6070,6 +6806,62 @@ JSON: {id, tag, name, target, draft, url}.</translation>
     <message>
         <source>Reason</source>
         <translation>Grund</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation type="unfinished">Deployen</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-sync off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-sync on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CI override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">Art</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6114,24 +6906,43 @@ JSON: {id, tag, name, target, draft, url}.</translation>
         <source>The deploy journal could not be read.</source>
         <translation>Das Deployment-Journal konnte nicht gelesen werden.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n deploy(s) in %1</source>
-        <translation>
-            <numerusform>%n Deployment in %1</numerusform>
-            <numerusform>%n Deployments in %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Select a deploy to see its steps.</source>
         <translation>Wählen Sie ein Deployment aus, um seine Schritte zu sehen.</translation>
     </message>
     <message>
-        <source>No deploy has been recorded yet.</source>
-        <translation>Es wurde noch kein Deployment aufgezeichnet.</translation>
-    </message>
-    <message>
         <source>Deploy of %1 to %2 by %3</source>
         <translation>Deployment von %1 auf %2 durch %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deploy(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other action(s) in %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No deploy or action has been recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 by %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of deploy #%1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6999,6 +7810,66 @@ JSON: {name, version, deleted}.</translation>
         <source>Auto-sync stays suspended; restore it from the History view if you give up.</source>
         <translation>Auto-Sync bleibt ausgesetzt; falls Sie aufgeben, in der Ansicht „Verlauf“ wiederherstellen.</translation>
     </message>
+    <message>
+        <source>No deployment in the history</source>
+        <translation type="unfinished">Kein Deployment im Verlauf</translation>
+    </message>
+    <message>
+        <source>History #%1 is the version running now; there is nothing to roll back to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History #%1 is no longer in Argo CD&apos;s history; close this dialog and pick another entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 (history #%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished">nichts</translation>
+    </message>
+    <message>
+        <source>Checking that Argo CD still shows the same…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argo CD changed since the dialog opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was rolled back: Argo CD changed since this dialog opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dialog shows the new state; confirm again if the rollback still makes sense.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check the application before the rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: could not re-read the application: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suspended before the rollback to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: auto-sync could not be suspended: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, accepted by Argo CD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>capstan::Sandbox</name>
@@ -7041,6 +7912,18 @@ JSON: {name, version, deleted}.</translation>
     <message>
         <source>The sandbox&apos;s sample repository does not load: %1</source>
         <translation>Das Beispiel-Repository der Sandbox lässt sich nicht laden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>Could not create the sandbox directory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the history of the sandbox&apos;s sample repository: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,40 @@
     </message>
 </context>
 <context>
+    <name>DataAge</name>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeployLock</name>
+    <message numerus="yes">
+        <source>, stale: no sign of life for %n min</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HelmPackageStep</name>
     <message numerus="yes">
         <source>%n file(s) packaged into %1</source>
@@ -32,6 +66,16 @@
     </message>
 </context>
 <context>
+    <name>capstan::ArgoCdClient</name>
+    <message numerus="yes">
+        <source>Tried %n time(s).</source>
+        <translation type="unfinished">
+            <numerusform>Tried %n time.</numerusform>
+            <numerusform>Tried %n times.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>capstan::BuildsView</name>
     <message numerus="yes">
         <source>%n answer(s) from the ETag cache</source>
@@ -45,6 +89,13 @@
         <translation>
             <numerusform>%n build</numerusform>
             <numerusform>%n builds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cached build(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -110,6 +161,13 @@
         <translation>
             <numerusform>%1 was uploaded, but the server does not list it after %n look-up</numerusform>
             <numerusform>%1 was uploaded, but the server does not list it after %n look-ups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tried %n time(s).</source>
+        <translation type="unfinished">
+            <numerusform>Tried %n time.</numerusform>
+            <numerusform>Tried %n times.</numerusform>
         </translation>
     </message>
 </context>
@@ -197,10 +255,17 @@
 <context>
     <name>capstan::JournalView</name>
     <message numerus="yes">
-        <source>%n deploy(s) in %1</source>
-        <translation>
-            <numerusform>%n deploy in %1</numerusform>
-            <numerusform>%n deploys in %1</numerusform>
+        <source>%n deploy(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other action(s) in %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -577,19 +577,12 @@ void ArgoCdServer::Private::handle(HttpConnection *connection, const ServerReque
     ++requestCount;
     const std::optional<Fault> fault = takeFault(request);
     if (!fault) {
-        FaultInjector::Decision decision = injector.next();
         // A watch stream has no single answer to fail or drop; it only gets the latency.
-        if (request.path().startsWith(u"/api/v1/stream/"_s))
-            decision.action = FaultInjector::Action::Pass;
-        if (decision.delayMs <= 0) {
-            answer(connection, request, decision.action);
-            return;
-        }
-        QPointer<HttpConnection> guard(connection);
-        QTimer::singleShot(decision.delayMs, q, [this, guard, request, decision] {
-            if (guard)
-                answer(guard, request, decision.action);
-        });
+        const bool stream = request.path().startsWith(u"/api/v1/stream/"_s);
+        injector.dispatch(connection, stream,
+                          [this, request](HttpConnection *live, FaultInjector::Action action) {
+                              answer(live, request, action);
+                          });
         return;
     }
     switch (fault->kind) {

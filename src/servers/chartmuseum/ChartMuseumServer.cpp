@@ -73,16 +73,10 @@ void ChartMuseumServer::Private::handle(HttpConnection *connection, const Server
     lastAuthorization = request.header("Authorization");
     const std::optional<Fault> fault = takeFault(request);
     if (!fault) {
-        const FaultInjector::Decision decision = injector.next();
-        if (decision.delayMs <= 0) {
-            answer(connection, request, decision.action);
-            return;
-        }
-        QPointer<HttpConnection> guard(connection);
-        QTimer::singleShot(decision.delayMs, connection, [this, guard, request, decision] {
-            if (guard)
-                answer(guard, request, decision.action);
-        });
+        injector.dispatch(connection, false,
+                          [this, request](HttpConnection *live, FaultInjector::Action action) {
+                              answer(live, request, action);
+                          });
         return;
     }
     switch (fault->kind) {

@@ -196,16 +196,10 @@ void GitHubServer::Private::handle(HttpConnection *connection, const ServerReque
         path = path.mid(options.apiPrefix.size());
     const std::optional<Fault> fault = takeFault(path, request.rawQuery());
     if (!fault) {
-        const FaultInjector::Decision decision = injector.next();
-        if (decision.delayMs <= 0) {
-            answer(connection, request, decision.action);
-            return;
-        }
-        QPointer<HttpConnection> guard(connection);
-        QTimer::singleShot(decision.delayMs, connection, [this, guard, request, decision] {
-            if (guard)
-                answer(guard, request, decision.action);
-        });
+        injector.dispatch(connection, false,
+                          [this, request](HttpConnection *live, FaultInjector::Action action) {
+                              answer(live, request, action);
+                          });
         return;
     }
     ServerResponse response;

@@ -1,5 +1,10 @@
 #include "FaultInjector.h"
 
+#include "HttpConnection.h"
+
+#include <QPointer>
+#include <QTimer>
+
 #include <QStringList>
 
 using namespace Qt::Literals::StringLiterals;
@@ -87,6 +92,23 @@ FaultInjector::Decision FaultInjector::next()
         ++m_dropped;
     }
     return decision;
+}
+
+void FaultInjector::dispatch(HttpConnection *connection, bool latencyOnly,
+                             const std::function<void(HttpConnection *connection, Action action)> &answer)
+{
+    Decision decision = next();
+    if (latencyOnly)
+        decision.action = Action::Pass;
+    if (decision.delayMs <= 0) {
+        answer(connection, decision.action);
+        return;
+    }
+    QPointer<HttpConnection> guard(connection);
+    QTimer::singleShot(decision.delayMs, connection, [guard, answer, action = decision.action] {
+        if (guard)
+            answer(guard, action);
+    });
 }
 
 } // namespace capstan

@@ -4,9 +4,12 @@
 #include <QRandomGenerator>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace capstan {
+
+class HttpConnection;
 
 // Why: the fault tests and the soak need every in-repo server to misbehave the same way (a share of requests
 // answered 500 with the service's own error body, added latency, answers lost after the change was
@@ -48,6 +51,10 @@ public:
     // The fate of the next request. Every request draws the same number of values, so a seed gives the same
     // sequence of decisions for the same sequence of requests.
     Decision next();
+    // Draws the next decision and calls `answer` with its action, at once or after its latency (not at all
+    // when the connection is gone by then). latencyOnly: the request can only be slowed (a watch stream).
+    void dispatch(HttpConnection *connection, bool latencyOnly,
+                  const std::function<void(HttpConnection *connection, Action action)> &answer);
 
     int failed() const { return m_failed; }
     int dropped() const { return m_dropped; }
