@@ -1,3 +1,4 @@
+#include "GitRepository.h"
 #include "net/ApiError.h"
 #include "source/SourceCheckout.h"
 
@@ -77,24 +78,10 @@ private:
 
 QString TstSource::git(const QStringList &arguments, const QString &directory)
 {
-    QProcess process;
-    process.setWorkingDirectory(directory.isEmpty() ? m_repo : directory);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"HOME"_s, m_dir->path());
-    environment.insert(u"GIT_CONFIG_NOSYSTEM"_s, u"1"_s);
-    environment.insert(u"GIT_AUTHOR_NAME"_s, u"Ada Lovelace"_s);
-    environment.insert(u"GIT_AUTHOR_EMAIL"_s, u"ada@example.net"_s);
-    environment.insert(u"GIT_COMMITTER_NAME"_s, u"Ada Lovelace"_s);
-    environment.insert(u"GIT_COMMITTER_EMAIL"_s, u"ada@example.net"_s);
-    process.setProcessEnvironment(environment);
-    process.start(u"git"_s, arguments);
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit ||
-        process.exitCode() != 0) {
-        m_gitErrors.append(u"git "_s + arguments.join(u' ') + u": "_s +
-                           QString::fromUtf8(process.readAllStandardError()));
-        return {};
-    }
-    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+    const QString out = GitRepository(directory.isEmpty() ? m_repo : directory).git(arguments);
+    if (out.isNull())
+        m_gitErrors.append(u"git "_s + arguments.join(u' '));
+    return out;
 }
 
 void TstSource::write(const QString &relative, const QByteArray &bytes, const QString &root)
