@@ -56,39 +56,39 @@
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished">nichts</translation>
+        <translation>nichts</translation>
     </message>
     <message>
         <source>%1 runs now (history #%2), not %3</source>
-        <translation type="unfinished"></translation>
+        <translation>jetzt läuft %1 (Verlauf #%2), nicht %3</translation>
     </message>
     <message>
         <source>history #%1 is no longer in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlaufseintrag #%1 ist nicht mehr im Verlauf</translation>
     </message>
     <message>
         <source>history #%1 is now %2, not %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlaufseintrag #%1 ist jetzt %2, nicht %3</translation>
     </message>
     <message>
         <source>history #%1 is the version running now</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlaufseintrag #%1 ist die gerade laufende Version</translation>
     </message>
     <message>
         <source>the history has other deployments (%1 now, %2 before)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Verlauf enthält andere Deployments (jetzt %1, vorher %2)</translation>
     </message>
     <message>
         <source>the target revision is %1 now, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Ziel-Revision ist jetzt %1, nicht %2</translation>
     </message>
     <message>
         <source>auto-sync was switched on</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-Sync wurde eingeschaltet</translation>
     </message>
     <message>
         <source>auto-sync was switched off</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-Sync wurde ausgeschaltet</translation>
     </message>
 </context>
 <context>
@@ -230,51 +230,51 @@
     <name>AutoSyncRestore</name>
     <message>
         <source>the target revision</source>
-        <translation type="unfinished"></translation>
+        <translation>die Ziel-Revision</translation>
     </message>
     <message>
         <source>target revision %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel-Revision %1</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished">nichts</translation>
+        <translation>nichts</translation>
     </message>
     <message>
         <source>Auto-sync of %1 will deploy what target revision %2 resolves to (Argo CD has not resolved it yet); %3 runs now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-Sync von %1 wird deployen, was die Ziel-Revision %2 ergibt (Argo CD hat sie noch nicht aufgelöst); jetzt läuft %3.</translation>
     </message>
     <message>
         <source>Auto-sync of %1 will keep %2 (%3), the version that runs now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-Sync von %1 behält %2 (%3) bei, die Version, die jetzt läuft.</translation>
     </message>
     <message>
         <source>Auto-sync of %1 will deploy %2 (%3), replacing %4 that runs now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-Sync von %1 wird %2 (%3) deployen und damit das jetzt laufende %4 ersetzen.</translation>
     </message>
     <message>
         <source>target revision %1, not resolved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel-Revision %1, noch nicht aufgelöst</translation>
     </message>
     <message>
         <source>keeps %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>behält %1 bei (%2)</translation>
     </message>
     <message>
         <source>%1 → %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2 (%3)</translation>
     </message>
     <message>
         <source>, the version rolled back from</source>
-        <translation type="unfinished"></translation>
+        <translation>, die Version, von der zurückgerollt wurde</translation>
     </message>
     <message>
         <source>at an unknown time</source>
-        <translation type="unfinished"></translation>
+        <translation>zu einem unbekannten Zeitpunkt</translation>
     </message>
     <message>
         <source>%1 is the version that was rolled back from (history #%2, deployed %3): restoring auto-sync deploys it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist die Version, von der zurückgerollt wurde (Verlauf #%2, deployt %3): Wird Auto-Sync wiederhergestellt, wird sie erneut deployt.</translation>
     </message>
 </context>
 <context>
@@ -1098,7 +1098,7 @@ Befehle:
     </message>
     <message>
         <source>%1 is &quot;%2&quot;, expected a duration such as 10m or 1h30m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist &quot;%2&quot;, erwartet wird eine Dauer wie 10m oder 1h30m</translation>
     </message>
 </context>
 <context>
@@ -1128,27 +1128,27 @@ Befehle:
     <name>DataAge</name>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n min</numerusform>
+            <numerusform>vor %n min</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n h</numerusform>
+            <numerusform>vor %n h</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
         </translation>
     </message>
 </context>
@@ -1156,55 +1156,55 @@ Befehle:
     <name>DeployGate</name>
     <message>
         <source>Deploy anyway with --override-ci REASON (recorded in the journal and on the application), or the Override dialog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem deployen mit --override-ci REASON (wird im Journal und an der Anwendung festgehalten) oder über den Dialog „Übersteuern“.</translation>
     </message>
     <message>
         <source>Build %1 cannot be checked: capstan.yaml has no github section</source>
-        <translation type="unfinished"></translation>
+        <translation>Build %1 kann nicht geprüft werden: capstan.yaml hat keinen Abschnitt github</translation>
     </message>
     <message>
         <source>Add the github section so Capstan can see the CI run, or pass --override-ci REASON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Abschnitt github hinzufügen, damit Capstan den CI-Lauf sehen kann, oder --override-ci REASON angeben.</translation>
     </message>
     <message>
         <source>Build %1 is unknown: the workflow has no run #%1 on branch %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Build %1 ist unbekannt: der Workflow hat keinen Lauf #%1 auf Branch %2</translation>
     </message>
     <message>
         <source>List the builds with `capstan --cli builds`; a build is a CI run number. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Builds mit `capstan --cli builds` auflisten; ein Build ist eine CI-Laufnummer. %1</translation>
     </message>
     <message>
         <source>Build %1 is still running (CI status: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Build %1 läuft noch (CI-Status: %2)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keiner</translation>
     </message>
     <message>
         <source>Wait for the CI run to finish: %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten, bis der CI-Lauf abgeschlossen ist: %1. %2</translation>
     </message>
     <message>
         <source>Build %1 failed: its CI run completed with conclusion %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Build %1 ist fehlgeschlagen: sein CI-Lauf wurde mit Ergebnis %2 abgeschlossen</translation>
     </message>
     <message>
         <source>See %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Siehe %1. %2</translation>
     </message>
     <message>
         <source>Chart version %1 is not in the chart repository, and this deploy does not build it</source>
-        <translation type="unfinished"></translation>
+        <translation>Chart-Version %1 ist nicht im Chart-Repository, und dieses Deployment baut sie nicht</translation>
     </message>
     <message>
         <source>Chart version %1 cannot be checked in the chart repository, and this deploy does not build it</source>
-        <translation type="unfinished"></translation>
+        <translation>Chart-Version %1 kann im Chart-Repository nicht geprüft werden, und dieses Deployment baut sie nicht</translation>
     </message>
     <message>
         <source>Deploy the build with --build N so the pipeline packages and publishes it, or pick a version from `capstan --cli versions`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Build mit --build N deployen, damit die Pipeline ihn paketiert und veröffentlicht, oder eine Version aus `capstan --cli versions` wählen.</translation>
     </message>
 </context>
 <context>
@@ -1271,35 +1271,35 @@ Befehle:
     </message>
     <message>
         <source>it has schema version %1 but lacks the actions table</source>
-        <translation type="unfinished"></translation>
+        <translation>es hat die Schemaversion %1, aber ihm fehlt die Tabelle actions</translation>
     </message>
     <message>
         <source>cannot upgrade it from schema version %1 to %2 (nothing was changed): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>es kann nicht von Schemaversion %1 auf %2 aktualisiert werden (nichts wurde geändert): %3</translation>
     </message>
     <message>
         <source>Deploy journal %1: unknown action kind &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployment-Journal %1: unbekannte Aktionsart &quot;%2&quot;</translation>
     </message>
     <message>
         <source>The kinds are: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Arten sind: %1.</translation>
     </message>
     <message>
         <source>Deploy journal %1: unknown outcome &quot;%2&quot; of a %3 action</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployment-Journal %1: unbekanntes Ergebnis &quot;%2&quot; einer Aktion %3</translation>
     </message>
     <message>
         <source>The outcomes are: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ergebnisse sind: %1.</translation>
     </message>
     <message>
         <source>Deploy journal %1: a %2 action names deploy %3; ids are positive, 0 for none</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployment-Journal %1: eine Aktion %2 nennt Deployment %3; IDs sind positiv, 0 für keines</translation>
     </message>
     <message>
         <source>Deploy journal %1: a %2 action names deploy %3, which is not in the journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployment-Journal %1: eine Aktion %2 nennt Deployment %3, das nicht im Journal steht</translation>
     </message>
 </context>
 <context>
@@ -1366,61 +1366,61 @@ Befehle:
     </message>
     <message>
         <source>Application &quot;%1&quot; was changed by someone else while the deploy lock was being written</source>
-        <translation type="unfinished"></translation>
+        <translation>Application &quot;%1&quot; wurde von jemand anderem geändert, während die Deployment-Sperre geschrieben wurde</translation>
     </message>
     <message>
         <source>Look at the lock with `capstan --cli status` and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sehen Sie sich die Sperre mit `capstan --cli status` an und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The lock looks abandoned. Break it with a reason: capstan --cli unlock --force --reason TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperre scheint verwaist. Heben Sie sie mit einer Begründung auf: capstan --cli unlock --force --reason TEXT</translation>
     </message>
     <message>
         <source>The deploy lock of &quot;%1&quot; is now held by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Deployment-Sperre von &quot;%1&quot; hält jetzt %2</translation>
     </message>
     <message>
         <source>The deploy lock of &quot;%1&quot; was removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Deployment-Sperre von &quot;%1&quot; wurde entfernt</translation>
     </message>
     <message>
         <source>Someone broke the lock; the deploy goes on without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand hat die Sperre aufgehoben; das Deployment läuft ohne sie weiter.</translation>
     </message>
     <message numerus="yes">
         <source>, stale: no sign of life for %n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, veraltet: seit %n min kein Lebenszeichen</numerusform>
+            <numerusform>, veraltet: seit %n min kein Lebenszeichen</numerusform>
         </translation>
     </message>
     <message>
         <source>, stale: no time recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>, veraltet: keine Zeit erfasst</translation>
     </message>
 </context>
 <context>
     <name>FaultInjector</name>
     <message>
         <source>%1: &quot;%2&quot; is not a share between 0 and 1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: &quot;%2&quot; ist kein Anteil zwischen 0 und 1</translation>
     </message>
     <message>
         <source>latency: &quot;%1&quot; is not MS or MIN-MAX in milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>latency: &quot;%1&quot; ist weder MS noch MIN-MAX in Millisekunden</translation>
     </message>
     <message>
         <source>seed: &quot;%1&quot; is not a non-negative whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>seed: &quot;%1&quot; ist keine nicht-negative ganze Zahl</translation>
     </message>
     <message>
         <source>unknown fault setting &quot;%1&quot; (known: error, drop, latency, seed)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Fehlereinstellung &quot;%1&quot; (bekannt: error, drop, latency, seed)</translation>
     </message>
     <message>
         <source>error and drop together exceed 1</source>
-        <translation type="unfinished"></translation>
+        <translation>error und drop ergeben zusammen mehr als 1</translation>
     </message>
 </context>
 <context>
@@ -1622,11 +1622,11 @@ Befehle:
     </message>
     <message>
         <source>checkout is broken</source>
-        <translation type="unfinished"></translation>
+        <translation>der Checkout ist kaputt</translation>
     </message>
     <message>
         <source>Deploy to dev and prod, roll back and restore auto-sync, save a picture of the Journal view and quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dev und prod deployen, zurückrollen und Auto-Sync wiederherstellen, ein Bild der Journal-Ansicht speichern und beenden.</translation>
     </message>
 </context>
 <context>
@@ -1982,43 +1982,43 @@ Deployt %2%3</translation>
     <name>SampleRepositoryHistory</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Cannot write .gitignore</source>
-        <translation type="unfinished"></translation>
+        <translation>.gitignore kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Cannot create a git repository in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 kann kein Git-Repository angelegt werden</translation>
     </message>
     <message>
         <source>Cannot write CHANGELOG.md</source>
-        <translation type="unfinished"></translation>
+        <translation>CHANGELOG.md kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Cannot open the index</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Index kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Cannot stage the sample repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Beispiel-Repository kann nicht zum Index hinzugefügt werden</translation>
     </message>
     <message>
         <source>Cannot read the staged tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Der im Index vorgemerkte Tree kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>Cannot make the author of run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Autor von Lauf %1 kann nicht erzeugt werden</translation>
     </message>
     <message>
         <source>Cannot read the previous commit</source>
-        <translation type="unfinished"></translation>
+        <translation>Der vorherige Commit kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>Cannot commit run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 kann nicht committet werden</translation>
     </message>
 </context>
 <context>
@@ -2209,95 +2209,95 @@ Deployt %2%3</translation>
     <name>SourceCheckout</name>
     <message>
         <source>The checkout of %1 was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Auschecken von %1 wurde abgebrochen</translation>
     </message>
     <message>
         <source>The abbreviated sha %1 names more than one object</source>
-        <translation type="unfinished"></translation>
+        <translation>Der abgekürzte SHA %1 bezeichnet mehr als ein Objekt</translation>
     </message>
     <message>
         <source>Give more digits, or the full 40-digit sha.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr Ziffern oder den vollständigen 40-stelligen SHA angeben.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a commit sha</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein Commit-SHA</translation>
     </message>
     <message>
         <source>Give 7 to 40 hexadecimal digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>7 bis 40 Hexadezimalziffern angeben.</translation>
     </message>
     <message>
         <source>The source repository %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Quell-Repository %1 existiert nicht</translation>
     </message>
     <message>
         <source>Give the path of a git repository or a git URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Pfad eines Git-Repositorys oder eine Git-URL angeben.</translation>
     </message>
     <message>
         <source>Cannot create the directory %1</source>
-        <translation type="unfinished">Das Verzeichnis %1 kann nicht angelegt werden</translation>
+        <translation>Das Verzeichnis %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>Cannot create a checkout directory in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 kann kein Checkout-Verzeichnis angelegt werden: %2</translation>
     </message>
     <message>
         <source>The checkout directory %1 is not empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Checkout-Verzeichnis %1 ist nicht leer</translation>
     </message>
     <message>
         <source>Give a new or empty directory; a checkout never writes over files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neues oder leeres Verzeichnis angeben; ein Checkout überschreibt nie Dateien.</translation>
     </message>
     <message>
         <source>Cannot lock the source cache %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Quell-Cache %1 kann nicht gesperrt werden</translation>
     </message>
     <message>
         <source>Cannot create the source cache %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Quell-Cache %1 kann nicht angelegt werden: %2</translation>
     </message>
     <message>
         <source>%1 is not a git URL: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Git-URL: %2</translation>
     </message>
     <message>
         <source>Cannot fetch from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrufen von %1 nicht möglich: %2</translation>
     </message>
     <message>
         <source>The source needs credentials; give a URL Capstan may read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Quelle erfordert Zugangsdaten; eine URL angeben, die Capstan lesen darf.</translation>
     </message>
     <message>
         <source>The commit %1 is not in %2, even after fetching it</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Commit %1 ist nicht in %2, auch nicht nach dem Abrufen</translation>
     </message>
     <message>
         <source>Check the sha, and that it was pushed to a branch or tag of the source.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den SHA prüfen und ob er in einen Branch oder Tag der Quelle gepusht wurde.</translation>
     </message>
     <message>
         <source>Cannot use the source cache %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Quell-Cache %1 kann nicht verwendet werden: %2</translation>
     </message>
     <message>
         <source>Cannot check out %1 into %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht nach %2 ausgecheckt werden: %3</translation>
     </message>
     <message>
         <source>Cannot check out %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht ausgecheckt werden: %2</translation>
     </message>
     <message>
         <source>%1 is not inside a git working tree</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt nicht in einem Git-Arbeitsverzeichnis</translation>
     </message>
     <message>
         <source>Cannot read the status of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Status von %1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2381,15 +2381,15 @@ Deployt %2%3</translation>
     <name>capstan::ActionRecorder</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>ended with exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mit Exit-Code %1 beendet</translation>
     </message>
     <message>
         <source>warning: the %1 of %2 is not in the journal: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: die Aktion %1 an %2 steht nicht im Journal: %3</translation>
     </message>
 </context>
 <context>
@@ -2510,14 +2510,14 @@ Deployt %2%3</translation>
     </message>
     <message numerus="yes">
         <source>Tried %n time(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Nach %n Versuch.</numerusform>
             <numerusform>Nach %n Versuchen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Check the application: the request may have started an operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anwendung prüfen: die Anfrage hat möglicherweise einen Vorgang gestartet.</translation>
     </message>
 </context>
 <context>
@@ -3075,13 +3075,24 @@ application shows OutOfSync afterwards. Unknown ID: exit 5.
 The journal (see `journal`) records the rollback and a suspension: who, when, why and the
 outcome (succeeded once Argo CD accepted it, or with --wait once it succeeded; failed; refused).
 JSON: {app, from, to, autoSyncSuspended} and, with --wait, phase, message, sync, health.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID ist eine Verlaufs-ID aus `history`; ohne sie wird das vorherige Deployment (history[len-2]) verwendet.
+Gibt vor dem Handeln aus, was jetzt läuft und was laufen wird, und fragt dann auf einem
+Terminal nach Bestätigung; ohne Terminal ist --yes erforderlich (Exit 2).
+Argo CD lehnt Rollbacks ab, solange Auto-Sync an ist (Exit 6): --suspend-auto-sync --reason TEXT
+schaltet ihn zuerst aus und erfasst, wer, wann und warum; er bleibt aus bis
+`capstan --cli auto-sync on`. Ein Rollback ändert die Ziel-Revision nicht, daher zeigt die
+Anwendung danach OutOfSync. Unbekannte ID: Exit 5.
+Das Journal (siehe `journal`) erfasst den Rollback und ein Aussetzen: wer, wann, warum und das
+Ergebnis (succeeded, sobald Argo CD ihn angenommen hat, bzw. mit --wait, sobald er gelungen ist; failed; refused).
+JSON: {app, from, to, autoSyncSuspended} und, mit --wait, phase, message, sync, health.</translation>
     </message>
     <message>
         <source>Removes the automated sync policy and keeps it, with the reason, in annotations
 on the application, so `auto-sync on` can restore it and everyone sees why.
 Recorded in the journal. JSON: {app, autoSync, suspension}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt die automatische Sync-Richtlinie und bewahrt sie samt Grund in Annotationen
+an der Anwendung auf, damit `auto-sync on` sie wiederherstellen kann und alle sehen, warum.
+Wird im Journal erfasst. JSON: {app, autoSync, suspension}.</translation>
     </message>
     <message>
         <source>Restores the automated sync policy recorded by `auto-sync off` (or enables plain
@@ -3092,64 +3103,72 @@ Then it asks for confirmation on a terminal; without a terminal --yes is require
 Nothing to ask when auto-sync is on already. Recorded in the journal.
 JSON: {app, autoSync, suspension, targetRevision, revision, rolledBackFrom}; rolledBackFrom
 is the history entry of the rolled-back version auto-sync deploys again, or null.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellt die von `auto-sync off` erfasste automatische Sync-Richtlinie wieder her (oder schaltet
+einfachen Auto-Sync ein, wenn nichts erfasst wurde) und entfernt die Annotationen des Aussetzens.
+Argo CD deployt dann die Ziel-Revision (spec.source.targetRevision, wie aufgelöst): zuerst wird
+ausgegeben, welche Version das ist, und gewarnt, wenn ein Rollback von genau dieser Version zurückging.
+Dann wird auf einem Terminal nach Bestätigung gefragt; ohne Terminal ist --yes erforderlich (Exit 2).
+Keine Rückfrage, wenn Auto-Sync bereits an ist. Wird im Journal erfasst.
+JSON: {app, autoSync, suspension, targetRevision, revision, rolledBackFrom}; rolledBackFrom
+ist der Verlaufseintrag der zurückgerollten Version, die Auto-Sync erneut deployt, oder null.</translation>
     </message>
     <message>
         <source> (STALE: no heartbeat since %1; break it with `capstan --cli unlock --force --reason TEXT`)</source>
-        <translation type="unfinished"></translation>
+        <translation> (VERALTET: kein Heartbeat seit %1; mit `capstan --cli unlock --force --reason TEXT` aufheben)</translation>
     </message>
     <message>
         <source> (heartbeat %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Heartbeat %1)</translation>
     </message>
     <message>
         <source>%1 → %2 (history #%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2 (Verlauf #%3)</translation>
     </message>
     <message>
         <source>%1, operation succeeded</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Vorgang erfolgreich</translation>
     </message>
     <message>
         <source>%1, accepted by Argo CD</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, von Argo CD angenommen</translation>
     </message>
     <message>
         <source>Roll back %1 to chart %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 auf Chart %2 zurückrollen?</translation>
     </message>
     <message>
         <source>before the rollback to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>vor dem Rollback auf %1</translation>
     </message>
     <message>
         <source>suspended before the rollback to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>vor dem Rollback auf %1 ausgesetzt</translation>
     </message>
     <message>
         <source>WARNING: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>WARNUNG: %1
+</translation>
     </message>
     <message>
         <source>Restore auto-sync of %1 and deploy %2 again?</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-Sync von %1 wiederherstellen und %2 erneut deployen?</translation>
     </message>
     <message>
         <source>Restore auto-sync of %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-Sync von %1 wiederherstellen?</translation>
     </message>
     <message>
         <source>auto-sync on needs --yes when standard input is not a terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>auto-sync on braucht --yes, wenn die Standardeingabe kein Terminal ist</translation>
     </message>
     <message>
         <source>Auto-sync stays off; nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-Sync bleibt aus; es wurde nichts geändert</translation>
     </message>
     <message>
         <source>suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgesetzt</translation>
     </message>
 </context>
 <context>
@@ -3634,56 +3653,59 @@ is the history entry of the rolled-back version auto-sync deploys again, or null
     </message>
     <message>
         <source>Break lock…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre aufheben…</translation>
     </message>
     <message>
         <source>The lock shows no sign of life: remove it, with a reason recorded on the application and in the journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperre zeigt kein Lebenszeichen: sie entfernen, mit einem Grund, der an der Anwendung und im Journal festgehalten wird</translation>
     </message>
     <message>
         <source>Showing builds from %1: GitHub is unavailable (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Builds mit Stand %1 werden angezeigt: GitHub ist nicht verfügbar (%2)</translation>
     </message>
     <message>
         <source>Showing cached builds from %1: GitHub is unavailable (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischengespeicherte Builds mit Stand %1 werden angezeigt: GitHub ist nicht verfügbar (%2)</translation>
     </message>
     <message>
         <source>Showing cached builds: GitHub is unavailable (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischengespeicherte Builds werden angezeigt: GitHub ist nicht verfügbar (%1)</translation>
     </message>
     <message>
         <source>Builds as GitHub listed them at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Builds, wie GitHub sie am %1 aufgelistet hat</translation>
     </message>
     <message>
         <source>Locked by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt von %1</translation>
     </message>
     <message>
         <source>Break the deploy lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployment-Sperre aufheben</translation>
     </message>
     <message>
         <source>The lock of %1 shows no sign of life:
 %2
 
 Why is it safe to break it? The reason is recorded on the application and in the journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperre von %1 zeigt kein Lebenszeichen:
+%2
+
+Warum kann sie gefahrlos aufgehoben werden? Der Grund wird an der Anwendung und im Journal festgehalten.</translation>
     </message>
     <message>
         <source>broke the lock of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre von %1 aufgehoben</translation>
     </message>
     <message>
         <source>Cannot break the lock: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperre kann nicht aufgehoben werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n cached build(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n zwischengespeicherter Build</numerusform>
+            <numerusform>%n zwischengespeicherte Builds</numerusform>
         </translation>
     </message>
 </context>
@@ -4284,15 +4306,15 @@ VERSION wird wie bei `show` aufgelöst. JSON: {file, digest, size}.</translation
     </message>
     <message>
         <source>%1 %2 is there with sha256 %3, not %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 ist mit sha256 %3 vorhanden, nicht %4</translation>
     </message>
     <message>
         <source>Whether the server stored it is unknown (%1); check with `capstan --cli versions %2`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob der Server es gespeichert hat, ist unbekannt (%1); mit `capstan --cli versions %2` prüfen.</translation>
     </message>
     <message numerus="yes">
         <source>Tried %n time(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Nach %n Versuch.</numerusform>
             <numerusform>Nach %n Versuchen.</numerusform>
         </translation>
@@ -4575,7 +4597,7 @@ Deployments, die diese Version verwenden, können nicht mehr gesynct werden. Das
     </message>
     <message>
         <source>Showing charts from %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Charts mit Stand %1 werden angezeigt: %2</translation>
     </message>
 </context>
 <context>
@@ -4618,7 +4640,7 @@ Deployments, die diese Version verwenden, können nicht mehr gesynct werden. Das
     </message>
     <message>
         <source>Nothing was changed. Run it again with --yes to confirm.</source>
-        <translation type="unfinished">Es wurde nichts geändert. Zum Bestätigen erneut mit --yes ausführen.</translation>
+        <translation>Es wurde nichts geändert. Zum Bestätigen erneut mit --yes ausführen.</translation>
     </message>
 </context>
 <context>
@@ -5080,15 +5102,15 @@ Eine Umgebungsvariable, die dasselbe Secret liefert, bleibt unberührt.</transla
     </message>
     <message>
         <source>Deploy although the build failed, still runs or is unknown; who and why are recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployen, obwohl der Build fehlgeschlagen ist, noch läuft oder unbekannt ist; wer und warum wird erfasst</translation>
     </message>
     <message>
         <source>Run in the working tree that holds capstan.yaml instead of a clean checkout of the build</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Arbeitsverzeichnis ausführen, das die capstan.yaml enthält, statt in einem sauberen Checkout des Builds</translation>
     </message>
     <message>
         <source>With --worktree in prod: run although the tree has local changes (recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --worktree in prod: ausführen, obwohl das Arbeitsverzeichnis lokale Änderungen hat (wird erfasst)</translation>
     </message>
     <message>
         <source>Runs the stages of the pipeline section one after another, the steps of a stage in parallel.
@@ -5115,15 +5137,38 @@ SIGINT, SIGTERM or SIGHUP cancel the deploy (child processes stopped, a running 
 terminated, the lock released, the journal says cancelled), then exit 130.
 Exit codes: 0 succeeded, 1 failed or cancelled, 2 usage, 6 lock held or operation running,
 130 interrupted. The journal file is CAPSTAN_JOURNAL when set, else %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt die Phasen des Abschnitts pipeline nacheinander aus, die Schritte einer Phase parallel.
+Die CI-Prüfung: ein prod-Deployment von --build N braucht CI-Lauf N auf dem konfigurierten Branch,
+erfolgreich abgeschlossen; sonst wird es mit Exit 6 und Grund abgelehnt (fehlgeschlagen, läuft, unbekannter Build).
+--override-ci REASON deployt trotzdem und erfasst, wer und warum, im Journal und an der
+Anwendung. Ein Deployment innerhalb von CI-Lauf N selbst (GITHUB_ACTIONS, GITHUB_RUN_NUMBER) ist zugelassen.
+Die Pipeline läuft in einem sauberen Checkout des Commits des Builds (pipeline.source oder das
+Git-Repository mit der capstan.yaml); das Arbeitsverzeichnis wird nie angefasst. Ein Commit, der nicht
+gefunden wird, ergibt Exit 5. --worktree läuft stattdessen im Arbeitsverzeichnis; in prod wird eines mit
+lokalen Änderungen abgelehnt, außer mit --allow-dirty REASON. --version V deployt eine veröffentlichte
+Chart-Version: nur die Sync-Schritte, abgelehnt (Exit 6), wenn das Chart-Repository sie nicht hat.
+Ein prod-Deployment mit Abschnitt argocd übernimmt zuerst die Deployment-Sperre der Anwendung (Annotationen
+an der Argo-CD-Anwendung) und gibt sie am Ende frei; es wird mit Exit 6 und Nennung des Inhabers abgelehnt,
+solange jemand sie hält oder Argo CD einen Vorgang ausführt. Prod braucht --yes oder ein &quot;y&quot; auf einem
+Terminal. Jedes Deployment und jeder Schritt wird ins Journal geschrieben (siehe `journal`).
+Ausgabe: eine Zeile pro Schritt-Ereignis (Zeit, Start oder Status, Phase/Schritt, Dauer, Meldung) und eine
+Zusammenfassungszeile. -o json: ein JSON-Objekt pro Zeile: {event: start, step, stage, time},
+{event: end, step, stage, status, durationMs, exitCode, message}, mit --verbose
+{event: output, step, line} und zuletzt {event: finished, outcome, version, env, durationMs,
+journalId}. --dry-run gibt den Plan aus (JSON: {dryRun, version, build, env, parallel, steps,
+skipped}) und ändert nichts.
+SIGINT, SIGTERM oder SIGHUP brechen das Deployment ab (Kindprozesse gestoppt, ein laufender Argo-CD-Vorgang
+beendet, die Sperre freigegeben, das Journal vermerkt cancelled), dann Exit 130.
+Exit-Codes: 0 erfolgreich, 1 fehlgeschlagen oder abgebrochen, 2 Aufruf, 6 Sperre vergeben oder Vorgang läuft,
+130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, falls gesetzt, sonst %1.</translation>
     </message>
     <message>
         <source>List recent deploys (with their steps) and other actions, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzten Deployments (mit ihren Schritten) und andere Aktionen auflisten, neueste zuerst</translation>
     </message>
     <message>
         <source>At most N deploys and actions (default 20)</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens N Deployments und Aktionen (Standard 20)</translation>
     </message>
     <message>
         <source>Deploys a crash or a kill interrupted are reported first (stderr), once, with the step they
@@ -5136,72 +5181,86 @@ application, host, pid, started, finished, durationMs, outcome, message, steps: 
 status, started, durationMs, exitCode, message}]} (outcome null while it runs); an action is
 {kind, id, who, when, application, host, reason, outcome, message, deploy} (deploy: the id of
 the deploy it belongs to, or null). The journal file is CAPSTAN_JOURNAL when set, else %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployments, die ein Absturz oder ein Kill unterbrochen hat, werden zuerst gemeldet (stderr), einmalig,
+mit dem Schritt, in dem sie stehen blieben. Neben Deployments enthält das Journal Aktionen an der Anwendung: rollback,
+auto-sync-off, auto-sync-on, lock-take, lock-release, lock-break, ci-override und
+deploy-refused, jeweils mit wer, wann, warum und dem Ergebnis (succeeded, failed oder refused).
+JSON: ein Array, neueste zuerst. Jedes Element hat kind, id, who, when, reason und outcome.
+Ein Deployment ist {kind: &quot;deploy&quot;, id, who, when, build, version, sha, env, user, reason,
+application, host, pid, started, finished, durationMs, outcome, message, steps: [{name, stage,
+status, started, durationMs, exitCode, message}]} (outcome ist null, solange es läuft); eine Aktion ist
+{kind, id, who, when, application, host, reason, outcome, message, deploy} (deploy: die ID des
+Deployments, zu dem sie gehört, oder null). Die Journal-Datei ist CAPSTAN_JOURNAL, falls gesetzt, sonst %1.</translation>
     </message>
     <message>
         <source>Stores holder (you@host), reason and time as annotations on the Argo CD application.
 Exit 6 naming the holder when it is held already. Recorded in the journal (lock-take).
 JSON: {app, holder, reason, since}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert Inhaber (you@host), Grund und Zeit als Annotationen an der Argo-CD-Anwendung.
+Exit 6 mit Nennung des Inhabers, wenn die Sperre bereits vergeben ist. Wird im Journal erfasst (lock-take).
+JSON: {app, holder, reason, since}.</translation>
     </message>
     <message>
         <source>Without --force only your own lock is released (exit 6 naming the holder when it
 is someone else&apos;s). Recorded in the journal (lock-release, or lock-break with --force).
 JSON: {app, released, holder}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne --force wird nur die eigene Sperre freigegeben (Exit 6 mit Nennung des Inhabers, wenn sie
+jemand anderem gehört). Wird im Journal erfasst (lock-release bzw. lock-break mit --force).
+JSON: {app, released, holder}.</translation>
     </message>
     <message>
         <source>--%1 needs a reason: it is recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 braucht einen Grund: er wird erfasst</translation>
     </message>
     <message>
         <source>--allow-dirty goes with --worktree</source>
-        <translation type="unfinished"></translation>
+        <translation>--allow-dirty gehört zu --worktree</translation>
     </message>
     <message>
         <source>Deploy %1 to prod?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach prod deployen?</translation>
     </message>
     <message>
         <source>No deploys or actions in %1.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Deployments oder Aktionen in %1.
+</translation>
     </message>
     <message>
         <source>(reason: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Grund: %1)</translation>
     </message>
     <message>
         <source>WHEN</source>
-        <translation type="unfinished"></translation>
+        <translation>WANN</translation>
     </message>
     <message>
         <source>WHO</source>
-        <translation type="unfinished"></translation>
+        <translation>WER</translation>
     </message>
     <message>
         <source>WHAT</source>
-        <translation type="unfinished"></translation>
+        <translation>WAS</translation>
     </message>
     <message>
         <source>DETAILS</source>
-        <translation type="unfinished"></translation>
+        <translation>DETAILS</translation>
     </message>
     <message>
         <source>locked for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gesperrt für %1</translation>
     </message>
     <message>
         <source>the lock of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sperre von %1</translation>
     </message>
     <message>
         <source>broke the lock of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre von %1 aufgehoben</translation>
     </message>
     <message>
         <source>released the lock of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre von %1 freigegeben</translation>
     </message>
 </context>
 <context>
@@ -5362,15 +5421,15 @@ JSON: {app, released, holder}.</source>
     </message>
     <message>
         <source>unknown: the deploy is refused unless it runs in the working tree</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt: das Deployment wird abgelehnt, außer es läuft im Arbeitsverzeichnis</translation>
     </message>
     <message>
         <source>%1, checked out clean (your working tree is not touched)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, sauber ausgecheckt (Ihr Arbeitsverzeichnis bleibt unberührt)</translation>
     </message>
     <message>
         <source>Commit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Commit:</translation>
     </message>
 </context>
 <context>
@@ -5496,99 +5555,99 @@ JSON: {app, released, holder}.</source>
     </message>
     <message>
         <source>sync only: %1 is deployed as published</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Sync: %1 wird so deployt, wie es veröffentlicht ist</translation>
     </message>
     <message>
         <source>Cannot check build %1 on GitHub: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Build %1 kann auf GitHub nicht geprüft werden: %2</translation>
     </message>
     <message>
         <source>Cannot check build %1 on GitHub</source>
-        <translation type="unfinished"></translation>
+        <translation>Build %1 kann auf GitHub nicht geprüft werden</translation>
     </message>
     <message>
         <source>Cannot check chart %1 in the chart repository: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Chart %1 kann im Chart-Repository nicht geprüft werden: %2</translation>
     </message>
     <message>
         <source>CI gate overridden by %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>CI-Prüfung übergangen von %1 (%2): %3</translation>
     </message>
     <message>
         <source>The working tree is at %1, build %2 was made from %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Arbeitsverzeichnis steht auf %1, Build %2 wurde aus %3 gebaut</translation>
     </message>
     <message>
         <source>The working tree %1 has local changes: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Arbeitsverzeichnis %1 hat lokale Änderungen: %2</translation>
     </message>
     <message>
         <source>Commit them, deploy the build&apos;s own commit (without --worktree), or pass --allow-dirty REASON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Committen Sie sie, deployen Sie den eigenen Commit des Builds (ohne --worktree) oder übergeben Sie --allow-dirty REASON.</translation>
     </message>
     <message>
         <source>Running in a working tree with local changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführung in einem Arbeitsverzeichnis mit lokalen Änderungen</translation>
     </message>
     <message>
         <source>%1 is not in a git repository: running on what it holds</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt in keinem Git-Repository: es wird mit dem vorhandenen Inhalt ausgeführt</translation>
     </message>
     <message>
         <source>The commit of build %1 is unknown, so it cannot be checked out</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Commit von Build %1 ist unbekannt und kann daher nicht ausgecheckt werden</translation>
     </message>
     <message>
         <source>Configure the github section so Capstan finds the build&apos;s commit, or run in the working tree with --worktree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurieren Sie den Abschnitt github, damit Capstan den Commit des Builds findet, oder führen Sie es mit --worktree im Arbeitsverzeichnis aus.</translation>
     </message>
     <message>
         <source>%1 is in no git repository, so the build&apos;s commit cannot be checked out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liegt in keinem Git-Repository, daher kann der Commit des Builds nicht ausgecheckt werden</translation>
     </message>
     <message>
         <source>Set pipeline.source to the repository&apos;s URL, or run in the working tree with --worktree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie pipeline.source auf die URL des Repositorys oder führen Sie es mit --worktree im Arbeitsverzeichnis aus.</translation>
     </message>
     <message>
         <source>the secret %1 is shorter than %2 characters and cannot be redacted reliably</source>
-        <translation type="unfinished"></translation>
+        <translation>das Secret %1 ist kürzer als %2 Zeichen und kann nicht zuverlässig geschwärzt werden</translation>
     </message>
     <message>
         <source>deploy %1 ran in a working tree with local changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployment %1 lief in einem Arbeitsverzeichnis mit lokalen Änderungen</translation>
     </message>
     <message>
         <source>Deploy #%1 of %2 was interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployment #%1 von %2 wurde unterbrochen</translation>
     </message>
     <message>
         <source>Cannot read the deploy journal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Deployment-Journal kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Released the lock left by %1, whose deploy has ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Die von %1 hinterlassene Sperre wurde freigegeben, da das zugehörige Deployment beendet ist</translation>
     </message>
     <message>
         <source>the deploy holding it had ended</source>
-        <translation type="unfinished"></translation>
+        <translation>das Deployment, das sie hielt, war beendet</translation>
     </message>
     <message>
         <source>Argo CD cannot render the application&apos;s current source, so the lock and the target %1 were set in one update with validation skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Argo CD kann die aktuelle Quelle der Anwendung nicht rendern, daher wurden die Sperre und das Ziel %1 in einer Aktualisierung ohne Validierung gesetzt</translation>
     </message>
     <message>
         <source>fix-forward of an application Argo CD cannot render</source>
-        <translation type="unfinished"></translation>
+        <translation>Fix-Forward einer Anwendung, die Argo CD nicht rendern kann</translation>
     </message>
     <message>
         <source>Cannot renew the deploy lock&apos;s heartbeat: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Heartbeat der Deployment-Sperre kann nicht erneuert werden: %1</translation>
     </message>
     <message>
         <source>end of deploy</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende des Deployments</translation>
     </message>
 </context>
 <context>
@@ -5670,19 +5729,19 @@ JSON: {app, released, holder}.</source>
     </message>
     <message>
         <source>Developer tool: run a seeded local ChartMuseum (or the whole sandbox) until interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwicklerwerkzeug: ein befülltes lokales ChartMuseum (oder die ganze Sandbox) bis zur Unterbrechung betreiben</translation>
     </message>
     <message>
         <source>Run the whole sandbox: ChartMuseum, Argo CD and GitHub with the sample repository</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ganze Sandbox betreiben: ChartMuseum, Argo CD und GitHub mit dem Beispiel-Repository</translation>
     </message>
     <message>
         <source>Random faults of every server, e.g. error=0.2,drop=0.02,latency=10-80,seed=7 (default: CAPSTAN_SANDBOX_FAULTS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zufällige Fehler aller Server, z. B. error=0.2,drop=0.02,latency=10-80,seed=7 (Standard: CAPSTAN_SANDBOX_FAULTS)</translation>
     </message>
     <message>
         <source>With --all: N more successful CI runs after the sample history, to deploy</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --all: N weitere erfolgreiche CI-Läufe nach dem Beispielverlauf, zum Deployen</translation>
     </message>
     <message>
         <source>Prints the server URL as the first line on stdout (JSON: {url, directory, charts}), then serves
@@ -5692,51 +5751,57 @@ directory), accepting the credentials in CAPSTAN_CHARTMUSEUM_PASSWORD, CAPSTAN_A
 (three dot-separated parts) and CAPSTAN_GITHUB_TOKEN; the sample repository&apos;s capstan.yaml points
 at them. Prints {chartmuseum, argocd, github, directory, repository, config, charts, firstRun,
 lastRun, faults} (text: one &quot;key: value&quot; line each). Used by bench/soak.sh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt die Server-URL als erste Zeile auf stdout aus (JSON: {url, directory, charts}) und bedient dann
+ohne Authentifizierung Anfragen bis SIGINT oder SIGTERM. Wird von bench/versions.sh verwendet.
+Mit --all: die drei Server der Sandbox (Argo-CD-Vorgänge schnell) in --dir (ein leeres oder neues
+Verzeichnis), die die Zugangsdaten aus CAPSTAN_CHARTMUSEUM_PASSWORD, CAPSTAN_ARGOCD_TOKEN
+(drei durch Punkte getrennte Teile) und CAPSTAN_GITHUB_TOKEN akzeptieren; die capstan.yaml des
+Beispiel-Repositorys zeigt auf sie. Gibt {chartmuseum, argocd, github, directory, repository, config, charts, firstRun,
+lastRun, faults} aus (Text: je eine Zeile &quot;key: value&quot;). Wird von bench/soak.sh verwendet.</translation>
     </message>
     <message>
         <source>--runs and --faults need --all</source>
-        <translation type="unfinished"></translation>
+        <translation>--runs und --faults brauchen --all</translation>
     </message>
     <message>
         <source>--%1 does not apply to --all</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 gilt nicht für --all</translation>
     </message>
     <message>
         <source>sandbox-serve --all takes its credentials from %1, which is not set</source>
-        <translation type="unfinished"></translation>
+        <translation>sandbox-serve --all nimmt seine Zugangsdaten aus %1, das nicht gesetzt ist</translation>
     </message>
     <message>
         <source>Set CAPSTAN_CHARTMUSEUM_PASSWORD, CAPSTAN_ARGOCD_TOKEN and CAPSTAN_GITHUB_TOKEN; the deploys use the same variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>CAPSTAN_CHARTMUSEUM_PASSWORD, CAPSTAN_ARGOCD_TOKEN und CAPSTAN_GITHUB_TOKEN setzen; die Deployments verwenden dieselben Variablen.</translation>
     </message>
     <message>
         <source>CAPSTAN_ARGOCD_TOKEN must have three dot-separated parts, as a JWT has</source>
-        <translation type="unfinished"></translation>
+        <translation>CAPSTAN_ARGOCD_TOKEN muss wie ein JWT aus drei durch Punkte getrennten Teilen bestehen</translation>
     </message>
     <message>
         <source>--faults: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--faults: %1</translation>
     </message>
     <message>
         <source>%1 is not empty; --all needs an empty or new directory</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht leer; --all braucht ein leeres oder neues Verzeichnis</translation>
     </message>
     <message>
         <source>Cannot start the sandbox: %1</source>
-        <translation type="unfinished">Die Sandbox kann nicht gestartet werden: %1</translation>
+        <translation>Die Sandbox kann nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Serving the sandbox from %1; stop with Ctrl+C.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox wird aus %1 bereitgestellt; beenden mit Strg+C.</translation>
     </message>
     <message>
         <source>%1: %2 requests, %3 answered 500 on purpose, %4 answers dropped after the change</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Anfragen, %3 absichtlich mit 500 beantwortet, %4 Antworten nach der Änderung verworfen</translation>
     </message>
 </context>
 <context>
@@ -6665,23 +6730,23 @@ JSON: {id, tag, name, target, draft, url}.</translation>
     </message>
     <message>
         <source>Showing the history from %1; could not read the application from Argo CD</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf mit Stand %1 wird angezeigt; die Anwendung konnte nicht aus Argo CD gelesen werden</translation>
     </message>
     <message>
         <source>The journal could not record this %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Journal konnte diese Aktion (%1) nicht festhalten.</translation>
     </message>
     <message>
         <source>Argo CD then deploys the target revision whenever %1 is out of sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Argo CD deployt dann die Target-Revision, sobald %1 nicht synchron ist.</translation>
     </message>
     <message>
         <source>Restore and deploy %1 again</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen und %1 erneut deployen</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -6735,11 +6800,11 @@ JSON: {id, tag, name, target, draft, url}.</translation>
     </message>
     <message>
         <source>Stopped retrying after %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen nach %1 s eingestellt.</translation>
     </message>
     <message>
         <source>%1 is limiting the request rate; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 begrenzt die Anfragerate; gleich noch einmal versuchen.</translation>
     </message>
 </context>
 <context>
@@ -6809,59 +6874,59 @@ JSON: {id, tag, name, target, draft, url}.</translation>
     </message>
     <message>
         <source>refused</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
         <source>Deploy</source>
-        <translation type="unfinished">Deployen</translation>
+        <translation>Deployment</translation>
     </message>
     <message>
         <source>Rollback</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollback</translation>
     </message>
     <message>
         <source>Auto-sync off</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-Sync aus</translation>
     </message>
     <message>
         <source>Auto-sync on</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-Sync an</translation>
     </message>
     <message>
         <source>Lock taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre gesetzt</translation>
     </message>
     <message>
         <source>Lock released</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre freigegeben</translation>
     </message>
     <message>
         <source>Lock broken</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre aufgehoben</translation>
     </message>
     <message>
         <source>CI override</source>
-        <translation type="unfinished"></translation>
+        <translation>CI-Prüfung übergangen</translation>
     </message>
     <message>
         <source>Deploy refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Deployment abgelehnt</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann (UTC)</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Was</translation>
     </message>
 </context>
 <context>
@@ -6916,33 +6981,33 @@ JSON: {id, tag, name, target, draft, url}.</translation>
     </message>
     <message numerus="yes">
         <source>%n deploy(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Deployment</numerusform>
+            <numerusform>%n Deployments</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n other action(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n andere Aktion in %1</numerusform>
+            <numerusform>%n andere Aktionen in %1</numerusform>
         </translation>
     </message>
     <message>
         <source>No deploy or action has been recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde noch kein Deployment und keine Aktion aufgezeichnet.</translation>
     </message>
     <message>
         <source>%1 of %2 by %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 durch %3: %4</translation>
     </message>
     <message>
         <source>Reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund: %1</translation>
     </message>
     <message>
         <source>Part of deploy #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil von Deployment #%1</translation>
     </message>
 </context>
 <context>
@@ -7812,63 +7877,63 @@ JSON: {name, version, deleted}.</translation>
     </message>
     <message>
         <source>No deployment in the history</source>
-        <translation type="unfinished">Kein Deployment im Verlauf</translation>
+        <translation>Kein Deployment im Verlauf</translation>
     </message>
     <message>
         <source>History #%1 is the version running now; there is nothing to roll back to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf #%1 ist die gerade laufende Version; es gibt nichts, worauf zurückgerollt werden kann.</translation>
     </message>
     <message>
         <source>History #%1 is no longer in Argo CD&apos;s history; close this dialog and pick another entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf #%1 ist nicht mehr im Verlauf von Argo CD; diesen Dialog schließen und einen anderen Eintrag wählen.</translation>
     </message>
     <message>
         <source>%1 → %2 (history #%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2 (Verlauf #%3)</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished">nichts</translation>
+        <translation>nichts</translation>
     </message>
     <message>
         <source>Checking that Argo CD still shows the same…</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wird geprüft, ob Argo CD noch dasselbe zeigt…</translation>
     </message>
     <message>
         <source>Argo CD changed since the dialog opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Argo CD hat sich seit dem Öffnen des Dialogs geändert: %1</translation>
     </message>
     <message>
         <source>Nothing was rolled back: Argo CD changed since this dialog opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts zurückgerollt: Argo CD hat sich seit dem Öffnen dieses Dialogs geändert.</translation>
     </message>
     <message>
         <source>The dialog shows the new state; confirm again if the rollback still makes sense.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dialog zeigt den neuen Zustand; erneut bestätigen, wenn der Rollback noch sinnvoll ist.</translation>
     </message>
     <message>
         <source>Could not check the application before the rollback</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anwendung konnte vor dem Rollback nicht geprüft werden</translation>
     </message>
     <message>
         <source>%1: could not re-read the application: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Anwendung konnte nicht erneut gelesen werden: %2</translation>
     </message>
     <message>
         <source>suspended before the rollback to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>vor dem Rollback auf %1 ausgesetzt</translation>
     </message>
     <message>
         <source>%1: auto-sync could not be suspended: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Auto-Sync konnte nicht ausgesetzt werden: %2</translation>
     </message>
     <message>
         <source>%1, accepted by Argo CD</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, von Argo CD angenommen</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -7915,15 +7980,15 @@ JSON: {name, version, deleted}.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Could not create the sandbox directory %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Sandbox-Verzeichnis %1 konnte nicht angelegt werden</translation>
     </message>
     <message>
         <source>Could not write the history of the sandbox&apos;s sample repository: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf des Beispiel-Repositorys der Sandbox konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>

@@ -15,23 +15,23 @@
     <name>DataAge</name>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
         </translation>
     </message>
 </context>
@@ -39,9 +39,9 @@
     <name>DeployLock</name>
     <message numerus="yes">
         <source>, stale: no sign of life for %n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, stale: no sign of life for %n min</numerusform>
+            <numerusform>, stale: no sign of life for %n min</numerusform>
         </translation>
     </message>
 </context>
@@ -69,7 +69,7 @@
     <name>capstan::ArgoCdClient</name>
     <message numerus="yes">
         <source>Tried %n time(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Tried %n time.</numerusform>
             <numerusform>Tried %n times.</numerusform>
         </translation>
@@ -93,9 +93,9 @@
     </message>
     <message numerus="yes">
         <source>%n cached build(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cached build</numerusform>
+            <numerusform>%n cached builds</numerusform>
         </translation>
     </message>
 </context>
@@ -165,7 +165,7 @@
     </message>
     <message numerus="yes">
         <source>Tried %n time(s).</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>Tried %n time.</numerusform>
             <numerusform>Tried %n times.</numerusform>
         </translation>
@@ -256,16 +256,16 @@
     <name>capstan::JournalView</name>
     <message numerus="yes">
         <source>%n deploy(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n deploy</numerusform>
+            <numerusform>%n deploys</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n other action(s) in %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n other action in %1</numerusform>
+            <numerusform>%n other actions in %1</numerusform>
         </translation>
     </message>
 </context>
