@@ -473,6 +473,19 @@ void DeployJournal::finish(qint64 deploy, const QString &outcome, const QString 
     });
 }
 
+void DeployJournal::updateSource(qint64 deploy, const DeployTarget &target)
+{
+    const Sql sql(m_connection, m_file);
+    sql.transaction([&] {
+        const QSqlQuery query = sql.run(u"UPDATE deploys SET sha = ?, source = ?, clean = ? WHERE id = ?"_s,
+                                        {target.sha, target.source, target.clean ? 1 : 0, deploy});
+        if (query.numRowsAffected() != 1)
+            throw ApiError(ApiError::Kind::NotFound, tr("Deploy journal %1: no deploy with id %2")
+                                                         .arg(QDir::toNativeSeparators(m_file))
+                                                         .arg(deploy));
+    });
+}
+
 qint64 DeployJournal::record(const Action &action)
 {
     if (!actionKinds().contains(action.kind))

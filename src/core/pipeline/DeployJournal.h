@@ -91,6 +91,8 @@ public:
     void stepStarted(qint64 deploy, const QString &step, const QString &stage, const QDateTime &at);
     void stepFinished(qint64 deploy, const QString &step, const QString &stage, const StepResult &result);
     void finish(qint64 deploy, const QString &outcome, const QString &message, const QDateTime &at);
+    // What became known after begin(): the commit, where the pipeline runs and whether that tree is clean.
+    void updateSource(qint64 deploy, const DeployTarget &target);
 
     // Writes `action` (host and at filled in when empty) and returns its id. Throws ApiError (Usage) naming
     // the field for an unknown kind or outcome or a deploy id that is not in the journal, and ApiError

@@ -183,7 +183,12 @@ void Deployment::start()
     makeContext();
     // Everything asynchronous starts from the event loop, so a caller can connect after start().
     QMetaObject::invokeMethod(
-        this, [this] { fetchClients(); }, Qt::QueuedConnection);
+        this,
+        [this] {
+            if (beginEntry())
+                fetchClients();
+        },
+        Qt::QueuedConnection);
 }
 
 bool Deployment::proceed()
@@ -192,6 +197,23 @@ bool Deployment::proceed()
         return false;
     if (m_cancelled) {
         end(PipelineRunner::Outcome::Cancelled, std::nullopt);
+        return false;
+    }
+    return true;
+}
+
+bool Deployment::beginEntry()
+{
+    if (!proceed())
+        return false;
+    // Written first, so a deploy killed at any later point is in the journal as interrupted.
+    try {
+        const QString application = m_config.argocd ? m_config.argocd->app : QString();
+        m_journalId = m_journal->begin(m_target, application, QDateTime::currentDateTimeUtc());
+    } catch (const ApiError &error) {
+        ApiError wrapped = error;
+        wrapped.prependContext(tr("Cannot write the deploy journal"));
+        end(PipelineRunner::Outcome::Failed, wrapped);
         return false;
     }
     return true;
@@ -514,6 +536,7 @@ void Deployment::refuse(const ApiError &error)
         if (m_journalId == 0)
             m_journalId = m_journal->begin(m_target, application, now);
         m_journal->finish(m_journalId, u"refused"_s, error.message(), now);
+        m_entryFinished = true;
     } catch (const ApiError &journalError) {
         Q_EMIT warning(tr("Cannot write the deploy journal: %1").arg(journalError.toString()));
     }
@@ -636,8 +659,7 @@ void Deployment::openJournal()
     if (!proceed())
         return;
     try {
-        const QString application = m_config.argocd ? m_config.argocd->app : QString();
-        m_journalId = m_journal->begin(m_target, application, QDateTime::currentDateTimeUtc());
+        m_journal->updateSource(m_journalId, m_target);
     } catch (const ApiError &error) {
         ApiError wrapped = error;
         wrapped.prependContext(tr("Cannot write the deploy journal"));
@@ -833,6 +855,7 @@ void Deployment::onRunFinished(PipelineRunner::Outcome outcome)
         message = tr("cancelled");
     }
     try {
+        m_entryFinished = true;
         m_journal->finish(m_journalId, PipelineRunner::outcomeName(outcome), message,
                           QDateTime::currentDateTimeUtc());
     } catch (const ApiError &journalError) {
@@ -847,6 +870,16 @@ void Deployment::end(PipelineRunner::Outcome outcome, const std::optional<ApiErr
         return;
     if (m_heartbeat)
         m_heartbeat->stop();
+    if (m_journalId != 0 && !m_entryFinished) {
+        // Ended before the run (no client, GitHub unreachable, cancelled, ...): the entry says how.
+        m_entryFinished = true;
+        try {
+            m_journal->finish(m_journalId, PipelineRunner::outcomeName(outcome),
+                              error ? error->message() : QString(), QDateTime::currentDateTimeUtc());
+        } catch (const ApiError &journalError) {
+            Q_EMIT warning(tr("Cannot write the deploy journal: %1").arg(journalError.toString()));
+        }
+    }
     if (!m_lockHeld || !m_argoCd) {
         emitFinished(outcome, error);
         return;

@@ -94,6 +94,7 @@ Q_SIGNALS:
 private:
     void noClient(const QString &section); // ends the deploy: the factory gave no client
     void makeContext(); // a fresh RunContext for the current target, with Capstan's credentials masked
+    bool beginEntry();  // the journal entry; false (and the deploy ended) when it cannot be written
     void fetchClients();
     void resolveBuild();
     void findRun(const QList<WorkflowRun> &runs, int limit);
@@ -149,6 +150,7 @@ private:
     QTimer *m_heartbeat = nullptr;
     int m_heartbeatMs = 60000;
     bool m_lockHeld = false;
+    bool m_entryFinished = false; // the journal entry has its outcome
     bool m_starting = false;
     QElapsedTimer m_clock;
     bool m_cancelled = false;
