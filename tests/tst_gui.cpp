@@ -1437,7 +1437,8 @@ void TstGui::defaultRollbackTargetFollowsTheHistory()
     QCOMPARE(view->defaultTargetId(),
              std::optional<qint64>(view->application()->defaultRollbackTarget()->id));
 
-    // The Rollback dialog proposes the new previous deployment.
+    // The Rollback dialog proposes the new previous deployment (once the auto-sync operation has ended).
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(view, u"rollbackButton"_s)->isEnabled(), LoadTimeoutMs);
     view->rollbackSelected();
     RollbackDialog *dialog = view->rollbackDialog();
     QVERIFY(dialog);
@@ -1465,6 +1466,7 @@ void TstGui::rollbackDialogRefusesWhenArgoCdChanged()
     MainWindow *window = makeArgoWindow(m_argoServer->issueToken(u"admin"_s));
     HistoryView *view = window->historyView();
     QTRY_COMPARE_WITH_TIMEOUT(view->state(), HistoryView::State::Ready, LoadTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(view, u"rollbackButton"_s)->isEnabled(), LoadTimeoutMs);
     view->rollbackSelected();
     QPointer<RollbackDialog> dialog = view->rollbackDialog();
     QVERIFY(dialog);
