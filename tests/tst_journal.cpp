@@ -183,6 +183,7 @@ class TestJournal : public QObject
 private Q_SLOTS:
     void schemaCreated();
     void sourceAndCleanRoundTrip();
+    void everyKindHasALabel();
     void roundTrip();
     void recentOrderAndLimit_data();
     void recentOrderAndLimit();
@@ -1233,6 +1234,15 @@ void TestJournal::sourceAndCleanRoundTrip()
     QCOMPARE(journal.entry(first)->target.clean, true);
     QCOMPARE(journal.entry(second)->target.source, u"worktree"_s);
     QCOMPARE(journal.entry(second)->target.clean, false);
+}
+
+void TestJournal::everyKindHasALabel()
+{
+    // The Journal view names each kind in words, never as the raw key.
+    for (const QString &kind : DeployJournal::actionKinds() + QStringList{u"deploy"_s}) {
+        const QString label = JournalModel::kindLabel(kind);
+        QVERIFY2(!label.isEmpty() && label != kind, qPrintable(kind));
+    }
 }
 
 #include "tst_journal.moc"

@@ -6928,6 +6928,10 @@ JSON: {id, tag, name, target, draft, url}.</translation>
         <source>What</source>
         <translation>Was</translation>
     </message>
+    <message>
+        <source>Dirty working tree</source>
+        <translation>Arbeitsverzeichnis mit lokalen Änderungen</translation>
+    </message>
 </context>
 <context>
     <name>capstan::JournalView</name>

@@ -179,6 +179,8 @@ QString JournalModel::kindLabel(const QString &kind)
         return tr("CI override");
     if (kind == u"deploy-refused"_s)
         return tr("Deploy refused");
+    if (kind == u"dirty-tree"_s)
+        return tr("Dirty working tree");
     return kind;
 }
 

@@ -69,7 +69,7 @@ public:
     };
 
     // "rollback", "auto-sync-off", "auto-sync-on", "lock-take", "lock-release", "lock-break", "ci-override",
-    // "deploy-refused".
+    // "deploy-refused", "dirty-tree" (a prod deploy allowed to run in a working tree with local changes).
     static const QStringList &actionKinds();
     static const QStringList &actionOutcomes(); // "succeeded", "failed", "refused"
     // The outcome of an action that ended with `error`: "refused" when it was turned down on purpose (a
