@@ -145,6 +145,7 @@ private Q_SLOTS:
     void getMissing();
     void applicationShape();
     void syncLifecycle();
+    void stateSurvivesARestart();
     void syncMissingVersion();
     void syncConstraint();
     void syncValidation_data();
@@ -578,6 +579,52 @@ void TstArgocdserver::syncLifecycle()
                  .toObject()[u"targetRevision"_s]
                  .toString(),
              u"1.2.0"_s);
+}
+
+void TstArgocdserver::stateSurvivesARestart()
+{
+    // What one server saves, the next one (another port, another process's lifetime) goes on with.
+    QJsonObject saved;
+    QJsonObject before;
+    {
+        Env env;
+        env.server.addApplication(seed(u"torvalds"_s, u"1.2.0"_s));
+        QSignalSpy changed(&env.server, &ArgoCdServer::stateChanged);
+        QCOMPARE(env.post(u"/api/v1/applications/torvalds/sync"_s, "{}").status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(operationDone(env.app(u"torvalds"_s)), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(syncStatus(env.app(u"torvalds"_s)), u"Synced"_s, 5000);
+        QVERIFY(!changed.isEmpty());
+        const QByteArray patch = R"({"metadata":{"annotations":{"capstan.net/deploy-lock":"held"}}})";
+        const QByteArray body =
+            QJsonDocument(QJsonObject{{u"patchType"_s, u"merge"_s}, {u"patch"_s, QString::fromUtf8(patch)}})
+                .toJson(QJsonDocument::Compact);
+        QCOMPARE(
+            env.http.send("PATCH", env.url(u"/api/v1/applications/torvalds"_s), env.authJson(), body).status,
+            200);
+        // A sync still running when the server stops.
+        QCOMPARE(env.post(u"/api/v1/applications/torvalds/sync"_s, R"({"revision":"1.0.0"})").status, 200);
+        before = env.app(u"torvalds"_s);
+        saved = env.server.saveState();
+    }
+    Env env;
+    QString error;
+    QVERIFY2(env.server.restoreState(saved, &error), qPrintable(error));
+    const QJsonObject after = env.app(u"torvalds"_s);
+    QCOMPARE(after[u"metadata"_s].toObject()[u"annotations"_s],
+             before[u"metadata"_s].toObject()[u"annotations"_s]);
+    QCOMPARE(after[u"metadata"_s].toObject()[u"uid"_s], before[u"metadata"_s].toObject()[u"uid"_s]);
+    QCOMPARE(after[u"spec"_s], before[u"spec"_s]);
+    QCOMPARE(after[u"status"_s].toObject()[u"history"_s], before[u"status"_s].toObject()[u"history"_s]);
+    QVERIFY(after[u"metadata"_s].toObject()[u"resourceVersion"_s].toString().toLongLong() >
+            before[u"metadata"_s].toObject()[u"resourceVersion"_s].toString().toLongLong());
+    // The restarted controller finishes the operation that was in flight.
+    QTRY_VERIFY_WITH_TIMEOUT(operationDone(env.app(u"torvalds"_s)), 5000);
+    const QJsonArray history = env.app(u"torvalds"_s)[u"status"_s].toObject()[u"history"_s].toArray();
+    QCOMPARE(history.last().toObject()[u"revision"_s].toString(), u"1.0.0"_s);
+
+    QVERIFY(!env.server.restoreState(QJsonObject{{u"format"_s, 99}}, &error));
+    QVERIFY2(error.contains(u"format"_s), qPrintable(error));
+    QVERIFY(!env.app(u"torvalds"_s).isEmpty()); // a refused state changes nothing
 }
 
 void TstArgocdserver::syncMissingVersion()

@@ -1259,7 +1259,8 @@ void TestChartMuseumServer::seedHomelabWritesAValidHistory()
             deployments.insert(archive->fileData(u"templates/deployment.yaml"_s));
             QVERIFY(!metadata.maintainers.isEmpty());
             QVERIFY(!metadata.annotations.isEmpty());
-            QVERIFY(archive->valuesYaml().contains("tag: " + metadata.version.toUtf8()));
+            QVERIFY(archive->fileData(u"templates/deployment.yaml"_s)
+                        .contains("image: ghcr.io/homelab/torvalds:" + metadata.version.toUtf8()));
             QVERIFY(!archive->fileData(u"templates/service.yaml"_s).isEmpty());
             QVERIFY(!archive->fileData(u"README.md"_s).isEmpty());
             QVERIFY(!archive->fileData(u".helmignore"_s).isEmpty());

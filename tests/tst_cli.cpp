@@ -1,3 +1,4 @@
+#include "Sandbox.h"
 #include "SandboxSeeder.h"
 #include "chartmuseum/ChartMuseumServer.h"
 
@@ -108,6 +109,10 @@ private Q_SLOTS:
 
     void runsWithoutDisplay();
     void sandbox();
+    void sandboxKeepsItsState();
+    void sandboxRefusesForeignDirectories_data();
+    void sandboxRefusesForeignDirectories();
+    void sandboxInUse();
     void sandboxServe();
 
 private:
@@ -200,6 +205,9 @@ QProcessEnvironment TstCli::baseEnvironment() const
                                     u"CAPSTAN_ARGOCD_PASSWORD"_s, u"CAPSTAN_GITHUB_TOKEN"_s})
         environment.remove(variable);
     environment.insert(u"XDG_CONFIG_HOME"_s, m_work.filePath(u"xdg-config"_s));
+    environment.insert(u"XDG_CACHE_HOME"_s, m_work.filePath(u"xdg-cache"_s));
+    environment.insert(u"XDG_DATA_HOME"_s, m_work.filePath(u"xdg-data"_s));
+    environment.insert(u"XDG_STATE_HOME"_s, m_work.filePath(u"xdg-state"_s));
     environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
     return environment;
 }
@@ -414,7 +422,10 @@ void TstCli::usageErrors_data()
     QTest::newRow("unknown credential name") << QStringList{u"credentials"_s, u"check"_s, u"gitlab"_s}
                                              << u"unknown credential name: expected one of"_s;
     QTest::newRow("sandbox with config") << QStringList{u"--sandbox"_s, u"--config"_s, config, u"charts"_s}
-                                         << u"--sandbox and --config cannot be combined"_s;
+                                         << u"and --config cannot be combined"_s;
+    QTest::newRow("sandbox dir with config")
+        << QStringList{u"--sandbox-dir"_s, u"/tmp"_s, u"--config"_s, config, u"charts"_s}
+        << u"--sandbox (or --sandbox-dir, --sandbox-reset) and --config cannot be combined"_s;
     QTest::newRow("version with command")
         << QStringList{u"--version"_s, u"charts"_s} << u"--version cannot be combined with a command"_s;
     QTest::newRow("pull -d is a file")
@@ -1296,6 +1307,103 @@ void TstCli::sandbox()
     RUN(versions, {u"--sandbox"_s, u"versions"_s, u"torvalds"_s, u"--limit"_s, u"2"_s, u"-o"_s, u"json"_s});
     QVERIFY2(versions.exitCode == 0, qPrintable(versions.describe()));
     QCOMPARE(QJsonDocument::fromJson(versions.out).array().size(), 2);
+}
+
+void TstCli::sandboxKeepsItsState()
+{
+    // Each call is a process of its own; the story goes on where the last one left it.
+    const QString directory = m_work.filePath(u"kept-sandbox"_s);
+    const QStringList sandbox = {u"--sandbox-dir"_s, directory};
+    RUN(lock, sandbox + QStringList{u"lock"_s, u"--reason"_s, u"trying the lock"_s});
+    QVERIFY2(lock.exitCode == 0, qPrintable(lock.describe()));
+    RUN(status, sandbox + QStringList{u"status"_s});
+    QVERIFY2(status.stdOut().contains(u"trying the lock"_s), qPrintable(status.describe()));
+    RUN(unlock, sandbox + QStringList{u"unlock"_s});
+    QVERIFY2(unlock.exitCode == 0, qPrintable(unlock.describe()));
+    QVERIFY2(unlock.stdOut().contains(u"Unlocked"_s), qPrintable(unlock.describe()));
+
+    // The same version has the same bytes every time it is pulled.
+    QStringList digests;
+    for (int i = 0; i < 2; ++i) {
+        const QString target = m_work.filePath(u"kept-pull-%1"_s.arg(i));
+        QVERIFY(QDir().mkpath(target));
+        RUN(pull, sandbox + QStringList{u"pull"_s, u"torvalds"_s, u"1.0.0-148"_s, u"-d"_s, target, u"-o"_s,
+                                        u"json"_s});
+        QVERIFY2(pull.exitCode == 0, qPrintable(pull.describe()));
+        digests.append(QJsonDocument::fromJson(pull.out).object().value(u"digest"_s).toString());
+    }
+    QCOMPARE(digests.size(), 2);
+    QVERIFY(!digests.first().isEmpty());
+    QCOMPARE(digests.first(), digests.last());
+
+    // Nothing of the sandbox lands in the user's caches: charts and ETags are cached in the sandbox.
+    RUN(diff, sandbox + QStringList{u"diff"_s, u"torvalds"_s, u"1.0.0-147"_s, u"1.0.0-148"_s});
+    QVERIFY2(diff.exitCode == 0 || diff.exitCode == 1, qPrintable(diff.describe()));
+    RUN(builds, sandbox + QStringList{u"builds"_s, u"--limit"_s, u"3"_s});
+    QVERIFY2(builds.exitCode == 0, qPrintable(builds.describe()));
+    const QStringList cached = QDir(m_work.filePath(u"xdg-cache"_s))
+                                   .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+    QVERIFY2(cached.isEmpty(), qPrintable(cached.join(u", "_s)));
+    QVERIFY(QFileInfo::exists(QDir(directory).filePath(u"cache/charts"_s)));
+    QVERIFY(QFileInfo::exists(QDir(directory).filePath(u"cache/github-etags.json"_s)));
+
+    RUN(lockAgain, sandbox + QStringList{u"lock"_s, u"--reason"_s, u"left behind"_s});
+    QVERIFY2(lockAgain.exitCode == 0, qPrintable(lockAgain.describe()));
+    RUN(reset, QStringList{u"--sandbox-dir"_s, directory, u"--sandbox-reset"_s, u"status"_s});
+    QVERIFY2(reset.exitCode == 0, qPrintable(reset.describe()));
+    QVERIFY2(!reset.stdOut().contains(u"left behind"_s), qPrintable(reset.describe()));
+    QVERIFY2(reset.stdOut().contains(u"1.0.0-146"_s), qPrintable(reset.describe()));
+
+    // Without --sandbox-dir: the user's state directory.
+    RUN(plain, {u"--sandbox"_s, u"status"_s});
+    QVERIFY2(plain.exitCode == 0, qPrintable(plain.describe()));
+    QVERIFY(QFileInfo::exists(m_work.filePath(u"xdg-state/capstan/sandbox/sandbox.json"_s)));
+}
+
+void TstCli::sandboxRefusesForeignDirectories_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("not empty") << QStringList{} << u"holds no Capstan sandbox"_s;
+    QTest::newRow("reset") << QStringList{u"--sandbox-reset"_s} << u"holds no Capstan sandbox"_s;
+}
+
+void TstCli::sandboxRefusesForeignDirectories()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, message);
+    // A directory of the user's is never written into, let alone cleared.
+    const QString directory =
+        m_work.filePath(u"foreign-%1"_s.arg(QString::fromLatin1(QTest::currentDataTag())));
+    QVERIFY(QDir().mkpath(directory));
+    const QString precious = QDir(directory).filePath(u"notes.txt"_s);
+    QFile file(precious);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("keep me\n");
+    file.close();
+    RUN(run, QStringList{u"--sandbox-dir"_s, directory} + options + QStringList{u"status"_s});
+    QVERIFY2(run.exitCode != 0, qPrintable(run.describe()));
+    QVERIFY2(run.stdErr().contains(message), qPrintable(run.describe()));
+    QVERIFY2(run.stdErr().contains(directory), qPrintable(run.describe()));
+    QCOMPARE(QDir(directory).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden),
+             QStringList{u"notes.txt"_s});
+}
+
+void TstCli::sandboxInUse()
+{
+    const QString directory = m_work.filePath(u"busy-sandbox"_s);
+    Sandbox::Options options;
+    options.directory = directory;
+    options.keepState = true;
+    Sandbox owner(options);
+    QString error;
+    QVERIFY2(owner.start(&error), qPrintable(error));
+    RUN(run, {u"--sandbox-dir"_s, directory, u"status"_s});
+    QVERIFY2(run.exitCode != 0, qPrintable(run.describe()));
+    QVERIFY2(run.stdErr().contains(
+                 u"in use by another Capstan (process %1)"_s.arg(QCoreApplication::applicationPid())),
+             qPrintable(run.describe()));
+    QVERIFY2(run.stdErr().contains(u"--sandbox-dir"_s), qPrintable(run.describe()));
 }
 
 void TstCli::sandboxServe()

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void environmentOverridesKeychain();
     void emptySecretRefused();
     void noKeychainReachable();
+    void environmentOnlyNeverAsksTheKeychain();
     void redactor_data();
     void redactor();
     void redactorReportsShortSecrets();
@@ -179,6 +180,33 @@ void TstCredentials::noKeychainReachable()
     QCOMPARE(child.exitCode(), int(ExitCode::Auth));
     QVERIFY2(err.contains(QStringLiteral("keychain")), qPrintable(err));
     QVERIFY2(err.contains(QStringLiteral("CAPSTAN_CHARTMUSEUM_PASSWORD")), qPrintable(err));
+}
+
+void TstCredentials::environmentOnlyNeverAsksTheKeychain()
+{
+    // The sandbox's store: a secret in the user's keychain is neither read nor replaced.
+    CredentialStore keychain(QProcessEnvironment(), QStringLiteral("capstan"));
+    QVERIFY(waitFor(keychain.write(QStringLiteral("argocd-password"), QStringLiteral("users-own-secret"))));
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("CAPSTAN_GITHUB_TOKEN"), QStringLiteral("ghp_sandbox"));
+    std::unique_ptr<CredentialStore> sandbox(CredentialStore::environmentOnly(environment));
+    QVERIFY(!sandbox->usesKeychain());
+
+    QFuture<QString> token = sandbox->read(QStringLiteral("github"));
+    QVERIFY(waitFor(token));
+    QCOMPARE(token.result(), QStringLiteral("ghp_sandbox"));
+    const std::optional<ApiError> missing = failureOf(sandbox->read(QStringLiteral("argocd-password")));
+    QVERIFY(missing);
+    QCOMPARE(missing->kind(), ApiError::Kind::NotFound);
+    QVERIFY2(missing->message().contains(QStringLiteral("CAPSTAN_ARGOCD_PASSWORD")),
+             qPrintable(missing->message()));
+    QVERIFY(failureOf(sandbox->write(QStringLiteral("argocd-password"), QStringLiteral("replaced"))));
+    QVERIFY(failureOf(sandbox->remove(QStringLiteral("argocd-password"))));
+
+    QFuture<QString> kept = keychain.read(QStringLiteral("argocd-password"));
+    QVERIFY(waitFor(kept));
+    QCOMPARE(kept.result(), QStringLiteral("users-own-secret"));
+    QVERIFY(waitFor(keychain.remove(QStringLiteral("argocd-password"))));
 }
 
 void TstCredentials::redactor_data()

@@ -1,4 +1,5 @@
 #include "CapstanProcess.h"
+#include "DemoChart.h"
 #include "GitRepository.h"
 #include "HomelabHistory.h"
 #include "Sandbox.h"
@@ -7,11 +8,12 @@
 #include "argocd/ArgoApplication.h"
 #include "argocd/ArgoCdServer.h"
 #include "argocd/DeployLock.h"
+#include "chart/ChartArchive.h"
 #include "config/ConfigError.h"
 #include "config/ConfigLoader.h"
 #include "credentials/CredentialStore.h"
-#include "github/GitHubServer.h"
 #include "credentials/Redactor.h"
+#include "github/GitHubServer.h"
 #include "pipeline/DeployJournal.h"
 #include "pipeline/Deployment.h"
 
@@ -1024,6 +1026,40 @@ void TstDeploy::sandboxDeploysTheUnpublishedBuild()
     QCOMPARE(application.liveRevision(), u"1.0.0-%1"_s.arg(build));
     QCOMPARE(application.health, u"Healthy"_s);
     QVERIFY(!deployment.target().sha.isEmpty()); // from the sandbox GitHub's run
+
+    // The next version of the same chart: what the story's earlier builds published, one commit on.
+    const auto stored = [&sandbox](int run) {
+        QFile file(QDir(sandbox.directory()).filePath(u"chartmuseum/torvalds-1.0.0-%1.tgz"_s.arg(run)));
+        QString readError;
+        std::optional<ChartArchive> archive =
+            file.open(QIODevice::ReadOnly) ? ChartArchive::read(file.readAll(), &readError) : std::nullopt;
+        return archive;
+    };
+    const std::optional<ChartArchive> published = stored(build);
+    const std::optional<ChartArchive> previous = stored(148);
+    QVERIFY(published && previous);
+    QCOMPARE(published->metadata().name, previous->metadata().name);
+    QCOMPARE(published->metadata().description, previous->metadata().description);
+    QCOMPARE(published->metadata().appVersion, DemoChart::appVersion(build));
+    QVERIFY(published->metadata().appVersion != previous->metadata().appVersion);
+    QStringList publishedFiles;
+    QStringList previousFiles;
+    for (const auto &entry : published->files())
+        publishedFiles.append(entry.path);
+    for (const auto &entry : previous->files())
+        previousFiles.append(entry.path);
+    publishedFiles.sort();
+    previousFiles.sort();
+    QCOMPARE(publishedFiles, previousFiles);
+    QVERIFY(published->fileData(u"templates/deployment.yaml"_s).contains("torvalds:1.0.0-149"));
+    // The same commit packaged by the seeder gives the same chart: the story and a deploy agree.
+    QString packageError;
+    const std::optional<ChartArchive> seeded =
+        ChartArchive::read(DemoChart::package(build, u"1.0.0-149"_s, 0, &packageError), &packageError);
+    QVERIFY2(seeded, qPrintable(packageError));
+    QCOMPARE(seeded->fileData(u"templates/deployment.yaml"_s),
+             published->fileData(u"templates/deployment.yaml"_s));
+    QCOMPARE(seeded->valuesYaml(), published->valuesYaml());
 }
 
 void TstDeploy::sandboxCliKeepsItsOwnJournal()

@@ -31,7 +31,12 @@ Sandbox *CliSession::sandbox()
     if (!m_invocation.sandbox)
         return nullptr;
     if (!m_sandbox) {
-        auto *sandbox = new Sandbox(this);
+        Sandbox::Options options;
+        options.directory = m_invocation.sandboxDirectory.isEmpty() ? Sandbox::defaultDirectory()
+                                                                    : m_invocation.sandboxDirectory;
+        options.keepState = true;
+        options.reset = m_invocation.sandboxReset;
+        auto *sandbox = new Sandbox(options, this);
         QString error;
         if (!sandbox->start(&error)) {
             delete sandbox;
@@ -52,7 +57,9 @@ QProcessEnvironment CliSession::environment()
 CredentialStore *CliSession::credentials()
 {
     if (!m_credentials)
-        m_credentials = new CredentialStore(environment(), QStringLiteral("capstan"), this);
+        m_credentials = m_invocation.sandbox
+                            ? CredentialStore::environmentOnly(environment(), this)
+                            : new CredentialStore(environment(), QStringLiteral("capstan"), this);
     return m_credentials;
 }
 
@@ -97,8 +104,11 @@ ClientFactory *CliSession::factory()
 {
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
-    if (!m_factory)
+    if (!m_factory) {
         m_factory = new ClientFactory(m_network, credentials(), this);
+        if (Sandbox *box = sandbox())
+            m_factory->setCacheDirectory(box->cacheDirectory());
+    }
     return m_factory;
 }
 

@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "Sandbox.h"
 #include "net/ApiError.h"
 
 #include "config/ConfigLoader.h"
@@ -106,7 +107,13 @@ QList<CommandSpec::Option> CommandLine::globalOptions()
         {QStringLiteral("output"), u'o', QStringLiteral("FORMAT"),
          tr("text (default) or json: one JSON document on stdout, errors as JSON on stderr")},
         {QStringLiteral("sandbox"), QChar(), QString(),
-         tr("Run against in-process sandbox servers seeded with a sample history (no config needed)")},
+         tr("Run against in-process sandbox servers seeded with a sample history (no config needed); its "
+            "state is kept in %1 between runs")
+             .arg(QDir::toNativeSeparators(Sandbox::defaultDirectory()))},
+        {QStringLiteral("sandbox-dir"), QChar(), QStringLiteral("DIR"),
+         tr("Keep the sandbox in DIR (a new or empty directory, or an earlier sandbox); implies --sandbox")},
+        {QStringLiteral("sandbox-reset"), QChar(), QString(),
+         tr("Start the sandbox's story afresh, dropping its deploys, locks and journal; implies --sandbox")},
         {QStringLiteral("help"), u'h', QString(), tr("Show help (also after a command)")},
         {QStringLiteral("version"), QChar(), QString(), tr("Show the version")},
     };
@@ -222,7 +229,13 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, const QList
                     setOutput(value);
                 else if (name == QLatin1StringView("sandbox"))
                     inv.sandbox = true;
-                else if (name == QLatin1StringView("help"))
+                else if (name == QLatin1StringView("sandbox-dir")) {
+                    inv.sandbox = true;
+                    inv.sandboxDirectory = value;
+                } else if (name == QLatin1StringView("sandbox-reset")) {
+                    inv.sandbox = true;
+                    inv.sandboxReset = true;
+                } else if (name == QLatin1StringView("help"))
                     inv.help = true;
                 else if (name == QLatin1StringView("version"))
                     inv.version = true;
@@ -261,7 +274,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, const QList
     if (!result.ok())
         return result;
     if (inv.sandbox && !inv.configPath.isEmpty()) {
-        fail(tr("--sandbox and --config cannot be combined: the sandbox brings its own configuration"),
+        fail(tr("--sandbox (or --sandbox-dir, --sandbox-reset) and --config cannot be combined: the sandbox "
+                "brings its own configuration"),
              tr("Drop one of them."));
         return result;
     }

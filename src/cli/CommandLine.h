@@ -29,6 +29,8 @@ public:
         QHash<QString, QStringList> allValues; // option long name -> every value, in order (repeated options)
         QString configPath;
         bool sandbox = false;
+        QString sandboxDirectory; // --sandbox-dir; empty: Sandbox::defaultDirectory()
+        bool sandboxReset = false;
         Output output = Output::Text;
         bool help = false;
         bool version = false;

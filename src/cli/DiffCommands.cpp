@@ -2,6 +2,7 @@
 
 #include "CliSession.h"
 #include "OutputWriter.h"
+#include "app/ClientFactory.h"
 #include "chart/ChartArchive.h"
 #include "chart/ChartCache.h"
 #include "chart/ChartDiffer.h"
@@ -118,7 +119,8 @@ void DiffCommands::fetch(ChartMuseumClient *client, const ChartVersion &entry, c
         next(cached);
         return;
     }
-    m_session->await(ChartCache().fetch(client, entry), std::move(next));
+    m_session->await(ChartCache(m_session->factory()->chartCacheDirectory()).fetch(client, entry),
+                     std::move(next));
 }
 
 void DiffCommands::compare(const QString &chart, const ChartVersion &from, const ChartVersion &to,

@@ -2,6 +2,7 @@
 
 #include "CliSession.h"
 #include "OutputWriter.h"
+#include "app/ClientFactory.h"
 #include "argocd/ArgoCdClient.h"
 #include "chart/ChartArchive.h"
 #include "chart/ChartCache.h"
@@ -493,7 +494,7 @@ void GitHubCommands::chartDiff(const QString &chart, const QString &fromVersion,
                     attempt<ChartVersion>(
                         client->version(chart, toVersion),
                         [=, this](const ChartVersion &toEntry) {
-                            const ChartCache cache;
+                            const ChartCache cache(m_session->factory()->chartCacheDirectory());
                             attempt<QByteArray>(
                                 cache.fetch(client, fromEntry),
                                 [=, this](const QByteArray &fromBytes) {

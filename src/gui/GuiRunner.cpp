@@ -450,7 +450,14 @@ int GuiRunner::run(const QStringList &arguments)
     parser.addVersionOption();
     const QCommandLineOption configOption(u"config"_s, tr("Read the configuration from <file>."), tr("file"));
     const QCommandLineOption sandboxOption(
-        u"sandbox"_s, tr("Run against local test servers with a seeded history; nothing real is touched."));
+        u"sandbox"_s, tr("Run against local test servers with a seeded history; nothing real is touched. Its "
+                         "state is kept in %1 between runs.")
+                          .arg(QDir::toNativeSeparators(Sandbox::defaultDirectory())));
+    const QCommandLineOption sandboxDirOption(
+        u"sandbox-dir"_s, tr("Keep the sandbox in <dir> (a new or empty directory, or an earlier sandbox)."),
+        tr("dir"));
+    const QCommandLineOption sandboxResetOption(
+        u"sandbox-reset"_s, tr("Start the sandbox's story afresh, dropping its deploys, locks and journal."));
     QCommandLineOption screenshotOption(u"screenshot"_s, tr("Save a picture of the main window and quit."),
                                         tr("file"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -498,8 +505,8 @@ int GuiRunner::run(const QStringList &arguments)
         tr("file"));
     journalShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({pipelineShotOption, journalShotOption});
-    parser.addOptions(
-        {configOption, sandboxOption, screenshotOption, settingsShotOption, filterOption, tabOption});
+    parser.addOptions({configOption, sandboxOption, sandboxDirOption, sandboxResetOption, screenshotOption,
+                       settingsShotOption, filterOption, tabOption});
     parser.process(arguments);
 
     QNetworkAccessManager network;
@@ -507,8 +514,19 @@ int GuiRunner::run(const QStringList &arguments)
     MainWindow::Setup setup;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
 
-    if (parser.isSet(sandboxOption)) {
-        sandbox = std::make_unique<Sandbox>();
+    const bool screenshotRun =
+        std::any_of(parser.optionNames().cbegin(), parser.optionNames().cend(),
+                    [](const QString &name) { return name.startsWith(u"screenshot"_s); });
+    if (parser.isSet(sandboxOption) || parser.isSet(sandboxDirOption) || parser.isSet(sandboxResetOption)) {
+        Sandbox::Options options;
+        // A screenshot run tells the story from its start in a directory of its own, gone afterwards.
+        if (!screenshotRun || parser.isSet(sandboxDirOption)) {
+            options.directory =
+                parser.isSet(sandboxDirOption) ? parser.value(sandboxDirOption) : Sandbox::defaultDirectory();
+            options.keepState = true;
+            options.reset = parser.isSet(sandboxResetOption);
+        }
+        sandbox = std::make_unique<Sandbox>(options);
         QString error;
         if (!sandbox->start(&error)) {
             QMessageBox::critical(nullptr, tr("Capstan sandbox"),
@@ -536,8 +554,13 @@ int GuiRunner::run(const QStringList &arguments)
         }
     }
 
-    CredentialStore credentials(environment);
+    // The sandbox brings its secrets in its environment and never asks the user's keychain.
+    const std::unique_ptr<CredentialStore> credentialStore(
+        sandbox ? CredentialStore::environmentOnly(environment) : new CredentialStore(environment));
+    CredentialStore &credentials = *credentialStore;
     ClientFactory factory(&network, &credentials);
+    if (sandbox)
+        factory.setCacheDirectory(sandbox->cacheDirectory());
     QSettings settings;
     setup.factory = &factory;
     setup.credentials = &credentials;

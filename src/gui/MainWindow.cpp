@@ -1,4 +1,6 @@
 #include "MainWindow.h"
+
+#include "chart/ChartCache.h"
 #include "ui_mainwindow.h"
 
 #include "ArgoLoginDialog.h"
@@ -86,6 +88,10 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
 
     m_buildsView = new BuildsView(this);
     m_buildsView->setUserName(argoCdUser());
+    if (m_setup.factory) {
+        m_buildsView->setChartCacheDirectory(m_setup.factory->chartCacheDirectory());
+        m_chartsView->setChartCache(ChartCache(m_setup.factory->chartCacheDirectory()));
+    }
     addView(tr("Builds"), style()->standardIcon(QStyle::SP_ComputerIcon), m_buildsView);
     addView(tr("Charts"), style()->standardIcon(QStyle::SP_FileDialogDetailedView), m_chartsView);
     addView(tr("History"), style()->standardIcon(QStyle::SP_BrowserReload), m_historyView);

@@ -1,9 +1,11 @@
 #include "SampleRepositoryHistory.h"
 
+#include "DemoChart.h"
 #include "source/Libgit2.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <git2.h>
 
@@ -27,6 +29,21 @@ bool append(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::Append) && file.write(bytes) == bytes.size();
 }
 
+// The demo chart's source as run `run` built it; what the run no longer has is gone.
+bool writeSource(const QString &directory, int run)
+{
+    for (const QString &owned : DemoChart::ownedDirectories())
+        QDir(QDir(directory).filePath(owned)).removeRecursively();
+    for (const DemoChart::File &file : DemoChart::sourceFiles(run)) {
+        const QString path = QDir(directory).filePath(file.path);
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile out(path);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(file.data) != file.data.size())
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 QStringList SampleRepositoryHistory::write(const QString &directory, const QList<HomelabHistory::Run> &runs,
@@ -38,7 +55,7 @@ QStringList SampleRepositoryHistory::write(const QString &directory, const QList
             *error = tr("%1: %2").arg(what, Libgit2::lastError(rc));
         return QStringList();
     };
-    if (!append(QDir(directory).filePath(u".gitignore"_s), ".capstan/\n"))
+    if (!append(QDir(directory).filePath(u".gitignore"_s), ".capstan/\ndist/\n"))
         return fail(tr("Cannot write .gitignore"), 0);
     git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
     options.flags = GIT_REPOSITORY_INIT_MKPATH;
@@ -55,12 +72,16 @@ QStringList SampleRepositoryHistory::write(const QString &directory, const QList
         if (!append(QDir(directory).filePath(u"CHANGELOG.md"_s),
                     u"- #%1 %2\n"_s.arg(run.number).arg(run.message).toUtf8()))
             return fail(tr("Cannot write CHANGELOG.md"), 0);
+        if (!writeSource(directory, run.number))
+            return fail(tr("Cannot write the chart source of run %1").arg(run.number), 0);
         git_index *rawIndex = nullptr;
         if (const int rc = git_repository_index(&rawIndex, repository.get()); rc < 0)
             return fail(tr("Cannot open the index"), rc);
         const Owned<git_index, git_index_free> index(rawIndex);
         git_oid treeId;
         int rc = git_index_add_all(index.get(), nullptr, 0, nullptr, nullptr);
+        if (rc >= 0)
+            rc = git_index_update_all(index.get(), nullptr, nullptr, nullptr); // stages removed files
         if (rc >= 0)
             rc = git_index_write(index.get());
         if (rc >= 0)

@@ -15,8 +15,9 @@ class SampleRepositoryHistory
 
 public:
     // Makes `directory` (the written sample repository) a git repository on branch main with one commit per
-    // run, oldest first, each adding the run's line to CHANGELOG.md, authored by the run's author at its
-    // time. The commits' shas in the order of `runs`; empty with `error` set when libgit2 fails.
+    // run, oldest first, each adding the run's line to CHANGELOG.md and holding the demo chart's source as
+    // that run built it (DemoChart), authored by the run's author at its time. The commits' shas in the order
+    // of `runs`; empty with `error` set when libgit2 fails.
     static QStringList write(const QString &directory, const QList<HomelabHistory::Run> &runs,
                              QString *error);
 };

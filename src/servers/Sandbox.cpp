@@ -13,9 +13,16 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLockFile>
+#include <QSaveFile>
+#include <QTimer>
 
 #include <QRandomGenerator>
+
 #include <QTemporaryDir>
+#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -34,8 +41,20 @@ public:
     QString argoCdToken;
     QString gitHubToken;
     std::optional<Config> sampleRepo; // the pipeline and chart of the sample repository a deploy runs on
+    std::unique_ptr<QLockFile> lock;  // keepState: one process at a time owns the directory
+    QTimer saveTimer;
+    bool resumed = false;
+    QDateTime story; // the "now" the story was told at: its runs, charts and deployments are that old
+    QStringList shas;
 
-    bool startArgoCd(const QString &chartDirectory, const HomelabHistory &history, QString *error);
+    // The state an earlier start left (sandbox.json); nullopt when there is none.
+    std::optional<QJsonObject> readState(QString *error) const;
+    bool saveState(QString *error) const;
+    // keepState: takes the directory and decides between resuming and a fresh story.
+    bool prepareDirectory(std::optional<QJsonObject> *state, QString *error);
+    // `saved`: Argo CD's state from an earlier start, when its ChartMuseum was at `savedChartMuseum`.
+    bool startArgoCd(const QString &chartDirectory, const HomelabHistory &history, const QJsonObject &saved,
+                     const QString &savedChartMuseum, QString *error);
     // One CI run per entry of `runs`, each on the commit of `shas` at the same index.
     bool startGitHub(const QList<HomelabHistory::Run> &runs, const QStringList &shas, QString *error);
     QList<HomelabHistory::Run> laterRuns() const; // options.extraRuns green runs after the story
@@ -43,6 +62,34 @@ public:
 };
 
 namespace {
+
+constexpr int StateFormat = 1;
+const QString StateFile = u"sandbox.json"_s;
+const QString LockFile = u"sandbox.lock"_s;
+
+// Nothing but what a sandbox may leave before its state is first written.
+bool holdsNothing(const QString &directory)
+{
+    const QStringList entries =
+        QDir(directory).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    return std::all_of(entries.begin(), entries.end(),
+                       [](const QString &entry) { return entry == LockFile || entry.startsWith(LockFile); });
+}
+
+bool clearDirectory(const QString &directory)
+{
+    bool ok = true;
+    const QFileInfoList entries =
+        QDir(directory).entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    for (const QFileInfo &entry : entries) {
+        if (entry.fileName().startsWith(LockFile))
+            continue;
+        ok = (entry.isDir() && !entry.isSymLink() ? QDir(entry.filePath()).removeRecursively()
+                                                  : QFile::remove(entry.filePath())) &&
+             ok;
+    }
+    return ok;
+}
 
 QString randomPassword()
 {
@@ -101,7 +148,7 @@ bool writeSampleRepo(const QString &target, QString *error)
 } // namespace
 
 bool Sandbox::Private::startArgoCd(const QString &chartDirectory, const HomelabHistory &history,
-                                   QString *error)
+                                   const QJsonObject &saved, const QString &savedChartMuseum, QString *error)
 {
     ArgoCdServer::Options options;
     options.password = randomPassword();
@@ -117,6 +164,18 @@ bool Sandbox::Private::startArgoCd(const QString &chartDirectory, const HomelabH
     auto server = std::make_unique<ArgoCdServer>(options);
     if (!server->listen(0, error))
         return false;
+    argoCdToken =
+        this->options.argoCdToken.isEmpty() ? server->issueToken(u"admin"_s) : this->options.argoCdToken;
+    if (!saved.isEmpty()) {
+        // The applications point at the ChartMuseum of the earlier start; this one listens elsewhere.
+        QByteArray json = QJsonDocument(saved).toJson(QJsonDocument::Compact);
+        if (!savedChartMuseum.isEmpty())
+            json.replace(savedChartMuseum.toUtf8(), chartMuseum->url().toString().toUtf8());
+        if (!server->restoreState(QJsonDocument::fromJson(json).object(), error))
+            return false;
+        argoCd = std::move(server);
+        return true;
+    }
     ArgoCdServer::AppSeed app;
     app.name = u"torvalds"_s;
     app.repoUrl = chartMuseum->url().toString();
@@ -127,8 +186,6 @@ bool Sandbox::Private::startArgoCd(const QString &chartDirectory, const HomelabH
         app.history.append({history.chartVersion(deployment.run), deployment.deployedAt});
     app.targetRevision = app.history.isEmpty() ? u"*"_s : app.history.constLast().first;
     server->addApplication(app);
-    argoCdToken =
-        this->options.argoCdToken.isEmpty() ? server->issueToken(u"admin"_s) : this->options.argoCdToken;
     argoCd = std::move(server);
     return true;
 }
@@ -175,7 +232,7 @@ QList<HomelabHistory::Run> Sandbox::Private::laterRuns() const
 {
     // Later runs than the story's, all green, each on a commit of its own: builds to deploy again and again.
     QList<HomelabHistory::Run> later;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = story;
     for (int i = 1; i <= options.extraRuns; ++i) {
         HomelabHistory::Run run;
         run.number = HomelabHistory::LastRun + i;
@@ -201,7 +258,14 @@ Sandbox::Sandbox(Options options, QObject *parent)
     d->options = std::move(options);
 }
 
-Sandbox::~Sandbox() = default;
+Sandbox::~Sandbox()
+{
+    if (d->options.keepState && d->argoCd) {
+        QString error;
+        if (!d->saveState(&error))
+            qWarning("%s", qPrintable(error));
+    }
+}
 
 bool Sandbox::start(QString *error)
 {
@@ -238,33 +302,42 @@ bool Sandbox::start(QString *error)
             return false;
         }
     }
-    const HomelabHistory history;
+    std::optional<QJsonObject> state;
+    if (d->options.keepState && !d->prepareDirectory(&state, error))
+        return false;
+    d->resumed = state.has_value();
+    d->story = d->resumed ? QDateTime::fromString(state->value(u"story"_s).toString(), Qt::ISODateWithMs)
+                          : QDateTime::currentDateTimeUtc();
+    const HomelabHistory history(d->story);
     QString serverError;
-    // The sample repository first: its commits are what the story's CI runs built.
     const QString repo = sampleRepository();
-    QDir(repo).removeRecursively(); // a sandbox directory kept from an earlier start gets a fresh history
-    if (!writeSampleRepo(repo, &serverError)) {
-        if (error)
-            *error = tr("Could not write the sandbox's sample repository: %1").arg(serverError);
-        return false;
-    }
     const QList<HomelabHistory::Run> runs = history.runs() + d->laterRuns();
-    const QStringList shas = SampleRepositoryHistory::write(repo, runs, &serverError);
-    if (shas.isEmpty()) {
-        if (error)
-            *error =
-                tr("Could not write the history of the sandbox's sample repository: %1").arg(serverError);
-        return false;
-    }
-    QHash<int, QString> runShas;
-    for (qsizetype i = 0; i < runs.size() && i < shas.size(); ++i)
-        runShas.insert(runs.at(i).number, shas.at(i));
     const QString charts = d->filePath(u"chartmuseum"_s);
-    const SandboxSeeder::Result seeded = SandboxSeeder::seedHomelab(charts, runShas);
-    if (!seeded.error.isEmpty()) {
-        if (error)
-            *error = tr("Could not seed the sandbox charts: %1").arg(seeded.error);
-        return false;
+    if (d->resumed) {
+        for (const QJsonValue &sha : state->value(u"shas"_s).toArray())
+            d->shas.append(sha.toString());
+    } else {
+        // The sample repository first: its commits are what the story's CI runs built.
+        QDir(repo).removeRecursively(); // a sandbox directory kept from an earlier start gets a fresh history
+        if (!writeSampleRepo(repo, &serverError)) {
+            if (error)
+                *error = tr("Could not write the sandbox's sample repository: %1").arg(serverError);
+            return false;
+        }
+        d->shas = SampleRepositoryHistory::write(repo, runs, &serverError);
+        if (d->shas.isEmpty()) {
+            if (error)
+                *error =
+                    tr("Could not write the history of the sandbox's sample repository: %1").arg(serverError);
+            return false;
+        }
+        QDir(charts).removeRecursively();
+        const SandboxSeeder::Result seeded = SandboxSeeder::seedHomelab(charts);
+        if (!seeded.error.isEmpty()) {
+            if (error)
+                *error = tr("Could not seed the sandbox charts: %1").arg(seeded.error);
+            return false;
+        }
     }
     d->password =
         d->options.chartMuseumPassword.isEmpty() ? randomPassword() : d->options.chartMuseumPassword;
@@ -281,12 +354,13 @@ bool Sandbox::start(QString *error)
     }
     d->chartMuseum = std::move(server);
 
-    if (!d->startArgoCd(charts, history, &serverError)) {
+    if (!d->startArgoCd(charts, history, state ? state->value(u"argocd"_s).toObject() : QJsonObject(),
+                        state ? state->value(u"chartmuseum"_s).toString() : QString(), &serverError)) {
         if (error)
             *error = tr("Could not start the sandbox Argo CD: %1").arg(serverError);
         return false;
     }
-    if (!d->startGitHub(runs, shas, &serverError)) {
+    if (!d->startGitHub(runs, d->shas, &serverError)) {
         if (error)
             *error = tr("Could not start the sandbox GitHub: %1").arg(serverError);
         return false;
@@ -308,7 +382,125 @@ bool Sandbox::start(QString *error)
             *error = tr("The sandbox's sample repository does not load: %1").arg(configError.toString());
         return false;
     }
+    if (d->options.keepState) {
+        if (!d->saveState(&serverError)) {
+            if (error)
+                *error = serverError;
+            return false;
+        }
+        d->saveTimer.setSingleShot(true);
+        d->saveTimer.setInterval(0);
+        connect(&d->saveTimer, &QTimer::timeout, this, [this] {
+            QString saveError;
+            if (!d->saveState(&saveError))
+                qWarning("%s", qPrintable(saveError));
+        });
+        connect(d->argoCd.get(), &ArgoCdServer::stateChanged, &d->saveTimer, qOverload<>(&QTimer::start));
+    }
     return true;
+}
+
+bool Sandbox::Private::prepareDirectory(std::optional<QJsonObject> *state, QString *error)
+{
+    lock = std::make_unique<QLockFile>(filePath(LockFile));
+    lock->setStaleLockTime(0); // a lock whose process is gone is taken over
+    if (!lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        lock->getLockInfo(&pid, &host, &application);
+        *error = Sandbox::tr("The sandbox in %1 is in use by another Capstan (process %2). Close it, or pass "
+                             "--sandbox-dir DIR to run a second sandbox.")
+                     .arg(QDir::toNativeSeparators(directory))
+                     .arg(pid);
+        return false;
+    }
+    QString stateError;
+    *state = readState(&stateError);
+    if (!stateError.isEmpty()) {
+        *error = stateError;
+        return false;
+    }
+    if (!*state && !holdsNothing(directory)) {
+        *error = Sandbox::tr("%1 is not empty and holds no Capstan sandbox; a sandbox needs a new or empty "
+                             "directory of its own.")
+                     .arg(QDir::toNativeSeparators(directory));
+        return false;
+    }
+    if (options.reset && *state) {
+        if (!clearDirectory(directory)) {
+            *error =
+                Sandbox::tr("Could not clear the sandbox in %1").arg(QDir::toNativeSeparators(directory));
+            return false;
+        }
+        state->reset();
+    }
+    if (*state && (*state)->value(u"runs"_s).toInt() != options.extraRuns) {
+        *error = Sandbox::tr("The sandbox in %1 was started with other runs; start it afresh with "
+                             "--sandbox-reset.")
+                     .arg(QDir::toNativeSeparators(directory));
+        return false;
+    }
+    return true;
+}
+
+std::optional<QJsonObject> Sandbox::Private::readState(QString *error) const
+{
+    QFile file(filePath(StateFile));
+    if (!file.exists())
+        return std::nullopt;
+    QJsonParseError parseError;
+    const QJsonDocument document = file.open(QIODevice::ReadOnly)
+                                       ? QJsonDocument::fromJson(file.readAll(), &parseError)
+                                       : QJsonDocument();
+    const QJsonObject object = document.object();
+    if (!document.isObject() || object.value(u"format"_s).toInt() != StateFormat ||
+        !QDateTime::fromString(object.value(u"story"_s).toString(), Qt::ISODateWithMs).isValid() ||
+        object.value(u"shas"_s).toArray().isEmpty()) {
+        *error = Sandbox::tr("%1 is not a sandbox state this Capstan can read; start the sandbox afresh with "
+                             "--sandbox-reset.")
+                     .arg(QDir::toNativeSeparators(file.fileName()));
+        return std::nullopt;
+    }
+    return object;
+}
+
+bool Sandbox::Private::saveState(QString *error) const
+{
+    QJsonObject state{{u"format"_s, StateFormat},
+                      {u"story"_s, story.toUTC().toString(Qt::ISODateWithMs)},
+                      {u"runs"_s, options.extraRuns},
+                      {u"shas"_s, QJsonArray::fromStringList(shas)}};
+    if (chartMuseum)
+        state.insert(u"chartmuseum"_s, chartMuseum->url().toString());
+    if (argoCd)
+        state.insert(u"argocd"_s, argoCd->saveState());
+    QSaveFile file(filePath(StateFile));
+    const QByteArray json = QJsonDocument(state).toJson(QJsonDocument::Indented);
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        *error = Sandbox::tr("Could not save the sandbox state to %1: %2")
+                     .arg(QDir::toNativeSeparators(file.fileName()), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString Sandbox::defaultDirectory()
+{
+    QString state = qEnvironmentVariable("XDG_STATE_HOME");
+    if (state.isEmpty() || QDir::isRelativePath(state))
+        state = QDir::homePath() + u"/.local/state"_s;
+    return QDir(state).filePath(u"capstan/sandbox"_s);
+}
+
+QString Sandbox::cacheDirectory() const
+{
+    return d->filePath(u"cache"_s);
+}
+
+bool Sandbox::resumed() const
+{
+    return d->resumed;
 }
 
 QString Sandbox::directory() const

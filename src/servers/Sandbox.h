@@ -3,6 +3,7 @@
 #include "config/Config.h"
 #include "http/FaultInjector.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QString>
@@ -25,6 +26,11 @@ public:
     struct Options
     {
         QString directory; // storage, sample repository and journal; empty: a temporary one, removed after
+        // Keep the story between starts: a directory that already holds a sandbox is reused as it was left
+        // (charts, sample repository, Argo CD's applications, journal), and Argo CD's state is saved there as
+        // it changes. Off: every start writes a fresh story into `directory`.
+        bool keepState = false;
+        bool reset = false; // with keepState: start a fresh story in `directory` (it must hold a sandbox)
         // Credentials the servers accept; empty: random ones, handed out only through environment().
         QString chartMuseumPassword;
         QString argoCdToken; // JWT-shaped: three dot-separated parts
@@ -41,7 +47,12 @@ public:
     ~Sandbox() override;
 
     bool start(QString *error);
+    // Where `capstan --sandbox` keeps its state: $XDG_STATE_HOME/capstan/sandbox (~/.local/state/...).
+    static QString defaultDirectory();
     QString directory() const;
+    // The directory of the caches a sandbox run uses instead of the user's (ETags, charts, sources).
+    QString cacheDirectory() const;
+    bool resumed() const;             // start() found the story of an earlier start and went on with it
     QString sampleRepository() const; // the repository a deploy runs on, with its capstan.yaml
     Config config() const;
     // The system environment plus the sandbox's own secrets (CAPSTAN_CHARTMUSEUM_PASSWORD, …).

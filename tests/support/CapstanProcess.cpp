@@ -25,6 +25,7 @@ QProcessEnvironment CapstanProcess::environment(const QString &home)
     QDir().mkpath(cache);
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
     env.insert(QStringLiteral("XDG_CACHE_HOME"), cache);
+    env.insert(QStringLiteral("XDG_STATE_HOME"), QDir(home).filePath(QStringLiteral("state")));
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     return env;
 }

@@ -1,11 +1,15 @@
 #include "ClientFactory.h"
 
 #include "argocd/ArgoCdClient.h"
+#include "chart/ChartCache.h"
 #include "chartmuseum/ChartMuseumClient.h"
 #include "credentials/CredentialStore.h"
 #include "github/EtagCache.h"
+#include "source/SourceCheckout.h"
+
 #include "github/GitHubClient.h"
 #include "net/HttpClient.h"
+#include <QDir>
 
 #include <QPromise>
 #include <QRegularExpression>
@@ -180,7 +184,7 @@ QFuture<GitHubClient *> ClientFactory::gitHub(const Config &config)
 
     if (!m_etagCache) {
         // The default cache lives as long as the factory: a child object deletes it.
-        auto *cache = new EtagCache(EtagCache::defaultFile());
+        auto *cache = new EtagCache(etagCacheFile());
         QString warning;
         cache->load(&warning);
         if (!warning.isEmpty())
@@ -215,6 +219,24 @@ QFuture<GitHubClient *> ClientFactory::gitHub(const Config &config)
             wrapped.prependContext(tr("Cannot read the GitHub token"));
             throw wrapped;
         });
+}
+
+QString ClientFactory::etagCacheFile() const
+{
+    return m_cacheDirectory.isEmpty() ? EtagCache::defaultFile()
+                                      : QDir(m_cacheDirectory).filePath(QStringLiteral("github-etags.json"));
+}
+
+QString ClientFactory::chartCacheDirectory() const
+{
+    return m_cacheDirectory.isEmpty() ? ChartCache::defaultDirectory()
+                                      : QDir(m_cacheDirectory).filePath(QStringLiteral("charts"));
+}
+
+QString ClientFactory::sourceCacheDirectory() const
+{
+    return m_cacheDirectory.isEmpty() ? SourceCheckout::defaultCacheRoot()
+                                      : QDir(m_cacheDirectory).filePath(QStringLiteral("sources"));
 }
 
 } // namespace capstan

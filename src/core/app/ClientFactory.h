@@ -35,6 +35,11 @@ public:
     // factory's ETag cache (loaded from EtagCache::defaultFile() on first use unless set).
     QFuture<GitHubClient *> gitHub(const Config &config);
     void setEtagCache(EtagCache *cache) { m_etagCache = cache; }
+    // Where the caches of this run live: the user's cache directory unless set (the sandbox keeps its own).
+    void setCacheDirectory(const QString &directory) { m_cacheDirectory = directory; }
+    QString etagCacheFile() const;
+    QString chartCacheDirectory() const;
+    QString sourceCacheDirectory() const;
     // Where the clients' secrets come from (a deploy also masks them in step output).
     CredentialStore *credentials() const { return m_credentials; }
 
@@ -42,6 +47,7 @@ private:
     QNetworkAccessManager *m_network;
     CredentialStore *m_credentials;
     EtagCache *m_etagCache = nullptr;
+    QString m_cacheDirectory;
 };
 
 } // namespace capstan

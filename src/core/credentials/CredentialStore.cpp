@@ -35,6 +35,13 @@ CredentialStore::CredentialStore(const QProcessEnvironment &environment, const Q
     , m_service(service)
 {}
 
+CredentialStore *CredentialStore::environmentOnly(const QProcessEnvironment &environment, QObject *parent)
+{
+    auto *store = new CredentialStore(environment, QStringLiteral("capstan"), parent);
+    store->m_keychain = false;
+    return store;
+}
+
 QStringList CredentialStore::knownNames()
 {
     QStringList names;
@@ -96,6 +103,11 @@ QFuture<QString> CredentialStore::read(const QString &name)
     const QString fromEnvironment = m_environment.value(environmentVariable(name));
     if (!fromEnvironment.isEmpty())
         return QtFuture::makeReadyFuture(fromEnvironment);
+    if (!m_keychain)
+        return QtFuture::makeExceptionalFuture<QString>(ApiError(
+            ApiError::Kind::NotFound, tr("No %1 secret: this run takes its secrets from %2 only, not "
+                                         "from the keychain")
+                                          .arg(name, environmentVariable(name))));
     return run<QString>(new QKeychain::ReadPasswordJob(m_service, this), name, [](QKeychain::Job *job) {
         return static_cast<QKeychain::ReadPasswordJob *>(job)->textData();
     });
@@ -107,6 +119,9 @@ QFuture<void> CredentialStore::write(const QString &name, const QString &secret)
         return QtFuture::makeExceptionalFuture(
             ApiError(ApiError::Kind::Usage, tr("Refusing to store an empty %1 secret").arg(name)));
     }
+    if (!m_keychain)
+        return QtFuture::makeExceptionalFuture(
+            ApiError(ApiError::Kind::Usage, tr("Not stored: this run never writes to the keychain")));
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
     job->setTextData(secret);
     return run<void>(job, name, [](QKeychain::Job *) {});
@@ -114,17 +129,20 @@ QFuture<void> CredentialStore::write(const QString &name, const QString &secret)
 
 QFuture<void> CredentialStore::remove(const QString &name)
 {
+    if (!m_keychain)
+        return QtFuture::makeExceptionalFuture(
+            ApiError(ApiError::Kind::Usage, tr("Not removed: this run never changes the keychain")));
     // Secret Service deletes a missing entry without complaint; look first so "not found" is reported.
     QPointer<CredentialStore> self(this);
-    return run<QString>(new QKeychain::ReadPasswordJob(m_service, this), name, [](QKeychain::Job *) {
-               return QString();
-           })
-        .then(this, [self, name](const QString &) {
-            if (!self)
-                return QtFuture::makeReadyFuture();
-            return self->run<void>(new QKeychain::DeletePasswordJob(self->m_service, self.data()), name,
-                                   [](QKeychain::Job *) {});
-        })
+    return run<QString>(new QKeychain::ReadPasswordJob(m_service, this), name,
+                        [](QKeychain::Job *) { return QString(); })
+        .then(this,
+              [self, name](const QString &) {
+                  if (!self)
+                      return QtFuture::makeReadyFuture();
+                  return self->run<void>(new QKeychain::DeletePasswordJob(self->m_service, self.data()), name,
+                                         [](QKeychain::Job *) {});
+              })
         .unwrap();
 }
 

@@ -22,6 +22,9 @@ public:
     explicit CredentialStore(
         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
         const QString &service = QStringLiteral("capstan"), QObject *parent = nullptr);
+    // Secrets from `environment` only; the keychain is never asked (the sandbox brings its own secrets).
+    static CredentialStore *environmentOnly(const QProcessEnvironment &environment,
+                                            QObject *parent = nullptr);
 
     // "chartmuseum", "argocd", "argocd-password", "github".
     static QStringList knownNames();
@@ -32,6 +35,7 @@ public:
 
     QString service() const { return m_service; }
     bool overriddenByEnvironment(const QString &name) const;
+    bool usesKeychain() const { return m_keychain; }
 
     // Environment first, then the keychain. Fails with ApiError: Credentials (keychain unreachable, naming
     // the variable to set) or NotFound (no entry).
@@ -47,6 +51,7 @@ private:
 
     QProcessEnvironment m_environment;
     QString m_service;
+    bool m_keychain = true;
 };
 
 } // namespace capstan

@@ -480,7 +480,7 @@ void Deployment::prepareSource()
     }
     const QString pinned = m_config.pipeline ? m_config.pipeline->source : QString();
     const QString sha = m_target.sha;
-    const QString cache = m_sourceCache;
+    const QString cache = m_sourceCache.isEmpty() ? m_factory->sourceCacheDirectory() : m_sourceCache;
     auto cancelled = [flag = m_cancelFlag] { return flag->load(); };
     struct Prepared
     {

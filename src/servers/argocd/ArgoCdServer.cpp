@@ -1628,6 +1628,7 @@ void ArgoCdServer::Private::watch(HttpConnection *connection, const ServerReques
 void ArgoCdServer::Private::changed(App &app, const QByteArray &type)
 {
     app.resourceVersion = ++resourceVersion;
+    Q_EMIT q->stateChanged();
     QByteArray json;
     for (const auto &stream : streams) {
         if (!streamMatches(*stream, app))
@@ -1920,6 +1921,177 @@ void ArgoCdServer::addApplication(const AppSeed &seed)
     d->apps.insert_or_assign(name, std::move(app));
     d->changed(d->apps.at(name), "ADDED");
     d->reconcile(name);
+}
+
+namespace {
+
+QJsonObject stringMapJson(const QMap<QString, QString> &map)
+{
+    QJsonObject object;
+    for (auto it = map.begin(); it != map.end(); ++it)
+        object.insert(it.key(), it.value());
+    return object;
+}
+
+QMap<QString, QString> stringMapFromJson(const QJsonObject &object)
+{
+    QMap<QString, QString> map;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        map.insert(it.key(), it.value().toString());
+    return map;
+}
+
+QString timeJson(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime timeFromJson(const QJsonValue &value)
+{
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+} // namespace
+
+QJsonObject ArgoCdServer::saveState() const
+{
+    QJsonArray apps;
+    for (const auto &[name, app] : d->apps) {
+        QJsonArray history;
+        for (const Private::History &entry : app.history)
+            history.append(QJsonObject{{u"id"_s, entry.id},
+                                       {u"revision"_s, entry.revision},
+                                       {u"deployedAt"_s, timeJson(entry.deployedAt)},
+                                       {u"deployStartedAt"_s, timeJson(entry.deployStartedAt)},
+                                       {u"source"_s, entry.source},
+                                       {u"username"_s, entry.username},
+                                       {u"automated"_s, entry.automated}});
+        QJsonObject object{{u"name"_s, app.name},
+                           {u"uid"_s, app.uid},
+                           {u"generation"_s, app.generation},
+                           {u"created"_s, timeJson(app.created)},
+                           {u"spec"_s, app.spec},
+                           {u"labels"_s, stringMapJson(app.labels)},
+                           {u"annotations"_s, stringMapJson(app.annotations)},
+                           {u"finalizers"_s, QJsonArray::fromStringList(app.finalizers)},
+                           {u"deployed"_s, app.deployed},
+                           {u"health"_s, app.health},
+                           {u"healthMessage"_s, app.healthMessage},
+                           {u"healthAt"_s, timeJson(app.healthAt)},
+                           {u"failedAutoRevision"_s, app.failedAutoRevision},
+                           {u"history"_s, history}};
+        const auto operationJson = [](const Private::Operation &operation) {
+            return QJsonObject{{u"sync"_s, operation.sync},
+                               {u"username"_s, operation.username},
+                               {u"automated"_s, operation.automated},
+                               {u"info"_s, operation.info},
+                               {u"retry"_s, operation.retry}};
+        };
+        if (app.operation)
+            object.insert(u"operation"_s, operationJson(*app.operation));
+        if (app.operationState) {
+            const Private::OperationState &state = *app.operationState;
+            object.insert(u"operationState"_s, QJsonObject{{u"operation"_s, operationJson(state.operation)},
+                                                           {u"phase"_s, state.phase},
+                                                           {u"message"_s, state.message},
+                                                           {u"hasResult"_s, state.hasResult},
+                                                           {u"resultRevision"_s, state.resultRevision},
+                                                           {u"resultSource"_s, state.resultSource},
+                                                           {u"resultResources"_s, state.resultResources},
+                                                           {u"startedAt"_s, timeJson(state.startedAt)},
+                                                           {u"finishedAt"_s, timeJson(state.finishedAt)}});
+        }
+        apps.append(object);
+    }
+    return {{u"format"_s, 1}, {u"resourceVersion"_s, d->resourceVersion}, {u"applications"_s, apps}};
+}
+
+bool ArgoCdServer::restoreState(const QJsonObject &state, QString *error)
+{
+    if (state.value(u"format"_s).toInt() != 1 || !state.value(u"applications"_s).isArray()) {
+        if (error)
+            *error = tr("the saved Argo CD state has an unknown format");
+        return false;
+    }
+    const auto operationFromJson = [](const QJsonObject &object) {
+        Private::Operation operation;
+        operation.sync = object.value(u"sync"_s).toObject();
+        operation.username = object.value(u"username"_s).toString();
+        operation.automated = object.value(u"automated"_s).toBool();
+        operation.info = object.value(u"info"_s).toArray();
+        operation.retry = object.value(u"retry"_s).toObject();
+        return operation;
+    };
+    std::map<QString, Private::App> apps;
+    const QJsonArray saved = state.value(u"applications"_s).toArray();
+    for (const QJsonValue &value : saved) {
+        const QJsonObject object = value.toObject();
+        Private::App app;
+        app.name = object.value(u"name"_s).toString();
+        if (app.name.isEmpty() || !object.value(u"spec"_s).isObject()) {
+            if (error)
+                *error = tr("a saved Argo CD application has no name or spec");
+            return false;
+        }
+        app.uid = object.value(u"uid"_s).toString();
+        app.generation = object.value(u"generation"_s).toInteger(1);
+        app.created = timeFromJson(object.value(u"created"_s));
+        app.spec = object.value(u"spec"_s).toObject();
+        app.labels = stringMapFromJson(object.value(u"labels"_s).toObject());
+        app.annotations = stringMapFromJson(object.value(u"annotations"_s).toObject());
+        for (const QJsonValue &finalizer : object.value(u"finalizers"_s).toArray())
+            app.finalizers.append(finalizer.toString());
+        app.deployed = object.value(u"deployed"_s).toString();
+        app.health = object.value(u"health"_s).toString();
+        app.healthMessage = object.value(u"healthMessage"_s).toString();
+        app.healthAt = timeFromJson(object.value(u"healthAt"_s));
+        app.failedAutoRevision = object.value(u"failedAutoRevision"_s).toString();
+        // A rollout the stopped controller was watching goes on: Progressing, then Healthy.
+        app.progressPending = app.health == u"Progressing"_s;
+        for (const QJsonValue &entryValue : object.value(u"history"_s).toArray()) {
+            const QJsonObject entry = entryValue.toObject();
+            Private::History history;
+            history.id = entry.value(u"id"_s).toInteger();
+            history.revision = entry.value(u"revision"_s).toString();
+            history.deployedAt = timeFromJson(entry.value(u"deployedAt"_s));
+            history.deployStartedAt = timeFromJson(entry.value(u"deployStartedAt"_s));
+            history.source = entry.value(u"source"_s).toObject();
+            history.username = entry.value(u"username"_s).toString();
+            history.automated = entry.value(u"automated"_s).toBool();
+            app.history.append(history);
+        }
+        if (object.value(u"operation"_s).isObject())
+            app.operation = operationFromJson(object.value(u"operation"_s).toObject());
+        if (object.value(u"operationState"_s).isObject()) {
+            const QJsonObject stateObject = object.value(u"operationState"_s).toObject();
+            Private::OperationState operationState;
+            operationState.operation = operationFromJson(stateObject.value(u"operation"_s).toObject());
+            operationState.phase = stateObject.value(u"phase"_s).toString();
+            operationState.message = stateObject.value(u"message"_s).toString();
+            operationState.hasResult = stateObject.value(u"hasResult"_s).toBool();
+            operationState.resultRevision = stateObject.value(u"resultRevision"_s).toString();
+            operationState.resultSource = stateObject.value(u"resultSource"_s).toObject();
+            operationState.resultResources = stateObject.value(u"resultResources"_s).toBool();
+            operationState.startedAt = timeFromJson(stateObject.value(u"startedAt"_s));
+            operationState.finishedAt = timeFromJson(stateObject.value(u"finishedAt"_s));
+            if (operationState.completed())
+                app.operationState = operationState;
+        }
+        const QString name = app.name;
+        apps.insert_or_assign(name, std::move(app));
+    }
+    d->apps = std::move(apps);
+    d->resourceVersion = qMax(d->resourceVersion, state.value(u"resourceVersion"_s).toInteger());
+    for (auto &[name, app] : d->apps) {
+        if (app.operation) {
+            Private::Operation operation = *app.operation;
+            d->startOperation(app, std::move(operation));
+        } else {
+            d->changed(app, "ADDED");
+        }
+        d->reconcile(name);
+    }
+    return true;
 }
 
 QJsonObject ArgoCdServer::application(const QString &name) const

@@ -95,6 +95,11 @@ public:
     void addApplication(const AppSeed &seed);
     // The application JSON exactly as GET would return it; empty if unknown.
     QJsonObject application(const QString &name) const;
+    // Everything the server would lose when it stops: the applications (spec, metadata, history, health and
+    // the operation in progress) and the resourceVersion counter. restoreState() replaces the applications;
+    // an operation that was running starts again, as a restarted controller picks it up.
+    QJsonObject saveState() const;
+    bool restoreState(const QJsonObject &state, QString *error);
     // Test hooks that act like the cluster: change health ("Degraded" ...) and emit a MODIFIED event.
     void setHealth(const QString &name, const QString &health, const QString &message = {});
     // A session token valid for `username`; `expired` gives one whose exp lies in the past.
@@ -114,6 +119,8 @@ public:
 Q_SIGNALS:
     // Emitted when an application's health changes, with the time it changed (for the benchmark).
     void healthChanged(const QString &name, const QString &health);
+    // Some application changed (saveState() would differ).
+    void stateChanged();
 
 private:
     class Private;
