@@ -1,5 +1,6 @@
 #include "Sandbox.h"
 #include "SandboxSeeder.h"
+#include "argocd/ArgoCdServer.h"
 #include "chartmuseum/ChartMuseumServer.h"
 
 #include <QCryptographicHash>
@@ -112,7 +113,7 @@ private Q_SLOTS:
     void sandboxKeepsItsState();
     void sandboxRefusesForeignDirectories_data();
     void sandboxRefusesForeignDirectories();
-    void sandboxInUse();
+    void sandboxSharedWithItsOwner();
     void sandboxServe();
 
 private:
@@ -1389,21 +1390,40 @@ void TstCli::sandboxRefusesForeignDirectories()
              QStringList{u"notes.txt"_s});
 }
 
-void TstCli::sandboxInUse()
+void TstCli::sandboxSharedWithItsOwner()
 {
+    // A window on the sandbox is open (here: this process owns it); the command line talks to its servers.
     const QString directory = m_work.filePath(u"busy-sandbox"_s);
     Sandbox::Options options;
     options.directory = directory;
     options.keepState = true;
-    Sandbox owner(options);
+    auto owner = std::make_unique<Sandbox>(options);
     QString error;
-    QVERIFY2(owner.start(&error), qPrintable(error));
-    RUN(run, {u"--sandbox-dir"_s, directory, u"status"_s});
-    QVERIFY2(run.exitCode != 0, qPrintable(run.describe()));
-    QVERIFY2(run.stdErr().contains(
+    QVERIFY2(owner->start(&error), qPrintable(error));
+    const QFileInfo servers(QDir(directory).filePath(u"servers.json"_s));
+    QVERIFY(servers.exists());
+    QCOMPARE(servers.permissions() &
+                 (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+             QFile::Permissions());
+
+    RUN(lock, {u"--sandbox-dir"_s, directory, u"lock"_s, u"--reason"_s, u"seen by the window"_s});
+    QVERIFY2(lock.exitCode == 0, qPrintable(lock.describe()));
+    const QJsonObject annotations =
+        owner->argoCd()->application(u"torvalds"_s)[u"metadata"_s].toObject()[u"annotations"_s].toObject();
+    QVERIFY2(QJsonDocument(annotations).toJson().contains("seen by the window"),
+             QJsonDocument(annotations).toJson().constData());
+
+    RUN(reset, {u"--sandbox-dir"_s, directory, u"--sandbox-reset"_s, u"status"_s});
+    QVERIFY2(reset.exitCode != 0, qPrintable(reset.describe()));
+    QVERIFY2(reset.stdErr().contains(
                  u"in use by another Capstan (process %1)"_s.arg(QCoreApplication::applicationPid())),
-             qPrintable(run.describe()));
-    QVERIFY2(run.stdErr().contains(u"--sandbox-dir"_s), qPrintable(run.describe()));
+             qPrintable(reset.describe()));
+
+    owner.reset();
+    QVERIFY(!QFileInfo::exists(servers.filePath()));
+    RUN(status, {u"--sandbox-dir"_s, directory, u"status"_s});
+    QVERIFY2(status.exitCode == 0, qPrintable(status.describe()));
+    QVERIFY2(status.stdOut().contains(u"seen by the window"_s), qPrintable(status.describe()));
 }
 
 void TstCli::sandboxServe()

@@ -10,6 +10,7 @@
 #include "config/ConfigError.h"
 #include "config/ConfigLoader.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -44,12 +45,20 @@ public:
     std::unique_ptr<QLockFile> lock;  // keepState: one process at a time owns the directory
     QTimer saveTimer;
     bool resumed = false;
+    bool attached = false; // the servers are another process's: this one only talks to them
+    QUrl chartMuseumUrl;
+    QUrl argoCdUrl;
+    QUrl gitHubUrl;
     QDateTime story; // the "now" the story was told at: its runs, charts and deployments are that old
     QStringList shas;
 
     // The state an earlier start left (sandbox.json); nullopt when there is none.
     std::optional<QJsonObject> readState(QString *error) const;
     bool saveState(QString *error) const;
+    // The running servers and their secrets, for other Capstan processes on the same sandbox (owner only).
+    bool writeServers(QString *error) const;
+    // Takes the servers of the process that owns the directory; false when it published none.
+    bool attach(qint64 owner);
     // keepState: takes the directory and decides between resuming and a fresh story.
     bool prepareDirectory(std::optional<QJsonObject> *state, QString *error);
     // `saved`: Argo CD's state from an earlier start, when its ChartMuseum was at `savedChartMuseum`.
@@ -66,6 +75,7 @@ namespace {
 constexpr int StateFormat = 1;
 const QString StateFile = u"sandbox.json"_s;
 const QString LockFile = u"sandbox.lock"_s;
+const QString ServersFile = u"servers.json"_s;
 
 // Nothing but what a sandbox may leave before its state is first written.
 bool holdsNothing(const QString &directory)
@@ -264,12 +274,13 @@ Sandbox::~Sandbox()
         QString error;
         if (!d->saveState(&error))
             qWarning("%s", qPrintable(error));
+        QFile::remove(d->filePath(ServersFile));
     }
 }
 
 bool Sandbox::start(QString *error)
 {
-    if (d->chartMuseum) {
+    if (d->chartMuseum || d->attached) {
         if (error)
             *error = tr("The sandbox is already running.");
         return false;
@@ -305,6 +316,18 @@ bool Sandbox::start(QString *error)
     std::optional<QJsonObject> state;
     if (d->options.keepState && !d->prepareDirectory(&state, error))
         return false;
+    if (d->attached) {
+        ConfigError configError;
+        d->sampleRepo =
+            ConfigLoader::loadFile(QDir(sampleRepository()).filePath(u"capstan.yaml"_s), &configError);
+        if (!d->sampleRepo) {
+            if (error)
+                *error = tr("The sandbox's sample repository does not load: %1").arg(configError.toString());
+            return false;
+        }
+        d->resumed = true;
+        return true;
+    }
     d->resumed = state.has_value();
     d->story = d->resumed ? QDateTime::fromString(state->value(u"story"_s).toString(), Qt::ISODateWithMs)
                           : QDateTime::currentDateTimeUtc();
@@ -353,6 +376,7 @@ bool Sandbox::start(QString *error)
         return false;
     }
     d->chartMuseum = std::move(server);
+    d->chartMuseumUrl = d->chartMuseum->url();
 
     if (!d->startArgoCd(charts, history, state ? state->value(u"argocd"_s).toObject() : QJsonObject(),
                         state ? state->value(u"chartmuseum"_s).toString() : QString(), &serverError)) {
@@ -372,6 +396,8 @@ bool Sandbox::start(QString *error)
             profile.seed += salt;
         return profile;
     };
+    d->argoCdUrl = d->argoCd->url();
+    d->gitHubUrl = d->gitHub->url();
     d->chartMuseum->setFaultProfile(salted(0));
     d->argoCd->setFaultProfile(salted(1));
     d->gitHub->setFaultProfile(salted(2));
@@ -396,8 +422,60 @@ bool Sandbox::start(QString *error)
                 qWarning("%s", qPrintable(saveError));
         });
         connect(d->argoCd.get(), &ArgoCdServer::stateChanged, &d->saveTimer, qOverload<>(&QTimer::start));
+        if (!d->writeServers(&serverError)) {
+            if (error)
+                *error = serverError;
+            return false;
+        }
     }
     return true;
+}
+
+bool Sandbox::Private::writeServers(QString *error) const
+{
+    const QString path = filePath(ServersFile);
+    QFile::remove(path);
+    QFile file(path);
+    // Only the user may read the sandbox's secrets: the file is private before anything is written.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
+        !file.setPermissions(QFile::ReadOwner | QFile::WriteOwner)) {
+        *error =
+            Sandbox::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    const QJsonObject servers{{u"pid"_s, QCoreApplication::applicationPid()},
+                              {u"chartmuseum"_s, chartMuseumUrl.toString()},
+                              {u"argocd"_s, argoCdUrl.toString()},
+                              {u"github"_s, gitHubUrl.toString()},
+                              {u"chartmuseumPassword"_s, password},
+                              {u"argocdToken"_s, argoCdToken},
+                              {u"githubToken"_s, gitHubToken}};
+    const QByteArray json = QJsonDocument(servers).toJson(QJsonDocument::Compact);
+    if (file.write(json) != json.size() || !file.flush()) {
+        *error =
+            Sandbox::tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        file.remove();
+        return false;
+    }
+    return true;
+}
+
+bool Sandbox::Private::attach(qint64 owner)
+{
+    QFile file(filePath(ServersFile));
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonObject servers = QJsonDocument::fromJson(file.readAll()).object();
+    if (servers.value(u"pid"_s).toInteger() != owner)
+        return false;
+    chartMuseumUrl = QUrl(servers.value(u"chartmuseum"_s).toString());
+    argoCdUrl = QUrl(servers.value(u"argocd"_s).toString());
+    gitHubUrl = QUrl(servers.value(u"github"_s).toString());
+    password = servers.value(u"chartmuseumPassword"_s).toString();
+    argoCdToken = servers.value(u"argocdToken"_s).toString();
+    gitHubToken = servers.value(u"githubToken"_s).toString();
+    attached = chartMuseumUrl.isValid() && argoCdUrl.isValid() && gitHubUrl.isValid();
+    return attached;
 }
 
 bool Sandbox::Private::prepareDirectory(std::optional<QJsonObject> *state, QString *error)
@@ -409,6 +487,9 @@ bool Sandbox::Private::prepareDirectory(std::optional<QJsonObject> *state, QStri
         QString host;
         QString application;
         lock->getLockInfo(&pid, &host, &application);
+        lock.reset();
+        if (!options.reset && attach(pid))
+            return true;
         *error = Sandbox::tr("The sandbox in %1 is in use by another Capstan (process %2). Close it, or pass "
                              "--sandbox-dir DIR to run a second sandbox.")
                      .arg(QDir::toNativeSeparators(directory))
@@ -503,6 +584,11 @@ bool Sandbox::resumed() const
     return d->resumed;
 }
 
+bool Sandbox::attached() const
+{
+    return d->attached;
+}
+
 QString Sandbox::directory() const
 {
     return d->directory;
@@ -525,25 +611,25 @@ Config Sandbox::config() const
         if (config.chart && !config.chart->manifests.isEmpty())
             config.chart->manifests = QFileInfo(config.file).dir().filePath(config.chart->manifests);
     }
-    if (d->chartMuseum) {
+    if (d->chartMuseumUrl.isValid()) {
         Config::ChartMuseum chartMuseum;
-        chartMuseum.url = d->chartMuseum->url();
+        chartMuseum.url = d->chartMuseumUrl;
         chartMuseum.username = u"admin"_s;
         config.chartmuseum = chartMuseum;
         Config::Chart chart = config.chart.value_or(Config::Chart());
         chart.name = u"torvalds"_s;
         config.chart = chart;
     }
-    if (d->argoCd) {
+    if (d->argoCdUrl.isValid()) {
         Config::ArgoCd argoCd;
-        argoCd.url = d->argoCd->url();
+        argoCd.url = d->argoCdUrl;
         argoCd.app = u"torvalds"_s;
         argoCd.username = u"admin"_s;
         config.argocd = argoCd;
     }
-    if (d->gitHub) {
+    if (d->gitHubUrl.isValid()) {
         Config::GitHub gitHub;
-        gitHub.url = d->gitHub->url();
+        gitHub.url = d->gitHubUrl;
         gitHub.repo = u"homelab/torvalds"_s;
         gitHub.workflow = u"ci.yml"_s;
         config.github = gitHub;
@@ -559,11 +645,11 @@ QProcessEnvironment Sandbox::environment() const
     // The sample checks take a moment, as real ones do, so a sandbox deploy can be watched step by step.
     if (!environment.contains(u"SAMPLE_SLEEP"_s))
         environment.insert(u"SAMPLE_SLEEP"_s, u"1.5"_s);
-    if (d->chartMuseum)
+    if (d->chartMuseumUrl.isValid())
         environment.insert(u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s, d->password);
-    if (d->argoCd)
+    if (d->argoCdUrl.isValid())
         environment.insert(u"CAPSTAN_ARGOCD_TOKEN"_s, d->argoCdToken);
-    if (d->gitHub)
+    if (d->gitHubUrl.isValid())
         environment.insert(u"CAPSTAN_GITHUB_TOKEN"_s, d->gitHubToken);
     return environment;
 }

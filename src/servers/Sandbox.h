@@ -52,7 +52,10 @@ public:
     QString directory() const;
     // The directory of the caches a sandbox run uses instead of the user's (ETags, charts, sources).
     QString cacheDirectory() const;
-    bool resumed() const;             // start() found the story of an earlier start and went on with it
+    bool resumed() const; // start() found the story of an earlier start and went on with it
+    // Another process owns the directory and runs its servers; this sandbox talks to them (config(),
+    // environment()) and runs none: chartMuseum(), argoCd() and gitHub() are null.
+    bool attached() const;
     QString sampleRepository() const; // the repository a deploy runs on, with its capstan.yaml
     Config config() const;
     // The system environment plus the sandbox's own secrets (CAPSTAN_CHARTMUSEUM_PASSWORD, …).
