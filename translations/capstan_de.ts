@@ -784,10 +784,6 @@
         <translation>text (Standard) oder json: ein JSON-Dokument auf stdout, Fehler als JSON auf stderr</translation>
     </message>
     <message>
-        <source>Run against in-process sandbox servers seeded with a sample history (no config needed)</source>
-        <translation>Gegen prozessinterne Sandbox-Server mit einem Beispielverlauf arbeiten (keine Konfiguration nötig)</translation>
-    </message>
-    <message>
         <source>Show help (also after a command)</source>
         <translation>Hilfe anzeigen (auch nach einem Befehl)</translation>
     </message>
@@ -830,10 +826,6 @@
     <message>
         <source>unknown %1 command &quot;%2&quot;: expected one of %3</source>
         <translation>unbekannter %1-Befehl &quot;%2&quot;: erwartet einer von %3</translation>
-    </message>
-    <message>
-        <source>--sandbox and --config cannot be combined: the sandbox brings its own configuration</source>
-        <translation>--sandbox und --config können nicht kombiniert werden: die Sandbox bringt ihre eigene Konfiguration mit</translation>
     </message>
     <message>
         <source>Drop one of them.</source>
@@ -965,6 +957,22 @@ Befehle:
     <message>
         <source>--%1 needs a whole number from 1 to %2, not &quot;%3&quot;</source>
         <translation>--%1 braucht eine ganze Zahl von 1 bis %2, nicht „%3“</translation>
+    </message>
+    <message>
+        <source>Run against in-process sandbox servers seeded with a sample history (no config needed); its state is kept in %1 between runs</source>
+        <translation>Gegen prozessinterne Sandbox-Server mit einer Beispielhistorie arbeiten (keine Konfiguration nötig); ihr Zustand bleibt zwischen Aufrufen in %1 erhalten</translation>
+    </message>
+    <message>
+        <source>Keep the sandbox in DIR (a new or empty directory, or an earlier sandbox); implies --sandbox</source>
+        <translation>Die Sandbox in DIR halten (ein neues oder leeres Verzeichnis oder eine frühere Sandbox); impliziert --sandbox</translation>
+    </message>
+    <message>
+        <source>Start the sandbox&apos;s story afresh, dropping its deploys, locks and journal; implies --sandbox</source>
+        <translation>Die Geschichte der Sandbox neu beginnen, ihre Deployments, Sperren und ihr Journal verwerfen; impliziert --sandbox</translation>
+    </message>
+    <message>
+        <source>--sandbox (or --sandbox-dir, --sandbox-reset) and --config cannot be combined: the sandbox brings its own configuration</source>
+        <translation>--sandbox (oder --sandbox-dir, --sandbox-reset) und --config lassen sich nicht kombinieren: Die Sandbox bringt ihre eigene Konfiguration mit</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1158,13 @@ Befehle:
             <numerusform>vor %n Tag</numerusform>
             <numerusform>vor %n Tagen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DemoChart</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1531,10 +1546,6 @@ Befehle:
         <translation>Datei</translation>
     </message>
     <message>
-        <source>Run against local test servers with a seeded history; nothing real is touched.</source>
-        <translation>Gegen lokale Testserver mit vorbefülltem Verlauf arbeiten; nichts Echtes wird angefasst.</translation>
-    </message>
-    <message>
         <source>Save a picture of the main window and quit.</source>
         <translation>Ein Bild des Hauptfensters speichern und beenden.</translation>
     </message>
@@ -1627,6 +1638,22 @@ Befehle:
     <message>
         <source>Deploy to dev and prod, roll back and restore auto-sync, save a picture of the Journal view and quit.</source>
         <translation>Nach dev und prod deployen, zurückrollen und Auto-Sync wiederherstellen, ein Bild der Journal-Ansicht speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Run against local test servers with a seeded history; nothing real is touched. Its state is kept in %1 between runs.</source>
+        <translation>Gegen lokale Testserver mit vorbereiteter Historie arbeiten; nichts Echtes wird berührt. Ihr Zustand bleibt zwischen Starts in %1 erhalten.</translation>
+    </message>
+    <message>
+        <source>Keep the sandbox in &lt;dir&gt; (a new or empty directory, or an earlier sandbox).</source>
+        <translation>Die Sandbox in &lt;dir&gt; halten (ein neues oder leeres Verzeichnis oder eine frühere Sandbox).</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>verzeichnis</translation>
+    </message>
+    <message>
+        <source>Start the sandbox&apos;s story afresh, dropping its deploys, locks and journal.</source>
+        <translation>Die Geschichte der Sandbox neu beginnen, ihre Deployments, Sperren und ihr Journal verwerfen.</translation>
     </message>
 </context>
 <context>
@@ -2020,6 +2047,10 @@ Deployt %2%3</translation>
         <source>Cannot commit run %1</source>
         <translation>Lauf %1 kann nicht committet werden</translation>
     </message>
+    <message>
+        <source>Cannot write the chart source of run %1</source>
+        <translation>Die Chart-Quelle von Lauf %1 kann nicht geschrieben werden</translation>
+    </message>
 </context>
 <context>
     <name>SandboxSeeder</name>
@@ -2034,6 +2065,10 @@ Deployt %2%3</translation>
     <message>
         <source>Could not create the directory %1.</source>
         <translation>Das Verzeichnis %1 konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Could not package torvalds %1: %2</source>
+        <translation>torvalds %1 konnte nicht paketiert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2525,6 +2560,14 @@ Deployt %2%3</translation>
     <message>
         <source>The Argo CD server is already listening on port %1.</source>
         <translation>Der Argo-CD-Server lauscht bereits auf Port %1.</translation>
+    </message>
+    <message>
+        <source>the saved Argo CD state has an unknown format</source>
+        <translation>der gespeicherte Argo-CD-Zustand hat ein unbekanntes Format</translation>
+    </message>
+    <message>
+        <source>a saved Argo CD application has no name or spec</source>
+        <translation>eine gespeicherte Argo-CD-Application hat keinen Namen oder keine Spec</translation>
     </message>
 </context>
 <context>
@@ -4866,6 +4909,18 @@ Eine Umgebungsvariable, die dasselbe Secret liefert, bleibt unberührt.</transla
     <message>
         <source>Refusing to store an empty %1 secret</source>
         <translation>Ein leeres Secret %1 wird nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>No %1 secret: this run takes its secrets from %2 only, not from the keychain</source>
+        <translation>Kein %1-Geheimnis: Dieser Lauf nimmt seine Geheimnisse nur aus %2, nicht aus dem Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Not stored: this run never writes to the keychain</source>
+        <translation>Nicht gespeichert: Dieser Lauf schreibt nie in den Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Not removed: this run never changes the keychain</source>
+        <translation>Nicht entfernt: Dieser Lauf ändert den Schlüsselbund nie</translation>
     </message>
 </context>
 <context>
@@ -7993,6 +8048,34 @@ JSON: {name, version, deleted}.</translation>
     <message>
         <source>Could not write the history of the sandbox&apos;s sample repository: %1</source>
         <translation>Der Verlauf des Beispiel-Repositorys der Sandbox konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The sandbox in %1 is in use by another Capstan (process %2). Close it, or pass --sandbox-dir DIR to run a second sandbox.</source>
+        <translation>Die Sandbox in %1 wird von einem anderen Capstan (Prozess %2) benutzt. Schließen Sie ihn oder starten Sie mit --sandbox-dir DIR eine zweite Sandbox.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty and holds no Capstan sandbox; a sandbox needs a new or empty directory of its own.</source>
+        <translation>%1 ist nicht leer und enthält keine Capstan-Sandbox; eine Sandbox braucht ein neues oder leeres eigenes Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>Could not clear the sandbox in %1</source>
+        <translation>Die Sandbox in %1 konnte nicht geleert werden</translation>
+    </message>
+    <message>
+        <source>The sandbox in %1 was started with other runs; start it afresh with --sandbox-reset.</source>
+        <translation>Die Sandbox in %1 wurde mit anderen Läufen gestartet; mit --sandbox-reset neu beginnen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a sandbox state this Capstan can read; start the sandbox afresh with --sandbox-reset.</source>
+        <translation>%1 ist kein Sandbox-Zustand, den dieses Capstan lesen kann; die Sandbox mit --sandbox-reset neu beginnen.</translation>
+    </message>
+    <message>
+        <source>Could not save the sandbox state to %1: %2</source>
+        <translation>Der Sandbox-Zustand konnte nicht in %1 gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
