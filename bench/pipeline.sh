@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # The deploy pipeline runner: eight parallel 1-second steps (target <= 1.3 s wall), overhead per step against
 # starting the same commands directly (target <= 5 ms), and the longest event-loop stall of the runner's thread
 # while eight chatty steps print 50,000 lines each, and the longest stall of a GUI thread showing the live
