@@ -325,12 +325,10 @@ void MainWindow::openSettings()
     auto *dialog =
         new SettingsDialog(m_setup.config, m_setup.configPath, m_setup.credentials, m_setup.sandbox, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (!dialog->savedPath().isEmpty())
-            applySavedConfig(dialog->savedPath());
-        else
-            reconnect(); // only credentials changed
-    });
+    // The file is reloaded as soon as it is written, whether the keychain then takes the secrets or not and
+    // whether the dialog is then closed with Cancel.
+    connect(dialog, &SettingsDialog::configSaved, this, &MainWindow::applySavedConfig);
+    connect(dialog, &QDialog::accepted, this, &MainWindow::reconnect); // the new secrets
     dialog->open();
 }
 
