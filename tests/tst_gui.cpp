@@ -827,10 +827,10 @@ void TstGui::settingsKeepsTheSavedConfigWhenTheKeychainRefuses()
     QVERIFY2(banner->hint().contains(u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s), qPrintable(banner->hint()));
     QCOMPARE(banner->toolTip(), RefusingKeychain::Raw);
     auto *state = child<QLabel>(dialog, u"chartMuseumPasswordState"_s);
-    QVERIFY(state->wordWrap());
     QVERIFY2(!state->text().contains(u"org.freedesktop"_s), qPrintable(state->text()));
     QVERIFY2(state->text().contains(u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s), qPrintable(state->text()));
-    QCOMPARE(state->toolTip(), RefusingKeychain::Raw);
+    QVERIFY2(state->toolTip().contains(RefusingKeychain::Raw), qPrintable(state->toolTip()));
+    QTRY_VERIFY(state->height() >= state->heightForWidth(state->width())); // wrapped, not clipped
     QCOMPARE(dialog->width(), width); // the message wraps, the dialog keeps its size
     const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
     for (const QLabel *label : labels)

@@ -11,8 +11,10 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLayout>
 #include <QLocale>
 #include <QPushButton>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -25,17 +27,24 @@ QString trimmed(const QLineEdit *edit)
     return edit->text().trimmed();
 }
 
-// A keychain error in words, naming the variable that can replace the keychain; the keychain's own text
-// (often a raw D-Bus error) is left to the tooltip.
+// A keychain error in a few words, naming the variable that can replace the keychain.
 QString inWords(const ApiError &error, const QString &variable)
 {
     QString text = error.message();
     if (!text.endsWith(u'.'))
         text += u'.';
-    QString hint = error.hint();
-    if (!hint.contains(variable))
-        hint = QCoreApplication::translate("SettingsDialog", "Set %1 instead.").arg(variable);
-    return text + u' ' + hint;
+    return text + u' ' + QCoreApplication::translate("SettingsDialog", "Set %1 instead.").arg(variable);
+}
+
+// The rest for the tooltip: the advice, then the keychain's own text (often a raw D-Bus error).
+QString details(const ApiError &error)
+{
+    QStringList parts;
+    if (!error.hint().isEmpty())
+        parts.append(error.hint());
+    if (!error.serverMessage().isEmpty())
+        parts.append(error.serverMessage());
+    return parts.join(u"\n\n"_s);
 }
 
 QUrl urlFrom(const QLineEdit *edit)
@@ -65,10 +74,11 @@ SettingsDialog::SettingsDialog(const Config &config, const QString &configPath, 
               {ui->argoCdUrlEdit, ui->argoCdUrlError},
               {ui->gitHubUrlEdit, ui->gitHubUrlError}};
 
-    // Messages wrap inside the dialog's width instead of widening it; the raw text is in the tooltip.
+    // Long messages wrap inside the dialog's width instead of widening it (setState); the raw text is in
+    // the tooltip.
     for (const Secret &secret : std::as_const(m_secrets)) {
-        secret.state->setWordWrap(true);
         secret.state->setTextFormat(Qt::PlainText);
+        secret.state->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     }
     ui->chartError->hide();
     ui->chartError->setStyleSheet(u"color: #c0392b;"_s);
@@ -83,6 +93,7 @@ SettingsDialog::SettingsDialog(const Config &config, const QString &configPath, 
         ui->chartPathLabel,           ui->chartManifestsLabel,  ui->chartVersionLabel};
     for (const QLabel *label : formLabels)
         labelWidth = qMax(labelWidth, label->sizeHint().width());
+    m_labelWidth = labelWidth;
     for (QLabel *label : formLabels) {
         label->setMinimumWidth(labelWidth);
         label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -181,9 +192,23 @@ QString SettingsDialog::urlProblem(const QString &text)
 
 void SettingsDialog::setState(const Secret &secret, const QString &text, bool error, const QString &detail)
 {
+    // A wrapped label makes QFormLayout reserve a second line: only text too long for one line wraps.
+    const int fieldWidth = std::max(200, width() - m_labelWidth - 80);
+    secret.state->setWordWrap(secret.state->fontMetrics().horizontalAdvance(text) > fieldWidth);
     secret.state->setText(text);
     secret.state->setToolTip(detail);
     secret.state->setStyleSheet(error ? u"color: #c0392b;"_s : u"color: palette(placeholder-text);"_s);
+    QTimer::singleShot(0, this, &SettingsDialog::fitHeight);
+}
+
+// Wrapped lines need more height, never more width: grow downwards so no message is clipped.
+void SettingsDialog::fitHeight()
+{
+    if (!layout() || !layout()->hasHeightForWidth())
+        return;
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void SettingsDialog::loadCredentialStates()
@@ -216,7 +241,7 @@ void SettingsDialog::loadCredentialStates()
                     secret.edit->setPlaceholderText(QString());
                     setState(secret, tr("Not set."), false);
                 } else {
-                    setState(secret, inWords(error, variable), true, error.serverMessage());
+                    setState(secret, inWords(error, variable), true, details(error));
                 }
                 finishPending();
             });
@@ -248,6 +273,7 @@ void SettingsDialog::finishPending()
             .arg(path, what, why),
         m_writeError ? m_writeError->hint() : QString());
     ui->saveBanner->setToolTip(m_writeError ? m_writeError->serverMessage() : QString());
+    fitHeight();
 }
 
 bool SettingsDialog::validate()
@@ -396,7 +422,7 @@ void SettingsDialog::writeCredentials()
                 finishPending();
             },
             [this, secret, variable](const ApiError &error) {
-                setState(secret, inWords(error, variable), true, error.serverMessage());
+                setState(secret, inWords(error, variable), true, details(error));
                 m_failedWrites.append(secret.title);
                 if (!m_writeError)
                     m_writeError = error;

@@ -67,6 +67,7 @@ private:
     void loadCredentialStates();
     void setState(const Secret &secret, const QString &text, bool error, const QString &detail = {});
     void loadFields(const Config &config);
+    void fitHeight();
     bool validate();
     Config collect() const;
     void writeCredentials();
@@ -80,6 +81,7 @@ private:
     QString m_savedPath;
     QList<Secret> m_secrets;
     QList<UrlField> m_urls;
+    int m_labelWidth = 0;
     int m_pending = 0;
     QStringList m_failedWrites; // titles of the secrets the keychain did not take
     std::optional<ApiError> m_writeError;
