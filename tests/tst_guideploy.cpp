@@ -981,6 +981,14 @@ void TstGuiDeploy::windowRunsDeployment()
     journal->refreshButton()->click();
     QCOMPARE(journal->model()->index(0, 0).data(JournalModel::OutcomeRole).toString(), u"succeeded"_s);
     QCOMPARE(journal->model()->entryAt(0).target.reason, u"try the pipeline"_s);
+    // One duration in one format: the timer, the banner and the journal say the same.
+    const QString duration =
+        journal->model()->index(0, JournalModel::DurationColumn).data(Qt::DisplayRole).toString();
+    QVERIFY(!duration.isEmpty());
+    QCOMPARE(pipeline->elapsedLabel()->text(), duration);
+    QVERIFY2(pipeline->banner()->text().contains(duration), qPrintable(pipeline->banner()->text()));
+    const DeployJournal::Entry entry = journal->model()->entryAt(0);
+    QCOMPARE(pipeline->elapsedMs(), entry.started.msecsTo(entry.finished));
 
     // A request the Deployment refuses is reported in the Pipeline view.
     Deployment::Request bad;
