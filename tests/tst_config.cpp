@@ -21,6 +21,7 @@ private Q_SLOTS:
     void locate();
     void writerKeepsOtherKeys();
     void writerRefusesBrokenFile();
+    void writerWritesChartAndChecksItByTheLoadersRules();
     void missingFile();
 };
 
@@ -181,6 +182,47 @@ void TstConfig::writerRefusesBrokenFile()
     QVERIFY2(error.contains(QStringLiteral("nothing was changed")), qPrintable(error));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), broken);
+}
+
+void TstConfig::writerWritesChartAndChecksItByTheLoadersRules()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("capstan.yaml"));
+    const QByteArray original = "chartmuseum: { url: https://old.example.net }\n"
+                                "chart: { name: torvalds, path: deploy/chart }\n"
+                                "pipeline:\n  stages:\n    - name: checks\n"
+                                "      steps: [ { name: lint, run: \"true\" } ]\n";
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(original);
+    file.close();
+
+    Config config;
+    config.chart = Config::Chart{
+        QStringLiteral("linus"), {}, QStringLiteral("out/manifests"), QStringLiteral("2.0.0-{build}")};
+    QString error;
+    QVERIFY2(ConfigWriter::saveServers(path, config, &error), qPrintable(error));
+    ConfigError configError;
+    auto reread = ConfigLoader::loadFile(path, &configError);
+    QVERIFY2(reread, qPrintable(configError.toString()));
+    QCOMPARE(reread->chart->name, QStringLiteral("linus"));
+    QVERIFY(reread->chart->path.isEmpty()); // an empty field removes its key
+    QCOMPARE(reread->chart->manifests, QStringLiteral("out/manifests"));
+    QCOMPARE(reread->chart->version, QStringLiteral("2.0.0-{build}"));
+    QVERIFY(reread->pipeline);
+    QCOMPARE(reread->chartmuseum->url, QUrl(QStringLiteral("https://old.example.net")));
+
+    // A chart without a name breaks the loader's rule: refused, naming the key, and nothing written.
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+    config.chart->name.clear();
+    QVERIFY(!ConfigWriter::saveServers(path, config, &error));
+    QVERIFY2(error.contains(QStringLiteral("\"chart\"")) && error.contains(QStringLiteral("\"name\"")),
+             qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("nothing was changed")), qPrintable(error));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
 }
 
 void TstConfig::missingFile()

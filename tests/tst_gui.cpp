@@ -8,6 +8,7 @@
 #include "JournalView.h"
 #include "MainWindow.h"
 #include "MessageBanner.h"
+#include "PipelineView.h"
 #include "SettingsDialog.h"
 #include "YamlHighlighter.h"
 
@@ -25,6 +26,7 @@
 #include "chartmuseum/ChartMuseumServer.h"
 #include "config/ConfigLoader.h"
 #include "credentials/CredentialStore.h"
+#include "credentials/SecretBackend.h"
 #include "models/ChartListModel.h"
 #include "models/ChartVersionsModel.h"
 #include "models/ChartVersionsProxyModel.h"
@@ -39,6 +41,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -141,6 +144,37 @@ template <typename T> T *child(QObject *parent, const QString &name)
     return found;
 }
 
+// A keychain that refuses, as a locked or absent Secret Service does: nothing is found, nothing is stored.
+class RefusingKeychain : public SecretBackend
+{
+public:
+    static inline const QString Raw = u"org.freedesktop.DBus.Error.ServiceUnknown: The name "
+                                      "org.freedesktop.secrets was not provided by any .service files"_s;
+    static ApiError refusal(const QString &name)
+    {
+        return ApiError(
+                   ApiError::Kind::Credentials, u"No keychain is reachable"_s,
+                   u"Start a Secret Service, or set %1."_s.arg(CredentialStore::environmentVariable(name)))
+            .setServerMessage(Raw);
+    }
+    QFuture<QString> read(const QString &name) override
+    {
+        ++reads;
+        return QtFuture::makeExceptionalFuture<QString>(refusal(name));
+    }
+    QFuture<void> write(const QString &name, const QString &) override
+    {
+        ++writes;
+        return QtFuture::makeExceptionalFuture(refusal(name));
+    }
+    QFuture<void> remove(const QString &name) override
+    {
+        return QtFuture::makeExceptionalFuture(refusal(name));
+    }
+    int reads = 0;
+    int writes = 0;
+};
+
 } // namespace
 
 class TstGui : public QObject
@@ -172,6 +206,10 @@ private Q_SLOTS:
     void settingsRejectsBadUrl();
     void settingsSavesGoodUrlKeepingOtherKeys();
     void settingsShowsEnvironmentCredentialsWithoutEchoingThem();
+    void settingsKeepsTheSavedConfigWhenTheKeychainRefuses();
+    void viewsRefreshAfterADeployPublishes();
+    void settingsChartFieldsFollowConfigLoaderRules_data();
+    void settingsChartFieldsFollowConfigLoaderRules();
 
     void yamlHighlighter_data();
     void yamlHighlighter();
@@ -742,6 +780,149 @@ void TstGui::settingsShowsEnvironmentCredentialsWithoutEchoingThem()
     const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
     for (const QLabel *label : labels)
         QVERIFY(!label->text().contains(secret));
+}
+
+void TstGui::settingsKeepsTheSavedConfigWhenTheKeychainRefuses()
+{
+    // A first start: no capstan.yaml anywhere, and a keychain that refuses.
+    const QString path = ConfigLoader::defaultUserConfigPath();
+    QFile::remove(path);
+    auto refusing = std::make_unique<RefusingKeychain>();
+    RefusingKeychain *keychain = refusing.get();
+    m_factory.reset();
+    m_credentials = std::make_unique<CredentialStore>(QProcessEnvironment(), u"capstan-tst-gui"_s, nullptr,
+                                                      std::move(refusing));
+    m_factory = std::make_unique<ClientFactory>(m_network.get(), m_credentials.get());
+    MainWindow *window = makeWindow(Config());
+    QVERIFY(window->configPath().isEmpty());
+    QVERIFY(!window->config().chartmuseum);
+
+    window->openSettings();
+    SettingsDialog *dialog = window->findChild<SettingsDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->credentialsSettled());
+    const int width = dialog->width();
+    const QString secret = u"hunter2-never-shown"_s;
+    child<QLineEdit>(dialog, u"chartMuseumUrlEdit"_s)->setText(m_server->url().toString());
+    child<QLineEdit>(dialog, u"chartMuseumPasswordEdit"_s)->setText(secret);
+    child<QLineEdit>(dialog, u"chartNameEdit"_s)->setText(u"torvalds"_s);
+    child<QLineEdit>(dialog, u"chartPathEdit"_s)->setText(u"deploy/chart"_s);
+    QSignalSpy saved(dialog, &SettingsDialog::configSaved);
+    QSignalSpy accepted(dialog, &QDialog::accepted);
+    dialog->save();
+    QCOMPARE(saved.size(), 1);
+    QTRY_VERIFY(dialog->credentialsSettled());
+    QCOMPARE(keychain->writes, 1);
+    QCOMPARE(accepted.size(), 0);
+
+    // What was saved and what was not, in words; the raw D-Bus text only as detail.
+    auto *banner = child<MessageBanner>(dialog, u"saveBanner"_s);
+    QTRY_VERIFY(banner->isVisible());
+    QCOMPARE(banner->type(), MessageBanner::Type::Warning);
+    const QString text = banner->text();
+    QVERIFY2(text.contains(QDir::toNativeSeparators(path)), qPrintable(text));
+    QVERIFY2(text.contains(u"the ChartMuseum password"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"No keychain is reachable"_s), qPrintable(text));
+    QVERIFY2(!text.contains(u"org.freedesktop"_s), qPrintable(text));
+    QVERIFY2(banner->hint().contains(u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s), qPrintable(banner->hint()));
+    QCOMPARE(banner->toolTip(), RefusingKeychain::Raw);
+    auto *state = child<QLabel>(dialog, u"chartMuseumPasswordState"_s);
+    QVERIFY2(!state->text().contains(u"org.freedesktop"_s), qPrintable(state->text()));
+    QVERIFY2(state->text().contains(u"CAPSTAN_CHARTMUSEUM_PASSWORD"_s), qPrintable(state->text()));
+    QVERIFY2(state->toolTip().contains(RefusingKeychain::Raw), qPrintable(state->toolTip()));
+    QTRY_VERIFY(state->height() >= state->heightForWidth(state->width())); // wrapped, not clipped
+    QCOMPARE(dialog->width(), width); // the message wraps, the dialog keeps its size
+    const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
+    for (const QLabel *label : labels)
+        QVERIFY(!label->text().contains(secret) && !label->toolTip().contains(secret));
+
+    // The file holds the settings and no secret; the window uses it already, before the dialog closes.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains(secret.toUtf8()));
+    QCOMPARE(window->configPath(), path);
+    QVERIFY(window->config().chartmuseum);
+    QCOMPARE(window->config().chartmuseum->url, m_server->url());
+    QVERIFY(window->config().chart);
+    QCOMPARE(window->config().chart->name, u"torvalds"_s);
+    QVERIFY2(child<QLabel>(window, u"serverLabel"_s)->text().contains(m_server->url().toDisplayString()),
+             qPrintable(child<QLabel>(window, u"serverLabel"_s)->text()));
+
+    // Cancel (now Close) keeps it: the window connects, F5 uses the same file, Settings shows it again.
+    QCOMPARE(child<QDialogButtonBox>(dialog, u"buttonBox"_s)->button(QDialogButtonBox::Cancel)->text(),
+             SettingsDialog::tr("Close"));
+    QPointer<SettingsDialog> closed(dialog);
+    dialog->reject();
+    QTRY_VERIFY(!closed);
+    QTRY_COMPARE(window->health(), MainWindow::Health::Healthy);
+    window->refresh();
+    QCOMPARE(window->config().chartmuseum->url, m_server->url());
+    window->openSettings();
+    dialog = window->findChild<SettingsDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(child<QLineEdit>(dialog, u"chartMuseumUrlEdit"_s)->text(), m_server->url().toString());
+    QCOMPARE(child<QLineEdit>(dialog, u"chartNameEdit"_s)->text(), u"torvalds"_s);
+    QCOMPARE(child<QLineEdit>(dialog, u"chartPathEdit"_s)->text(), u"deploy/chart"_s);
+    QTRY_VERIFY(dialog->credentialsSettled());
+    dialog->reject();
+    QFile::remove(path);
+}
+
+void TstGui::settingsChartFieldsFollowConfigLoaderRules_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<QString>("problem"); // empty: saved
+    QTest::newRow("all set") << u"torvalds"_s << u"deploy/chart"_s << u"2.0.0-{build}"_s << QString();
+    QTest::newRow("no version: the default") << u"torvalds"_s << QString() << QString() << QString();
+    QTest::newRow("no name") << QString() << u"deploy/chart"_s << QString() << u"\"name\""_s;
+}
+
+void TstGui::settingsChartFieldsFollowConfigLoaderRules()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, path);
+    QFETCH(QString, version);
+    QFETCH(QString, problem);
+    const QString file = m_dir.filePath(u"chart-fields.yaml"_s);
+    QFile::remove(file);
+    const QByteArray original = "chartmuseum:\n  url: http://127.0.0.1:1\n"
+                                "pipeline:\n  stages:\n    - name: checks\n"
+                                "      steps: [ { name: lint, run: \"true\" } ]\n";
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(original);
+    }
+    ConfigError error;
+    const std::optional<Config> config = ConfigLoader::loadFile(file, &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    SettingsDialog dialog(*config, file, m_credentials.get(), false);
+    child<QLineEdit>(&dialog, u"chartNameEdit"_s)->setText(name);
+    child<QLineEdit>(&dialog, u"chartPathEdit"_s)->setText(path);
+    child<QLineEdit>(&dialog, u"chartVersionEdit"_s)->setText(version);
+    dialog.show();
+    dialog.save();
+    const std::optional<Config> reread = ConfigLoader::loadFile(file, &error);
+    QVERIFY2(reread, qPrintable(error.toString()));
+    QVERIFY(reread->pipeline); // the rest of the file is kept either way
+    auto *chartError = child<QLabel>(&dialog, u"chartError"_s);
+    if (!problem.isEmpty()) {
+        QVERIFY(dialog.savedPath().isEmpty());
+        QVERIFY(chartError->isVisible());
+        QVERIFY2(chartError->text().contains(problem), qPrintable(chartError->text()));
+        QFile in(file);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QCOMPARE(in.readAll(), original); // nothing half-written
+        return;
+    }
+    QCOMPARE(dialog.savedPath(), file);
+    QVERIFY(!chartError->isVisible());
+    QVERIFY(reread->chart);
+    QCOMPARE(reread->chart->name, name);
+    QCOMPARE(reread->chart->path, path);
+    QCOMPARE(reread->chart->version, version.isEmpty() ? Config::Chart().version : version);
 }
 
 void TstGui::yamlHighlighter_data()
@@ -1509,6 +1690,7 @@ void TstGui::rollbackDialogRefusesWhenArgoCdChanged()
              qPrintable(refusedActions.first().message));
 
     // Confirmed again against what it shows now, it goes ahead.
+    QSignalSpy changed(window, &MainWindow::dataChanged);
     confirm->click();
     QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, LoadTimeoutMs);
     QCOMPARE(refused.size(), 1);
@@ -1516,6 +1698,57 @@ void TstGui::rollbackDialogRefusesWhenArgoCdChanged()
     QCOMPARE(argoHistory(*m_argoServer).last()[u"revision"_s].toString(), u"1.0.0-42"_s);
     QCOMPARE(m_journal->actions(10).first().kind, u"rollback"_s);
     QCOMPARE(m_journal->actions(10).first().outcome, u"succeeded"_s);
+
+    // When the rollback's operation ends, the views reload by themselves: History shows 1.0.0-42 live, the
+    // status badge follows it, the journal lists the rollback; no F5.
+    QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), LoadTimeoutMs);
+    const auto liveRevision = [view] {
+        const HistoryModel *model = view->historyModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data(HistoryModel::IsLiveRole).toBool())
+                return index.data(HistoryModel::RevisionRole).toString();
+        }
+        return QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(liveRevision(), u"1.0.0-42"_s, LoadTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(window->argoStatusBadge()->liveVersionText().contains(u"1.0.0-42"_s),
+                             LoadTimeoutMs);
+    JournalModel *journal = window->journalView()->model();
+    const auto rollbacks = [journal] {
+        int count = 0;
+        for (int row = 0; row < journal->rowCount(); ++row) {
+            if (journal->index(row, JournalModel::KindColumn).data().toString() ==
+                JournalModel::kindLabel(u"rollback"_s))
+                ++count;
+        }
+        return count;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(rollbacks(), 2, LoadTimeoutMs); // the refused one and this one
+}
+
+void TstGui::viewsRefreshAfterADeployPublishes()
+{
+    ServerFixture fixture;
+    QString error;
+    QVERIFY2(fixture.start(&error), qPrintable(error));
+    QVERIFY(fixture.putChart(u"demo"_s, u"1.0.0"_s));
+    LOADED_VIEW(view, fixtureConfig(fixture));
+    MainWindow *window = m_window.get();
+    const auto latest = [view] {
+        const int row = view->chartListModel()->rowOf(u"demo"_s);
+        return row < 0
+                   ? QString()
+                   : view->chartListModel()->index(row, 0).data(ChartListModel::LatestVersionRole).toString();
+    };
+    QCOMPARE(latest(), u"1.0.0"_s);
+
+    // A deploy publishes demo 1.1.0 (through its own client, not the Charts view) and ends.
+    QVERIFY(fixture.putChart(u"demo"_s, u"1.1.0"_s));
+    QSignalSpy changed(window, &MainWindow::dataChanged);
+    Q_EMIT window->pipelineView()->finished(PipelineRunner::Outcome::Succeeded);
+    QCOMPARE(changed.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(latest(), u"1.1.0"_s, LoadTimeoutMs);
 }
 
 void TstGui::historyKeptWhenARefreshFails()

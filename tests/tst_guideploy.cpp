@@ -23,6 +23,7 @@
 #include <QComboBox>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
+#include <QFontMetricsF>
 #include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -34,6 +35,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -174,6 +176,8 @@ private Q_SLOTS:
     void graphTooltipGivesSkipReason();
     void graphSelectionAndKeyboard();
     void graphRepaintsOnStateNotOutput();
+    void graphFitsLongStepNames();
+    void viewEmptyState();
 
     void viewShowsRunAndFailingStep();
     void viewCancelStopsSleep_data();
@@ -485,6 +489,8 @@ void TstGuiDeploy::viewShowsRunAndFailingStep()
     PipelineView *view = run.view.get();
     QCOMPARE(view->progressBar()->maximum(), 3);
     QCOMPARE(view->progressBar()->value(), 0);
+    QCOMPARE(view->progressText()->text(), u"0 of 3 steps done"_s);
+    QVERIFY(!view->progressBar()->isTextVisible()); // the words stay off the bar's edge
     QVERIFY(view->titleLabel()->text().contains(u"1.0.0-148"_s));
     QVERIFY(view->detailLabel()->text().contains(u"weekly release"_s));
     QSignalSpy finished(view, &PipelineView::finished);
@@ -499,8 +505,15 @@ void TstGuiDeploy::viewShowsRunAndFailingStep()
     QCOMPARE(running.at(0).at(0).toBool(), false);
     QVERIFY(!view->cancelButton()->isEnabled());
 
-    // Every step ended (failed, succeeded, skipped): the bar is full.
-    QCOMPARE(view->progressBar()->value(), 3);
+    // Every step ended, but only one passed: the bar shows that one and where it failed, not "3 of 3".
+    QCOMPARE(view->progressBar()->value(), 1);
+    QCOMPARE(view->progressText()->text(), u"Failed at step 2 of 3 (1 passed)"_s);
+    QCOMPARE(view->progressBar()->palette().color(QPalette::Highlight),
+             PipelineGraph::statusColor(StepResult::Status::Failed));
+    // One duration, one format: the timer and the banner agree.
+    QCOMPARE(view->elapsedLabel()->text(), PipelineStepsModel::formatDuration(view->elapsedMs()));
+    QVERIFY2(view->banner()->text().contains(view->elapsedLabel()->text()),
+             qPrintable(view->banner()->text()));
     PipelineStepsModel *model = view->model();
     QCOMPARE(model->resultAt(model->rowOf(u"after"_s)).status, StepResult::Status::Skipped);
     QVERIFY(view->graph()->fillColor(model->rowOf(u"broken"_s)) !=
@@ -526,6 +539,45 @@ void TstGuiDeploy::viewShowsRunAndFailingStep()
                       view->graph()->boxRect(model->rowOf(u"broken"_s)).center().toPoint());
     QCOMPARE(view->selectedStep(), u"broken"_s);
     QVERIFY(view->logView()->toPlainText().contains(u"about to break"_s));
+}
+
+void TstGuiDeploy::graphFitsLongStepNames()
+{
+    const QString longName = u"build-manifests-and-render-the-values"_s;
+    const QString absurdName = u"a-step-name-so-long-that-no-box-of-the-graph-could-ever-hold-it-whole"_s;
+    const Pipeline pipeline = shellPipeline({{u"checks"_s, {u"lint=true"_s, longName + u"=true"_s}},
+                                             {u"package"_s, {u"package=true"_s}},
+                                             {u"publish"_s, {absurdName + u"=true"_s}}});
+    PipelineStepsModel model;
+    model.setPlan(PipelinePlan::make(pipeline, u"dev"_s));
+    PipelineGraph graph;
+    graph.setModel(&model);
+    graph.show();
+    QFont bold = graph.font();
+    bold.setWeight(QFont::DemiBold);
+    const int row = model.rowOf(longName);
+    // Even at its smallest the graph keeps the long name whole (the scroll area scrolls instead).
+    for (const QSize size : {graph.sizeHint(), graph.minimumSizeHint()}) {
+        graph.resize(size);
+        QVERIFY(graph.boxRect(row).width() > QFontMetricsF(bold).horizontalAdvance(longName));
+        QVERIFY(!graph.isNameElided(row));
+        QVERIFY(!graph.isNameElided(model.rowOf(u"lint"_s)));
+    }
+    // Only a name wider than any box is elided, and its tooltip carries it whole.
+    const int absurd = model.rowOf(absurdName);
+    QVERIFY(graph.isNameElided(absurd));
+    QVERIFY(graph.toolTipFor(absurd).contains(absurdName));
+}
+
+void TstGuiDeploy::viewEmptyState()
+{
+    PipelineView view(nullptr);
+    view.resize(900, 600);
+    view.show();
+    QCOMPARE(view.titleLabel()->text(), PipelineView::tr("No deploy yet"));
+    QVERIFY(!view.progressBar()->isVisible());
+    QVERIFY(!view.progressText()->isVisible());
+    QVERIFY(!view.findChild<QSplitter *>(u"pipelineSplitter"_s)->isVisible());
 }
 
 void TstGuiDeploy::viewCancelStopsSleep_data()
@@ -929,6 +981,14 @@ void TstGuiDeploy::windowRunsDeployment()
     journal->refreshButton()->click();
     QCOMPARE(journal->model()->index(0, 0).data(JournalModel::OutcomeRole).toString(), u"succeeded"_s);
     QCOMPARE(journal->model()->entryAt(0).target.reason, u"try the pipeline"_s);
+    // One duration in one format: the timer, the banner and the journal say the same.
+    const QString duration =
+        journal->model()->index(0, JournalModel::DurationColumn).data(Qt::DisplayRole).toString();
+    QVERIFY(!duration.isEmpty());
+    QCOMPARE(pipeline->elapsedLabel()->text(), duration);
+    QVERIFY2(pipeline->banner()->text().contains(duration), qPrintable(pipeline->banner()->text()));
+    const DeployJournal::Entry entry = journal->model()->entryAt(0);
+    QCOMPARE(pipeline->elapsedMs(), entry.started.msecsTo(entry.finished));
 
     // A request the Deployment refuses is reported in the Pipeline view.
     Deployment::Request bad;

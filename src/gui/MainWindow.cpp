@@ -120,6 +120,15 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
                 m_journalView->refresh();
             });
     connect(m_pipelineView, &PipelineView::runningChanged, this, &MainWindow::deployRunningChanged);
+    // One notification when an operation that changes shared data ends; each view reloads what it shows.
+    connect(m_pipelineView, &PipelineView::finished, this, &MainWindow::notifyDataChanged);
+    connect(m_chartsView, &ChartsView::uploaded, this, &MainWindow::notifyDataChanged);
+    connect(m_chartsView, &ChartsView::versionDeleted, this, &MainWindow::notifyDataChanged);
+    connect(m_historyView, &HistoryView::operationFinished, this, &MainWindow::notifyDataChanged);
+    connect(this, &MainWindow::dataChanged, m_chartsView, &ChartsView::refresh);
+    connect(this, &MainWindow::dataChanged, m_buildsView, &BuildsView::refresh);
+    connect(this, &MainWindow::dataChanged, m_historyView, &HistoryView::refresh); // and the status badge
+    connect(this, &MainWindow::dataChanged, m_journalView, &JournalView::refresh);
     connect(m_pipelineView, &PipelineView::releaseRequested, this, &MainWindow::openRelease);
 
     m_serverLabel->setObjectName(u"serverLabel"_s);
@@ -331,12 +340,10 @@ void MainWindow::openSettings()
     auto *dialog =
         new SettingsDialog(m_setup.config, m_setup.configPath, m_setup.credentials, m_setup.sandbox, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (!dialog->savedPath().isEmpty())
-            applySavedConfig(dialog->savedPath());
-        else
-            reconnect(); // only credentials changed
-    });
+    // The file is reloaded as soon as it is written, whether the keychain then takes the secrets or not and
+    // whether the dialog is then closed with Cancel.
+    connect(dialog, &SettingsDialog::configSaved, this, &MainWindow::applySavedConfig);
+    connect(dialog, &QDialog::accepted, this, &MainWindow::reconnect); // the new secrets
     dialog->open();
 }
 
@@ -454,12 +461,15 @@ void MainWindow::deployRunningChanged(bool running)
     m_deployIndicator->setText(tr("Deploying %1 to %2…").arg(target.version, target.env));
     if (running)
         return;
-    m_journalView->refresh();
-    m_buildsView->refresh();
     if (m_closeConfirmation)
         m_closeConfirmation->deleteLater();
     if (m_closeAfterCancel)
         QTimer::singleShot(0, this, &QWidget::close);
+}
+
+void MainWindow::notifyDataChanged()
+{
+    Q_EMIT dataChanged();
 }
 
 void MainWindow::openRelease(const DeployTarget &target)

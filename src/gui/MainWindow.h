@@ -101,9 +101,14 @@ public Q_SLOTS:
     // Creates the Deployment, shows it in the Pipeline view and starts it. False when it could not be
     // created (the Pipeline view says why) or another deploy runs.
     bool startDeployment(const capstan::Deployment::Request &request);
+    // A deploy, publish, delete or rollback finished: emits dataChanged() once.
+    void notifyDataChanged();
 
 Q_SIGNALS:
     void healthChanged(capstan::MainWindow::Health health);
+    // Charts, builds, Argo CD history (and its status badge) and the journal may have changed; every view
+    // that shows them reloads, so none waits for F5.
+    void dataChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -21,11 +21,15 @@ namespace capstan {
 
 namespace {
 
-constexpr qreal BoxWidth = 184; // preferred; narrower down to MinBoxWidth when the view is narrow
+constexpr qreal BoxWidth = 184; // at least; wider for long step names, narrower down to MinBoxWidth when
+                                // the view is narrow
+constexpr qreal MaxBoxWidth = 360;
 constexpr qreal MinBoxWidth = 124;
+constexpr qreal NameInset = 8 + 16 + 6 + 6; // icon margin, icon, gap before the name, right margin
 constexpr qreal BoxHeight = 58;
 constexpr qreal ColumnGap = 60;
 constexpr qreal TightColumnGap = 28;
+constexpr qreal MinColumnGap = 22; // room for the arrows
 constexpr qreal RowGap = 14;
 constexpr qreal Margin = 16;
 constexpr qreal HeaderHeight = 28;
@@ -200,16 +204,50 @@ QSizeF PipelineGraph::contentSize() const
     return contentSize(m_boxWidth, m_columnGap);
 }
 
+QFont PipelineGraph::nameFont() const
+{
+    QFont bold = font();
+    bold.setWeight(QFont::DemiBold);
+    return bold;
+}
+
+// The box width the longest step name needs in the name font (up to MaxBoxWidth, past which names are
+// elided).
+qreal PipelineGraph::nameBoxWidth() const
+{
+    qreal widest = 0;
+    if (m_model) {
+        const QFontMetricsF metrics(nameFont());
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            widest = std::max(widest, metrics.horizontalAdvance(m_model->stepAt(row)));
+    }
+    return std::clamp(std::ceil(widest + NameInset), MinBoxWidth, MaxBoxWidth);
+}
+
+// A narrow view narrows the boxes, then the gaps, but never below what the names need: the scroll area
+// scrolls instead of cutting names.
 void PipelineGraph::fitToWidth()
 {
-    m_boxWidth = BoxWidth;
+    m_nameBoxWidth = nameBoxWidth();
+    m_preferredBoxWidth = std::max(BoxWidth, m_nameBoxWidth);
+    m_boxWidth = m_preferredBoxWidth;
     m_columnGap = ColumnGap;
-    const qreal columns = std::max<qsizetype>(1, m_columns.size());
+    const qsizetype columns = std::max<qsizetype>(1, m_columns.size());
     if (contentSize().width() <= width())
         return;
     m_columnGap = TightColumnGap;
-    m_boxWidth =
-        std::clamp((width() - 2 * Margin - (columns - 1) * m_columnGap) / columns, MinBoxWidth, BoxWidth);
+    m_boxWidth = std::clamp((width() - 2 * Margin - (columns - 1) * m_columnGap) / columns, m_nameBoxWidth,
+                            m_preferredBoxWidth);
+    if (columns > 1 && contentSize().width() > width())
+        m_columnGap = std::clamp((width() - 2 * Margin - columns * m_boxWidth) / (columns - 1), MinColumnGap,
+                                 TightColumnGap);
+}
+
+bool PipelineGraph::isNameElided(int row) const
+{
+    if (!m_model || row < 0 || row >= m_model->rowCount())
+        return false;
+    return QFontMetricsF(nameFont()).horizontalAdvance(m_model->stepAt(row)) > m_boxWidth - NameInset;
 }
 
 QPointF PipelineGraph::origin() const
@@ -220,12 +258,12 @@ QPointF PipelineGraph::origin() const
 
 QSize PipelineGraph::sizeHint() const
 {
-    return contentSize(BoxWidth, ColumnGap).toSize();
+    return contentSize(m_preferredBoxWidth, ColumnGap).toSize();
 }
 
 QSize PipelineGraph::minimumSizeHint() const
 {
-    return contentSize(MinBoxWidth, TightColumnGap).toSize();
+    return contentSize(m_nameBoxWidth, MinColumnGap).toSize();
 }
 
 QRectF PipelineGraph::boxRect(int row) const
@@ -419,8 +457,7 @@ void PipelineGraph::paintEvent(QPaintEvent *)
     }
 
     // Boxes.
-    QFont nameFont = font();
-    nameFont.setWeight(QFont::DemiBold);
+    const QFont nameFont = this->nameFont();
     QFont detailFont = font();
     detailFont.setPointSizeF(detailFont.pointSizeF() * 0.9);
     const QColor text(0x22, 0x25, 0x2a);

@@ -41,7 +41,9 @@ public:
     QColor fillColor(int row) const;
     static QColor statusColor(StepResult::Status status);
     // The tooltip text of a row: name, stage, state, duration, and the reason of a skip or failure.
-    QString toolTipFor(int row) const;
+    QString toolTipFor(int row) const; // the full step name first
+    // The box is too narrow for the whole name (only for names wider than the widest box).
+    bool isNameElided(int row) const;
     // Explicit `needs` across stages drawn as extra arrows: pairs (from row, to row).
     QList<QPair<int, int>> needArrows() const { return m_needs; }
 
@@ -77,6 +79,8 @@ private:
     void select(int row);
     QPointF origin() const; // offset that centres the drawing
     QSizeF contentSize() const;
+    QFont nameFont() const;
+    qreal nameBoxWidth() const;
     QSizeF contentSize(qreal boxWidth, qreal gap) const;
     void fitToWidth();
     StepResult::Status statusOf(int row) const;
@@ -90,6 +94,8 @@ private:
     QTimer *m_animation;
     int m_phase = 0;
     qreal m_boxWidth = 184;
+    qreal m_preferredBoxWidth = 184;
+    qreal m_nameBoxWidth = 124;
     qreal m_columnGap = 60;
 };
 

@@ -43,6 +43,7 @@ PipelineView::PipelineView(DesktopNotifier *notifier, QWidget *parent)
     , m_cancelButton(new QPushButton(tr("Cancel deploy"), this))
     , m_releaseButton(new QPushButton(tr("Create GitHub release…"), this))
     , m_progress(new QProgressBar(this))
+    , m_progressText(new QLabel(this))
     , m_banner(new MessageBanner(this))
     , m_graph(new PipelineGraph)
     , m_graphArea(new QScrollArea(this))
@@ -81,7 +82,11 @@ PipelineView::PipelineView(DesktopNotifier *notifier, QWidget *parent)
     m_progress->setObjectName(u"pipelineProgress"_s);
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
-    m_progress->setFormat(tr("%v of %m steps"));
+    // The words go beside the bar, never across the edge of its chunk.
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumHeight(std::max(8, fontMetrics().height() / 2));
+    m_progressText->setObjectName(u"pipelineProgressText"_s);
+    m_progressText->setTextFormat(Qt::PlainText);
     m_banner->clear();
 
     m_graph->setModel(m_model);
@@ -150,7 +155,11 @@ PipelineView::PipelineView(DesktopNotifier *notifier, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 10, 10, 6);
     layout->addLayout(header);
-    layout->addWidget(m_progress);
+    auto *progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addSpacing(8);
+    progressRow->addWidget(m_progressText);
+    layout->addLayout(progressRow);
     layout->addWidget(m_banner);
     layout->addWidget(splitter, 1);
 
@@ -161,6 +170,7 @@ PipelineView::PipelineView(DesktopNotifier *notifier, QWidget *parent)
     connect(m_flush, &QTimer::timeout, this, &PipelineView::flushLog);
     connect(m_model, &PipelineStepsModel::outputAppended, this, &PipelineView::onOutput);
 
+    updateProgress();
     updateHeader();
 }
 
@@ -183,6 +193,10 @@ qint64 PipelineView::elapsedMs() const
 {
     if (m_finalElapsed >= 0)
         return m_finalElapsed;
+    // The deploy's recorded start (the journal's) once there is one, so the timer, the banner and the
+    // journal show the same duration.
+    if (m_deployment && m_deployment->startedAt().isValid())
+        return m_deployment->durationMs();
     return m_clock.isValid() ? m_clock.elapsed() : 0;
 }
 
@@ -380,8 +394,42 @@ void PipelineView::showStep(const QString &step)
 void PipelineView::updateProgress()
 {
     const int total = m_model->rowCount();
+    // Nothing to show before the first deploy: the header says how to start one.
+    const bool empty = total == 0 && !m_running && !m_outcome;
+    m_progress->setVisible(!empty);
+    m_progressText->setVisible(!empty);
+    if (m_splitter)
+        m_splitter->setVisible(!empty);
+    if (empty)
+        return;
     m_progress->setRange(0, std::max(1, total));
-    m_progress->setValue(std::min(m_model->finishedCount(), std::max(1, total)));
+    QPalette palette = this->palette();
+    const int passed = m_model->countOf(StepResult::Status::Succeeded);
+    int failedRow = -1;
+    for (int row = 0; row < total && failedRow < 0; ++row) {
+        if (m_model->resultAt(row).status == StepResult::Status::Failed)
+            failedRow = row;
+    }
+    QString text;
+    if (m_outcome == PipelineRunner::Outcome::Failed) {
+        // How far it got: the steps that passed, not the ones marked cancelled after the failure.
+        m_progress->setValue(std::min(passed, total));
+        palette.setColor(QPalette::Highlight, PipelineGraph::statusColor(StepResult::Status::Failed));
+        text = failedRow >= 0
+                   ? tr("Failed at step %1 of %2 (%3 passed)").arg(failedRow + 1).arg(total).arg(passed)
+                   : tr("Failed: %1 of %2 steps passed").arg(passed).arg(total);
+    } else if (m_outcome == PipelineRunner::Outcome::Cancelled) {
+        m_progress->setValue(std::min(passed, total));
+        palette.setColor(QPalette::Highlight, PipelineGraph::statusColor(StepResult::Status::Cancelled));
+        text = tr("Cancelled: %1 of %2 steps passed").arg(passed).arg(total);
+    } else {
+        m_progress->setValue(std::min(m_model->finishedCount(), total));
+        if (m_outcome == PipelineRunner::Outcome::Succeeded)
+            palette.setColor(QPalette::Highlight, PipelineGraph::statusColor(StepResult::Status::Succeeded));
+        text = tr("%1 of %2 steps done").arg(m_model->finishedCount()).arg(total);
+    }
+    m_progress->setPalette(palette);
+    m_progressText->setText(text);
 }
 
 void PipelineView::updateHeader()
@@ -408,9 +456,8 @@ void PipelineView::updateHeader()
     if (m_deployment && !m_deployment->runner() && m_running)
         details.append(tr("preparing (lock, journal)…"));
     m_detail->setText(details.join(u"  ·  "_s));
-    const qint64 seconds = elapsedMs() / 1000;
-    m_elapsed->setText(
-        u"%1:%2"_s.arg(seconds / 60, 2, 10, QLatin1Char('0')).arg(seconds % 60, 2, 10, QLatin1Char('0')));
+    // The same format as the banner and the journal.
+    m_elapsed->setText(PipelineStepsModel::formatDuration(elapsedMs()));
     m_elapsed->setToolTip(tr("Elapsed time"));
 }
 

@@ -53,6 +53,7 @@ public:
     PipelineStepsModel *model() const { return m_model; }
     PipelineGraph *graph() const { return m_graph; }
     QProgressBar *progressBar() const { return m_progress; }
+    QLabel *progressText() const { return m_progressText; } // "3 of 10 steps done", "Failed at step 6 of 10"
     QPlainTextEdit *logView() const { return m_log; }
     QComboBox *stepList() const { return m_stepList; }
     QPushButton *cancelButton() const { return m_cancelButton; }
@@ -121,6 +122,7 @@ private:
     QPushButton *m_cancelButton;
     QPushButton *m_releaseButton;
     QProgressBar *m_progress;
+    QLabel *m_progressText;
     MessageBanner *m_banner;
     PipelineGraph *m_graph;
     QScrollArea *m_graphArea;

@@ -11,7 +11,10 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLayout>
+#include <QLocale>
 #include <QPushButton>
+#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -24,12 +27,24 @@ QString trimmed(const QLineEdit *edit)
     return edit->text().trimmed();
 }
 
-// A keychain error must name the variable that can replace it.
-QString withVariable(const QString &message, const QString &variable)
+// A keychain error in a few words, naming the variable that can replace the keychain.
+QString inWords(const ApiError &error, const QString &variable)
 {
-    if (message.contains(variable))
-        return message;
-    return QCoreApplication::translate("SettingsDialog", "%1 Set %2 instead.").arg(message, variable);
+    QString text = error.message();
+    if (!text.endsWith(u'.'))
+        text += u'.';
+    return text + u' ' + QCoreApplication::translate("SettingsDialog", "Set %1 instead.").arg(variable);
+}
+
+// The rest for the tooltip: the advice, then the keychain's own text (often a raw D-Bus error).
+QString details(const ApiError &error)
+{
+    QStringList parts;
+    if (!error.hint().isEmpty())
+        parts.append(error.hint());
+    if (!error.serverMessage().isEmpty())
+        parts.append(error.serverMessage());
+    return parts.join(u"\n\n"_s);
 }
 
 QUrl urlFrom(const QLineEdit *edit)
@@ -49,17 +64,24 @@ SettingsDialog::SettingsDialog(const Config &config, const QString &configPath, 
     , m_targetPath(configPath.isEmpty() ? ConfigLoader::defaultUserConfigPath() : configPath)
 {
     ui->setupUi(this);
-    m_secrets = {{u"chartmuseum"_s, ui->chartMuseumPasswordEdit, ui->chartMuseumPasswordState},
-                 {u"argocd"_s, ui->argoCdTokenEdit, ui->argoCdTokenState},
-                 {u"argocd-password"_s, ui->argoCdPasswordEdit, ui->argoCdPasswordState},
-                 {u"github"_s, ui->gitHubTokenEdit, ui->gitHubTokenState}};
+    m_secrets = {
+        {u"chartmuseum"_s, tr("the ChartMuseum password"), ui->chartMuseumPasswordEdit,
+         ui->chartMuseumPasswordState},
+        {u"argocd"_s, tr("the Argo CD token"), ui->argoCdTokenEdit, ui->argoCdTokenState},
+        {u"argocd-password"_s, tr("the Argo CD password"), ui->argoCdPasswordEdit, ui->argoCdPasswordState},
+        {u"github"_s, tr("the GitHub token"), ui->gitHubTokenEdit, ui->gitHubTokenState}};
     m_urls = {{ui->chartMuseumUrlEdit, ui->chartMuseumUrlError},
               {ui->argoCdUrlEdit, ui->argoCdUrlError},
               {ui->gitHubUrlEdit, ui->gitHubUrlError}};
 
-    // Wrapped labels make QFormLayout reserve a second line; state lines are short, errors widen the dialog.
-    for (const Secret &secret : std::as_const(m_secrets))
-        secret.state->setWordWrap(false);
+    // Long messages wrap inside the dialog's width instead of widening it (setState); the raw text is in
+    // the tooltip.
+    for (const Secret &secret : std::as_const(m_secrets)) {
+        secret.state->setTextFormat(Qt::PlainText);
+        secret.state->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    }
+    ui->chartError->hide();
+    ui->chartError->setStyleSheet(u"color: #c0392b;"_s);
     // One label column width for all three groups, so the fields line up.
     int labelWidth = 0;
     const QList<QLabel *> formLabels = {
@@ -67,9 +89,11 @@ SettingsDialog::SettingsDialog(const Config &config, const QString &configPath, 
         ui->chartMuseumPasswordLabel, ui->argoCdUrlLabel,       ui->argoCdAppLabel,
         ui->argoCdUserLabel,          ui->argoCdTokenLabel,     ui->argoCdPasswordLabel,
         ui->gitHubUrlLabel,           ui->gitHubRepoLabel,      ui->gitHubWorkflowLabel,
-        ui->gitHubBranchLabel,        ui->gitHubTokenLabel};
+        ui->gitHubBranchLabel,        ui->gitHubTokenLabel,     ui->chartNameLabel,
+        ui->chartPathLabel,           ui->chartManifestsLabel,  ui->chartVersionLabel};
     for (const QLabel *label : formLabels)
         labelWidth = qMax(labelWidth, label->sizeHint().width());
+    m_labelWidth = labelWidth;
     for (QLabel *label : formLabels) {
         label->setMinimumWidth(labelWidth);
         label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -84,22 +108,7 @@ SettingsDialog::SettingsDialog(const Config &config, const QString &configPath, 
     ui->configPathLabel->setPalette(dim);
     ui->configPathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    if (const auto &cm = config.chartmuseum) {
-        ui->chartMuseumUrlEdit->setText(cm->url.toString());
-        ui->chartMuseumUserEdit->setText(cm->username);
-        ui->chartMuseumRepoEdit->setText(cm->repo);
-    }
-    if (const auto &argo = config.argocd) {
-        ui->argoCdUrlEdit->setText(argo->url.toString());
-        ui->argoCdAppEdit->setText(argo->app);
-        ui->argoCdUserEdit->setText(argo->username);
-    }
-    if (const auto &gh = config.github) {
-        ui->gitHubUrlEdit->setText(gh->url.toString());
-        ui->gitHubRepoEdit->setText(gh->repo);
-        ui->gitHubWorkflowEdit->setText(gh->workflow);
-        ui->gitHubBranchEdit->setText(gh->branch);
-    }
+    loadFields(config);
 
     QPushButton *saveButton = ui->buttonBox->button(QDialogButtonBox::Save);
     connect(saveButton, &QPushButton::clicked, this, &SettingsDialog::save);
@@ -121,7 +130,39 @@ SettingsDialog::SettingsDialog(const Config &config, const QString &configPath, 
                                          .arg(QDir::toNativeSeparators(m_targetPath)));
     }
     loadCredentialStates();
-    resize(qMax(width(), 600), sizeHint().height());
+    // A fixed width: long messages wrap (QLabel word wrap), they never widen the dialog.
+    const int dialogWidth = qMax(width(), 620);
+    setMinimumWidth(dialogWidth);
+    setMaximumWidth(qMax(dialogWidth, 900));
+    resize(dialogWidth, sizeHint().height());
+}
+
+void SettingsDialog::loadFields(const Config &config)
+{
+    const auto fill = [](QLineEdit *edit, const QString &text) {
+        if (edit->text() != text)
+            edit->setText(text);
+    };
+    const Config::ChartMuseum cm = config.chartmuseum.value_or(Config::ChartMuseum());
+    fill(ui->chartMuseumUrlEdit, cm.url.toString());
+    fill(ui->chartMuseumUserEdit, cm.username);
+    fill(ui->chartMuseumRepoEdit, cm.repo);
+    const Config::ArgoCd argo = config.argocd.value_or(Config::ArgoCd());
+    fill(ui->argoCdUrlEdit, argo.url.toString());
+    fill(ui->argoCdAppEdit, argo.app);
+    fill(ui->argoCdUserEdit, argo.username);
+    if (const auto &gh = config.github) {
+        fill(ui->gitHubUrlEdit, gh->url.toString());
+        fill(ui->gitHubRepoEdit, gh->repo);
+        fill(ui->gitHubWorkflowEdit, gh->workflow);
+        fill(ui->gitHubBranchEdit, gh->branch);
+    }
+    if (const auto &chart = config.chart) {
+        fill(ui->chartNameEdit, chart->name);
+        fill(ui->chartPathEdit, chart->path);
+        fill(ui->chartManifestsEdit, chart->manifests);
+        fill(ui->chartVersionEdit, chart->version);
+    }
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -149,10 +190,25 @@ QString SettingsDialog::urlProblem(const QString &text)
     return {};
 }
 
-void SettingsDialog::setState(const Secret &secret, const QString &text, bool error)
+void SettingsDialog::setState(const Secret &secret, const QString &text, bool error, const QString &detail)
 {
+    // A wrapped label makes QFormLayout reserve a second line: only text too long for one line wraps.
+    const int fieldWidth = std::max(200, width() - m_labelWidth - 80);
+    secret.state->setWordWrap(secret.state->fontMetrics().horizontalAdvance(text) > fieldWidth);
     secret.state->setText(text);
+    secret.state->setToolTip(detail);
     secret.state->setStyleSheet(error ? u"color: #c0392b;"_s : u"color: palette(placeholder-text);"_s);
+    QTimer::singleShot(0, this, &SettingsDialog::fitHeight);
+}
+
+// Wrapped lines need more height, never more width: grow downwards so no message is clipped.
+void SettingsDialog::fitHeight()
+{
+    if (!layout() || !layout()->hasHeightForWidth())
+        return;
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void SettingsDialog::loadCredentialStates()
@@ -185,7 +241,7 @@ void SettingsDialog::loadCredentialStates()
                     secret.edit->setPlaceholderText(QString());
                     setState(secret, tr("Not set."), false);
                 } else {
-                    setState(secret, withVariable(error.toString(), variable), true);
+                    setState(secret, inWords(error, variable), true, details(error));
                 }
                 finishPending();
             });
@@ -203,15 +259,21 @@ void SettingsDialog::finishPending()
         return;
     m_writing = false;
     ui->buttonBox->setEnabled(true);
-    if (m_failedWrites == 0) {
+    if (m_failedWrites.isEmpty()) {
         accept();
         return;
     }
+    // What was saved and what was not, in words: the file is written, these secrets are not.
+    const QString path = QDir::toNativeSeparators(m_savedPath);
+    const QString what = QLocale().createSeparatedList(m_failedWrites);
+    const QString why = m_writeError ? m_writeError->message() : QString();
     ui->saveBanner->showMessage(
-        MessageBanner::Type::Error,
-        tr("The server settings were saved, but %n credential(s) could not be stored.", nullptr,
-           m_failedWrites),
-        tr("See the message under each field."));
+        MessageBanner::Type::Warning,
+        tr("The settings were saved to %1, but %2 could not be stored in the keychain: %3.")
+            .arg(path, what, why),
+        m_writeError ? m_writeError->hint() : QString());
+    ui->saveBanner->setToolTip(m_writeError ? m_writeError->serverMessage() : QString());
+    fitHeight();
 }
 
 bool SettingsDialog::validate()
@@ -283,6 +345,19 @@ Config SettingsDialog::collect() const
         section.branch = branch.isEmpty() ? u"main"_s : branch;
         config.github = section;
     }
+    const QList<QLineEdit *> chartEdits = {ui->chartNameEdit, ui->chartPathEdit, ui->chartManifestsEdit,
+                                           ui->chartVersionEdit};
+    const bool anyChart = std::any_of(chartEdits.cbegin(), chartEdits.cend(),
+                                      [](const QLineEdit *edit) { return !trimmed(edit).isEmpty(); });
+    if (anyChart || config.chart) {
+        // Empty fields are written as missing keys; ConfigWriter checks the result by ConfigLoader's rules.
+        Config::Chart section;
+        section.name = trimmed(ui->chartNameEdit);
+        section.path = trimmed(ui->chartPathEdit);
+        section.manifests = trimmed(ui->chartManifestsEdit);
+        section.version = trimmed(ui->chartVersionEdit);
+        config.chart = section;
+    }
     return config;
 }
 
@@ -303,6 +378,12 @@ void SettingsDialog::save()
     }
     QString error;
     if (!ConfigWriter::saveServers(m_targetPath, collect(), &error)) {
+        const bool chartProblem = error.contains(u"chart."_s) || error.contains(u"\"chart\""_s);
+        if (chartProblem) {
+            ui->chartError->setText(error);
+            ui->chartError->show();
+            ui->chartNameEdit->setFocus();
+        }
         ui->saveBanner->showMessage(
             MessageBanner::Type::Error,
             tr("Could not save %1: %2").arg(QDir::toNativeSeparators(m_targetPath), error),
@@ -310,12 +391,20 @@ void SettingsDialog::save()
         return;
     }
     m_savedPath = m_targetPath;
+    // From here on the file holds what was written, whatever the keychain does with the secrets.
+    ConfigError reloadError;
+    if (const std::optional<Config> written = ConfigLoader::loadFile(m_targetPath, &reloadError))
+        m_config = *written;
+    ui->chartError->hide();
+    ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
+    Q_EMIT configSaved(m_savedPath);
     writeCredentials();
 }
 
 void SettingsDialog::writeCredentials()
 {
-    m_failedWrites = 0;
+    m_failedWrites.clear();
+    m_writeError.reset();
     m_writing = true;
     for (const Secret &secret : std::as_const(m_secrets)) {
         if (!m_credentials || !secret.edit->isEnabled() || secret.edit->text().isEmpty())
@@ -333,8 +422,10 @@ void SettingsDialog::writeCredentials()
                 finishPending();
             },
             [this, secret, variable](const ApiError &error) {
-                setState(secret, withVariable(error.toString(), variable), true);
-                ++m_failedWrites;
+                setState(secret, inWords(error, variable), true, details(error));
+                m_failedWrites.append(secret.title);
+                if (!m_writeError)
+                    m_writeError = error;
                 finishPending();
             });
     }

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "config/Config.h"
+#include "net/ApiError.h"
 
 #include <QDialog>
 #include <QList>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -35,6 +37,8 @@ public:
 
     QString targetPath() const { return m_targetPath; }
     QString savedPath() const { return m_savedPath; } // set once the file was written
+    // The config as the dialog last loaded or wrote it.
+    const Config &config() const { return m_config; }
     // Every credential state line (read or written) has settled.
     bool credentialsSettled() const { return m_pending == 0; }
 
@@ -43,11 +47,14 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void credentialStatesSettled();
+    // The file was written (whatever happens to the secrets after): the window reloads it at once.
+    void configSaved(const QString &path);
 
 private:
     struct Secret
     {
-        QString name; // CredentialStore name
+        QString name;  // CredentialStore name
+        QString title; // "the ChartMuseum password", for messages
         QLineEdit *edit;
         QLabel *state;
     };
@@ -58,7 +65,9 @@ private:
     };
 
     void loadCredentialStates();
-    void setState(const Secret &secret, const QString &text, bool error);
+    void setState(const Secret &secret, const QString &text, bool error, const QString &detail = {});
+    void loadFields(const Config &config);
+    void fitHeight();
     bool validate();
     Config collect() const;
     void writeCredentials();
@@ -72,8 +81,10 @@ private:
     QString m_savedPath;
     QList<Secret> m_secrets;
     QList<UrlField> m_urls;
+    int m_labelWidth = 0;
     int m_pending = 0;
-    int m_failedWrites = 0;
+    QStringList m_failedWrites; // titles of the secrets the keychain did not take
+    std::optional<ApiError> m_writeError;
     bool m_writing = false;
 };
 

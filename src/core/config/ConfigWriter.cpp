@@ -1,5 +1,7 @@
 #include "ConfigWriter.h"
 
+#include "ConfigLoader.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -77,12 +79,27 @@ bool ConfigWriter::saveServers(const QString &path, const Config &config, QStrin
         set(s, "workflow", config.github->workflow);
         set(s, "branch", config.github->branch);
     }
+    if (config.chart) {
+        YAML::Node s = section("chart");
+        set(s, "name", config.chart->name.trimmed());
+        set(s, "path", config.chart->path.trimmed());
+        set(s, "manifests", config.chart->manifests.trimmed());
+        set(s, "version", config.chart->version.trimmed());
+    }
 
     YAML::Emitter out;
     out << root;
     if (!out.good()) {
         if (error)
             *error = tr("cannot write the configuration: %1").arg(QString::fromStdString(out.GetLastError()));
+        return false;
+    }
+    // The file is written only when it loads as it will be read: ConfigLoader's rules, no second copy.
+    const QByteArray text = QByteArray(out.c_str()) + '\n';
+    ConfigError problem;
+    if (!ConfigLoader::parse(text, path, &problem)) {
+        if (error)
+            *error = tr("%1, nothing was changed").arg(problem.message);
         return false;
     }
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -92,8 +109,7 @@ bool ConfigWriter::saveServers(const QString &path, const Config &config, QStrin
             *error = tr("cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    file.write(out.c_str());
-    file.write("\n");
+    file.write(text);
     if (!file.commit()) {
         if (error)
             *error = tr("cannot write %1: %2").arg(path, file.errorString());

@@ -14,8 +14,10 @@ class ConfigWriter
     Q_DECLARE_TR_FUNCTIONS(ConfigWriter)
 
 public:
-    // Updates chartmuseum/argocd/github url and username keys in `path` (created if missing), keeping
-    // every other key. Returns false and sets *error when the file cannot be parsed or written.
+    // Updates the keys the settings dialog edits (chartmuseum, argocd, github: url, user, repo...; chart:
+    // name, path, manifests, version) in `path` (created if missing), keeping every other key. An empty value
+    // removes its key; a section the config lacks is left alone. Nothing is written unless the result
+    // loads under ConfigLoader's rules. Returns false and sets *error (naming the key) otherwise.
     static bool saveServers(const QString &path, const Config &config, QString *error);
 };
 

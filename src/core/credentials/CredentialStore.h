@@ -1,15 +1,13 @@
 #pragma once
 
+#include "SecretBackend.h"
+
 #include <QFuture>
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QString>
 
-#include <functional>
-
-namespace QKeychain {
-class Job;
-}
+#include <memory>
 
 namespace capstan {
 
@@ -21,7 +19,9 @@ class CredentialStore : public QObject
 public:
     explicit CredentialStore(
         const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
-        const QString &service = QStringLiteral("capstan"), QObject *parent = nullptr);
+        const QString &service = QStringLiteral("capstan"), QObject *parent = nullptr,
+        std::unique_ptr<SecretBackend> backend = {}); // null: the OS keychain
+    ~CredentialStore() override;
     // Secrets from `environment` only; the keychain is never asked (the sandbox brings its own secrets).
     static CredentialStore *environmentOnly(const QProcessEnvironment &environment,
                                             QObject *parent = nullptr);
@@ -44,13 +44,9 @@ public:
     QFuture<void> remove(const QString &name);
 
 private:
-    // Starts a keychain job for entry `name` and turns its outcome into a future.
-    template <typename T>
-    QFuture<T> run(QKeychain::Job *job, const QString &name,
-                   const std::function<T(QKeychain::Job *)> &result);
-
     QProcessEnvironment m_environment;
     QString m_service;
+    std::unique_ptr<SecretBackend> m_backend;
     bool m_keychain = true;
 };
 

@@ -181,6 +181,12 @@ int PipelineStepsModel::finishedCount() const
         std::count_if(m_rows.cbegin(), m_rows.cend(), [](const Row &row) { return row.result.isFinal(); }));
 }
 
+int PipelineStepsModel::countOf(StepResult::Status status) const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [status](const Row &row) { return row.result.status == status; }));
+}
+
 QStringList PipelineStepsModel::stages() const
 {
     return m_stages;

@@ -56,7 +56,8 @@ public:
     QString stepAt(int row) const;
     StepResult resultAt(int row) const;
     QStringList outputOf(const QString &step) const;
-    int finishedCount() const;  // steps in a final state, skipped included
+    int finishedCount() const; // steps in a final state, skipped included
+    int countOf(StepResult::Status status) const;
     QStringList stages() const; // in order
 
     static QString formatDuration(qint64 ms); // translated, "850 ms", "12.3 s", "2 min 05 s"

@@ -209,7 +209,8 @@ bool Deployment::beginEntry()
     // Written first, so a deploy killed at any later point is in the journal as interrupted.
     try {
         const QString application = m_config.argocd ? m_config.argocd->app : QString();
-        m_journalId = m_journal->begin(m_target, application, QDateTime::currentDateTimeUtc());
+        m_startedAt = QDateTime::currentDateTimeUtc();
+        m_journalId = m_journal->begin(m_target, application, m_startedAt);
     } catch (const ApiError &error) {
         ApiError wrapped = error;
         wrapped.prependContext(tr("Cannot write the deploy journal"));
@@ -533,8 +534,11 @@ void Deployment::refuse(const ApiError &error)
     try {
         const QString application = m_config.argocd ? m_config.argocd->app : QString();
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        if (m_journalId == 0)
+        if (m_journalId == 0) {
+            m_startedAt = now;
             m_journalId = m_journal->begin(m_target, application, now);
+        }
+        m_endedAt = now;
         m_journal->finish(m_journalId, u"refused"_s, error.message(), now);
         m_entryFinished = true;
     } catch (const ApiError &journalError) {
@@ -856,8 +860,8 @@ void Deployment::onRunFinished(PipelineRunner::Outcome outcome)
     }
     try {
         m_entryFinished = true;
-        m_journal->finish(m_journalId, PipelineRunner::outcomeName(outcome), message,
-                          QDateTime::currentDateTimeUtc());
+        m_endedAt = QDateTime::currentDateTimeUtc();
+        m_journal->finish(m_journalId, PipelineRunner::outcomeName(outcome), message, m_endedAt);
     } catch (const ApiError &journalError) {
         Q_EMIT warning(tr("Cannot write the deploy journal: %1").arg(journalError.toString()));
     }
@@ -873,9 +877,10 @@ void Deployment::end(PipelineRunner::Outcome outcome, const std::optional<ApiErr
     if (m_journalId != 0 && !m_entryFinished) {
         // Ended before the run (no client, GitHub unreachable, cancelled, ...): the entry says how.
         m_entryFinished = true;
+        m_endedAt = QDateTime::currentDateTimeUtc();
         try {
             m_journal->finish(m_journalId, PipelineRunner::outcomeName(outcome),
-                              error ? error->message() : QString(), QDateTime::currentDateTimeUtc());
+                              error ? error->message() : QString(), m_endedAt);
         } catch (const ApiError &journalError) {
             Q_EMIT warning(tr("Cannot write the deploy journal: %1").arg(journalError.toString()));
         }
@@ -905,6 +910,13 @@ void Deployment::end(PipelineRunner::Outcome outcome, const std::optional<ApiErr
         });
 }
 
+qint64 Deployment::durationMs() const
+{
+    if (m_startedAt.isValid())
+        return m_startedAt.msecsTo(m_endedAt.isValid() ? m_endedAt : QDateTime::currentDateTimeUtc());
+    return m_clock.isValid() ? m_clock.elapsed() : 0;
+}
+
 void Deployment::emitFinished(PipelineRunner::Outcome outcome, const std::optional<ApiError> &error)
 {
     m_finished = true;
@@ -916,7 +928,7 @@ void Deployment::emitFinished(PipelineRunner::Outcome outcome, const std::option
     std::optional<ApiError> redacted = error;
     if (redacted && m_context)
         redacted = m_context->redact(*redacted);
-    Q_EMIT finished(outcome, redacted, m_clock.isValid() ? m_clock.elapsed() : 0);
+    Q_EMIT finished(outcome, redacted, durationMs());
 }
 
 void Deployment::cancel()

@@ -9,6 +9,7 @@
 #include "config/Config.h"
 #include "net/ApiError.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -78,6 +79,12 @@ public:
     PipelineRunner *runner() const { return m_runner; } // nullptr until started()
     qint64 journalId() const { return m_journalId; }
     bool isFinished() const { return m_finished; }
+    // The run as the journal records it: from its entry's start to its end (UTC; invalid until then).
+    QDateTime startedAt() const { return m_startedAt; }
+    QDateTime endedAt() const { return m_endedAt; }
+    // endedAt - startedAt (up to now while running), the journal's duration; before the entry is
+    // written, the time since start(). finished() carries it too.
+    qint64 durationMs() const;
 
 Q_SIGNALS:
     // Something went wrong that does not stop the deploy (no commit sha, a journal write during the run, the
@@ -153,6 +160,8 @@ private:
     bool m_entryFinished = false; // the journal entry has its outcome
     bool m_starting = false;
     QElapsedTimer m_clock;
+    QDateTime m_startedAt;
+    QDateTime m_endedAt;
     bool m_cancelled = false;
     // Read by the checkout on a worker thread.
     std::shared_ptr<std::atomic_bool> m_cancelFlag = std::make_shared<std::atomic_bool>(false);

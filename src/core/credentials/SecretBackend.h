@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QFuture>
+#include <QString>
+
+namespace capstan {
+
+// Why: CredentialStore reaches the keychain through this, so a test can stand in a keychain that refuses
+// (or keeps entries in memory) without a desktop session.
+class SecretBackend
+{
+public:
+    virtual ~SecretBackend() = default;
+
+    // Each fails with ApiError: NotFound (no entry) or Credentials (the keychain refused or is unreachable;
+    // the message in words, the keychain's own text as the server message).
+    virtual QFuture<QString> read(const QString &name) = 0;
+    virtual QFuture<void> write(const QString &name, const QString &secret) = 0;
+    virtual QFuture<void> remove(const QString &name) = 0;
+};
+
+} // namespace capstan
