@@ -101,6 +101,51 @@ QFuture<QString> CredentialStore::read(const QString &name)
     });
 }
 
+QFuture<CredentialStore::OptionalSecret> CredentialStore::readOptional(const QString &name)
+{
+    const QString variable = environmentVariable(name);
+    if (m_environment.contains(variable)) {
+        const QString value = m_environment.value(variable);
+        if (value.isEmpty())
+            return QtFuture::makeExceptionalFuture<OptionalSecret>(
+                ApiError(ApiError::Kind::Credentials, tr("%1 is set but empty").arg(variable),
+                         tr("Set it to the %1 secret, or unset it to go without one.").arg(name)));
+        return QtFuture::makeReadyFuture(OptionalSecret{value, {}});
+    }
+    auto promise = std::make_shared<QPromise<OptionalSecret>>();
+    promise->start();
+    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(name);
+    const QString service = m_service;
+    connect(job, &QKeychain::Job::finished, this,
+            [promise, name, service, variable](QKeychain::Job *finished) {
+                switch (finished->error()) {
+                case QKeychain::NoError:
+                    promise->addResult(
+                        OptionalSecret{static_cast<QKeychain::ReadPasswordJob *>(finished)->textData(), {}});
+                    break;
+                case QKeychain::EntryNotFound:
+                    promise->addResult(OptionalSecret{
+                        {}, tr("no %1 secret in the keychain and %2 is not set").arg(name, variable)});
+                    break;
+                case QKeychain::AccessDenied:
+                case QKeychain::AccessDeniedByUser:
+                    promise->setException(keychainError(finished, name, service));
+                    break;
+                default:
+                    promise->addResult(OptionalSecret{{},
+                                                      tr("no keychain is reachable (%1) and %2 is not set")
+                                                          .arg(finished->errorString(), variable)});
+                    break;
+                }
+                promise->finish();
+            });
+    job->start();
+    return promise->future();
+}
+
 QFuture<void> CredentialStore::write(const QString &name, const QString &secret)
 {
     if (secret.isEmpty()) {
@@ -116,15 +161,15 @@ QFuture<void> CredentialStore::remove(const QString &name)
 {
     // Secret Service deletes a missing entry without complaint; look first so "not found" is reported.
     QPointer<CredentialStore> self(this);
-    return run<QString>(new QKeychain::ReadPasswordJob(m_service, this), name, [](QKeychain::Job *) {
-               return QString();
-           })
-        .then(this, [self, name](const QString &) {
-            if (!self)
-                return QtFuture::makeReadyFuture();
-            return self->run<void>(new QKeychain::DeletePasswordJob(self->m_service, self.data()), name,
-                                   [](QKeychain::Job *) {});
-        })
+    return run<QString>(new QKeychain::ReadPasswordJob(m_service, this), name,
+                        [](QKeychain::Job *) { return QString(); })
+        .then(this,
+              [self, name](const QString &) {
+                  if (!self)
+                      return QtFuture::makeReadyFuture();
+                  return self->run<void>(new QKeychain::DeletePasswordJob(self->m_service, self.data()), name,
+                                         [](QKeychain::Job *) {});
+              })
         .unwrap();
 }
 
