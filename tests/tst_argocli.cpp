@@ -841,7 +841,7 @@ void TstArgocli::declinedPrompt_data()
     QTest::newRow("rollback -o json") << QStringList{u"rollback"_s, u"-o"_s, u"json"_s} << false
                                       << u"Roll back torvalds"_s << u"Rollback cancelled"_s;
     QTest::newRow("auto-sync on") << QStringList{u"auto-sync"_s, u"on"_s} << true
-                                  << u"Restore auto-sync of torvalds"_s
+                                  << u"Restore auto-sync of torvalds?"_s
                                   << u"Auto-sync stays off; nothing was changed."_s;
 }
 

@@ -136,7 +136,9 @@ bool CliSession::confirm(bool confirmed, const QString &question, const QString 
     if (m_output->isJson())
         m_output->json(
             QJsonObject{{QStringLiteral("declined"), true}, {QStringLiteral("message"), declined}});
-    finish(ExitCode::Ok);
+    // Finished from the event loop, so the caller records the refusal (ActionRecorder) before the run ends.
+    QMetaObject::invokeMethod(
+        this, [this] { finish(ExitCode::Ok); }, Qt::QueuedConnection);
     return false;
 }
 
