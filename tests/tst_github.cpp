@@ -459,6 +459,40 @@ private Q_SLOTS:
             qPrintable(outcome.error->toString()));
     }
 
+    // GitHub's bare 404 becomes what was asked for, and where to look.
+    void notFoundNamesWhat_data()
+    {
+        QTest::addColumn<QString>("workflow");
+        QTest::addColumn<qint64>("runId");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("hint");
+        QTest::newRow("unknown workflow")
+            << u"nope.yml"_s << qint64(0) << u"workflow nope.yml or repository homelab/torvalds not found"_s
+            << u"Check github.workflow"_s;
+        QTest::newRow("unknown run") << u"ci.yml"_s << qint64(4242)
+                                     << u"CI run id 4242 in repository homelab/torvalds not found"_s
+                                     << u"`capstan --cli builds` lists the runs."_s;
+    }
+
+    void notFoundNamesWhat()
+    {
+        QFETCH(QString, workflow);
+        QFETCH(qint64, runId);
+        QFETCH(QString, message);
+        QFETCH(QString, hint);
+        startServer();
+        makeClient();
+        GitHubClient::Options options;
+        options.repo = u"homelab/torvalds"_s;
+        options.workflow = workflow;
+        GitHubClient client(m_http.get(), options, nullptr);
+        const auto outcome = runId ? await(client.run(runId)).error : await(client.runs(10)).error;
+        QVERIFY(outcome);
+        QCOMPARE(outcome->exitCode(), ExitCode::NotFound);
+        QVERIFY2(outcome->message().contains(message), qPrintable(outcome->message()));
+        QVERIFY2(outcome->hint().contains(hint), qPrintable(outcome->hint()));
+    }
+
     // The contract's anonymous access: public reads allowed against their own (far lower) limit with the
     // rate-limit headers; writes need a token (the client stops them before sending; the server says 401).
     void anonymousReadsPublicRepository()
