@@ -10,8 +10,8 @@
 #include "config/ConfigError.h"
 #include "config/ConfigLoader.h"
 #include "credentials/CredentialStore.h"
-#include "github/GitHubServer.h"
 #include "credentials/Redactor.h"
+#include "github/GitHubServer.h"
 #include "pipeline/DeployJournal.h"
 #include "pipeline/Deployment.h"
 
@@ -156,6 +156,7 @@ private Q_SLOTS:
     void sandboxDeploysTheUnpublishedBuild();
     void unusableJournalStopsBeforeAnything();
     void deployRefusedWhileAnOperationRuns();
+    void prodDeclinedAtThePrompt();
     void sandboxCliKeepsItsOwnJournal();
     void gateRefuses_data();
     void gateRefuses();
@@ -538,6 +539,22 @@ void TstDeploy::usageErrors()
     QVERIFY2(QString::fromUtf8(run.err).contains(message), qPrintable(run.describe()));
     QVERIFY(!QFileInfo::exists(QDir(repo()).filePath(u"dist"_s)));
     QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
+}
+
+// "n" at the prod prompt is the user's choice: nothing runs, no "error:", exit 0.
+void TstDeploy::prodDeclinedAtThePrompt()
+{
+    const Run run = CapstanProcess::runOnTerminal({u"deploy"_s, u"--build"_s, u"3"_s}, environment(), "n\n",
+                                                  repo(), DeployTimeoutMs);
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(u"Deploy 1.0.0-3 to prod? [y/N]"_s), qPrintable(run.describe()));
+    QVERIFY2(err.contains(u"Deploy cancelled; nothing was run and nothing was changed."_s),
+             qPrintable(run.describe()));
+    QVERIFY2(!err.contains(u"error"_s), qPrintable(run.describe()));
+    QVERIFY(!QFileInfo::exists(QDir(repo()).filePath(u"dist"_s)));
+    QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
+    QVERIFY(!app().deployLock());
 }
 
 void TstDeploy::jsonLinesAllParse()
