@@ -629,6 +629,11 @@ void TstDeploy::failingCheckStopsBeforePublish()
     }
     QCOMPARE(ends[check][u"status"_s].toString(), u"failed"_s);
     QCOMPARE(ends[check][u"exitCode"_s].toInt(), 1);
+    // Without --verbose the failed step still says why: its last lines of output.
+    const QJsonArray last = ends[check][u"lastOutput"_s].toArray();
+    QVERIFY2(!last.isEmpty() && last.size() <= 5, qPrintable(QString::fromUtf8(run.out)));
+    QVERIFY2(last.last().toString().contains(u"%1: 1 problem found"_s.arg(check)),
+             qPrintable(QString::fromUtf8(run.out)));
     for (const QString &gated : {u"chartmuseum"_s, u"argocd"_s}) {
         QCOMPARE(ends[gated][u"status"_s].toString(), u"skipped"_s);
         QVERIFY2(ends[gated][u"message"_s].toString().contains(check),
