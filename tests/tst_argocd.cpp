@@ -602,10 +602,13 @@ void TstArgocd::terminateOperation()
 {
     startServer();
     ArgoCdClient client(httpWith(m_server->issueToken(QStringLiteral("admin"))), QStringLiteral("torvalds"));
-    // Nothing running: the server's 400 becomes a usage error.
+    // Nothing running: the server's 400 becomes "no operation is running" (not found, exit 5) with a hint.
     const auto idle = errorOf(client.terminateOperation());
     QVERIFY(idle);
-    QCOMPARE(idle->kind(), ApiError::Kind::Usage);
+    QCOMPARE(idle->kind(), ApiError::Kind::NotFound);
+    QCOMPARE(idle->exitCode(), ExitCode::NotFound);
+    QCOMPARE(idle->message(), QStringLiteral("No operation is running on torvalds"));
+    QVERIFY2(idle->hint().contains(QStringLiteral("capstan --cli status")), qPrintable(idle->hint()));
     valueOf(client.sync({}));
     QTRY_VERIFY(valueOf(client.get()).operationState.has_value());
     // DELETE carries Content-Type: application/json, otherwise the server answers 415.

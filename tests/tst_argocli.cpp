@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 #include <memory>
 
 using namespace capstan;
@@ -90,6 +92,8 @@ private Q_SLOTS:
     void rollbackErrors_data();
     void rollbackErrors();
     void rollbackWithAutoSync();
+    void declinedPrompt_data();
+    void declinedPrompt();
     void autoSyncOffAndOn();
     void autoSyncOffErrors_data();
     void autoSyncOffErrors();
@@ -114,6 +118,7 @@ private:
     QString m_token;
     QString m_config;
     bool m_leaked = false;
+    std::optional<QByteArray> m_typed; // typed on a terminal on standard input when set
 };
 
 void TstArgocli::init()
@@ -192,7 +197,9 @@ Run TstArgocli::capstan(const QStringList &arguments, const QString &token,
     QStringList full = arguments;
     if (!m_config.isEmpty() && !arguments.contains(u"--config"_s))
         full << u"--config"_s << m_config;
-    const Run run = CapstanProcess::run(full, environment, m_work->path(), ChildTimeoutMs);
+    const Run run =
+        m_typed ? CapstanProcess::runOnTerminal(full, environment, *m_typed, m_work->path(), ChildTimeoutMs)
+                : CapstanProcess::run(full, environment, m_work->path(), ChildTimeoutMs);
     if (!secret.isEmpty() && run.all().contains(secret)) {
         qWarning("the token leaked into the output of %s", qPrintable(arguments.join(u' ')));
         m_leaked = true;
@@ -400,7 +407,7 @@ void TstArgocli::exitCodes_data()
         << u"application 'torvalds' does not have deployment id '17' in history"_s;
     QTest::newRow("unknown application") << QStringList{u"status"_s} << u""_s << u"nope"_s << 3 << u"nope"_s;
     QTest::newRow("terminate nothing running")
-        << QStringList{u"terminate"_s} << u""_s << App << 2 << u"No operation is in progress"_s;
+        << QStringList{u"terminate"_s} << u""_s << App << 5 << u"No operation is running on torvalds"_s;
 }
 
 void TstArgocli::exitCodes()
@@ -693,6 +700,9 @@ void TstArgocli::waitAlreadyReady()
     server()->addApplication(seed());
     const Run run = capstan(QStringList{u"wait"_s, u"--timeout"_s, u"30"_s} + flags);
     QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    // Nothing was requested: the seeded application has never run an operation.
+    QVERIFY2(!run.err.contains("Operation requested") && !run.out.contains("Operation requested"),
+             qPrintable(run.describe()));
     if (flags.contains(u"json"_s)) {
         const QJsonObject status = jsonObject(run);
         QCOMPARE(status.value(u"app"_s).toString(), App);
@@ -723,13 +733,17 @@ void TstArgocli::terminateWithoutOperation()
 {
     server()->addApplication(seed());
     const Run run = capstan({u"terminate"_s, u"-o"_s, u"json"_s});
-    QVERIFY2(run.finished && run.exitCode == 2, qPrintable(run.describe()));
+    QVERIFY2(run.finished && run.exitCode == 5, qPrintable(run.describe()));
     const QJsonObject error = errorJson(run);
+    QVERIFY2(error.value(u"message"_s).toString().startsWith(u"No operation is running on torvalds"_s),
+             qPrintable(run.describe()));
     QVERIFY2(error.value(u"message"_s)
                  .toString()
                  .contains(u"Unable to terminate operation. No operation is in progress"_s),
              qPrintable(run.describe()));
-    QCOMPARE(error.value(u"exitCode"_s).toInt(), 2);
+    QVERIFY2(error.value(u"hint"_s).toString().contains(u"capstan --cli status"_s),
+             qPrintable(run.describe()));
+    QCOMPARE(error.value(u"exitCode"_s).toInt(), 5);
     QVERIFY(run.out.isEmpty());
 }
 
@@ -812,6 +826,59 @@ void TstArgocli::rollbackErrors()
     QVERIFY2(QString::fromUtf8(run.err).contains(message), qPrintable(run.describe()));
     QCOMPARE(historyOf().size(), historySize);
     QVERIFY(!app().contains(u"operation"_s));
+}
+
+void TstArgocli::declinedPrompt_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("autoSyncSuspended");
+    QTest::addColumn<QString>("question");
+    QTest::addColumn<QString>("declined");
+
+    QTest::newRow("rollback") << QStringList{u"rollback"_s} << false
+                              << u"Roll back torvalds to chart 1.0.0-41?"_s
+                              << u"Rollback cancelled; nothing was changed."_s;
+    QTest::newRow("rollback -o json") << QStringList{u"rollback"_s, u"-o"_s, u"json"_s} << false
+                                      << u"Roll back torvalds"_s << u"Rollback cancelled"_s;
+    QTest::newRow("auto-sync on") << QStringList{u"auto-sync"_s, u"on"_s} << true
+                                  << u"Restore auto-sync of torvalds?"_s
+                                  << u"Auto-sync stays off; nothing was changed."_s;
+}
+
+// Answering "n" is the user's choice, not an error: exit 0, no "error:", nothing changed, the journal says
+// refused.
+void TstArgocli::declinedPrompt()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, autoSyncSuspended);
+    QFETCH(QString, question);
+    QFETCH(QString, declined);
+    ArgoCdServer::AppSeed s = seed();
+    s.autoSync = autoSyncSuspended;
+    server()->addApplication(s);
+    if (autoSyncSuspended) {
+        const Run off = capstan({u"auto-sync"_s, u"off"_s, u"--reason"_s, u"testing the prompt"_s});
+        QVERIFY2(off.finished && off.exitCode == 0, qPrintable(off.describe()));
+    }
+    const QJsonObject before = app();
+
+    m_typed = QByteArray("n\n");
+    const Run run = capstan(arguments);
+    m_typed.reset();
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(question + u' ') && err.contains(u"[y/N]"_s), qPrintable(run.describe()));
+    QVERIFY2(err.contains(declined), qPrintable(run.describe()));
+    QVERIFY2(!err.contains(u"error"_s), qPrintable(run.describe()));
+    if (arguments.contains(u"json"_s))
+        QCOMPARE(jsonObject(run).value(u"declined"_s).toBool(), true);
+    QCOMPARE(historyOf().size(), 3);
+    QCOMPARE(app().value(u"spec"_s).toObject(), before.value(u"spec"_s).toObject());
+    const QJsonArray actions = journalActions();
+    QVERIFY(!actions.isEmpty());
+    QCOMPARE(actions.first().toObject().value(u"outcome"_s).toString(), u"refused"_s);
+    QVERIFY2(actions.first().toObject().value(u"message"_s).toString().contains(u"declined at the prompt"_s),
+             qPrintable(QString::fromUtf8(QJsonDocument(actions).toJson())));
 }
 
 void TstArgocli::rollbackWithAutoSync()

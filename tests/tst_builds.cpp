@@ -151,6 +151,7 @@ private Q_SLOTS:
     void buildsServiceDown();
     void buildsGitHubFails_data();
     void buildsGitHubFails();
+    void buildsAnonymous();
     void buildsBadArguments_data();
     void buildsBadArguments();
     void changes_data();
@@ -768,6 +769,68 @@ void TstBuilds::buildsGitHubFails()
     QVERIFY(result.out.isEmpty());
     QVERIFY(!result.err.isEmpty());
     QVERIFY(!result.all().contains(u"ghp_wrongTokenXYZ"_s));
+}
+
+// No token anywhere and no keychain to ask (CI, headless): builds reads a public repository anonymously and
+// says so with the quota left; an empty variable, an exhausted quota and a write are clear errors.
+void TstBuilds::buildsAnonymous()
+{
+    GitHubServer::Options options; // no token: a public repository
+    options.anonymousRateLimit = 2;
+    GitHubServer server(options);
+    QString error;
+    QVERIFY2(server.listen(0, &error), qPrintable(error));
+    const QStringList shas = server.addCommits({GitHubServer::CommitSeed{
+        QString(), u"Initial"_s, u"Ada"_s, u"ada"_s, u"ada@example.org"_s, QDateTime::currentDateTimeUtc()}});
+    GitHubServer::RunSeed seed;
+    seed.runNumber = 42;
+    seed.headSha = shas.first();
+    seed.createdAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+    server.addRun(seed);
+    const QString path = config(u"public.yaml"_s, server.url(), m_chartMuseum->url(), m_argo->url());
+    QProcessEnvironment env = environment();
+    env.remove(u"CAPSTAN_GITHUB_TOKEN"_s);
+    env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, u"unix:path=%1"_s.arg(m_home.filePath(u"no-bus"_s)));
+    env.insert(u"XDG_CACHE_HOME"_s, m_home.filePath(u"anonymous-cache"_s)); // no ETags from other tests
+
+    CapstanProcess::Result result = capstan({u"builds"_s, u"-o"_s, u"json"_s}, path, env);
+    QVERIFY2(result.finished && result.exitCode == 0, qPrintable(result.describe()));
+    const QJsonArray builds = json(result).array();
+    QCOMPARE(builds.size(), 1);
+    QCOMPARE(builds.first().toObject().value(u"run"_s).toInt(), 42);
+    const QString note = QString::fromUtf8(result.err);
+    QVERIFY2(note.contains(u"Reading GitHub anonymously (no keychain is reachable"_s), qPrintable(note));
+    QVERIFY2(note.contains(u"CAPSTAN_GITHUB_TOKEN is not set"_s), qPrintable(note));
+    QVERIFY2(note.contains(u"1 of 2 requests left"_s), qPrintable(note));
+    QVERIFY2(note.contains(u"credentials set github"_s), qPrintable(note));
+
+    // Another page size is another URL: no ETag to send, so it counts.
+    result = capstan({u"builds"_s, u"--limit"_s, u"5"_s}, path, env);
+    QVERIFY2(result.finished && result.exitCode == 0, qPrintable(result.describe()));
+    QVERIFY2(result.out.contains("Initial"), qPrintable(result.describe()));
+    QVERIFY2(result.err.contains("0 of 2 requests left"), qPrintable(result.describe()));
+
+    // The quota is used up: GitHub's 403 becomes the reset time and the way to a higher limit.
+    result = capstan({u"builds"_s, u"--limit"_s, u"6"_s}, path, env);
+    QVERIFY2(result.finished && result.exitCode == 1, qPrintable(result.describe()));
+    QVERIFY2(result.err.contains("The GitHub rate limit is exhausted; it resets at"),
+             qPrintable(result.describe()));
+    QVERIFY2(result.err.contains("hint: Capstan reads GitHub anonymously"), qPrintable(result.describe()));
+    QVERIFY2(result.err.contains("capstan --cli credentials set github"), qPrintable(result.describe()));
+
+    // Writes need a token: nothing is sent.
+    const int before = server.requestCount();
+    result = capstan({u"ci"_s, u"run"_s}, path, env);
+    QVERIFY2(result.finished && result.exitCode == 3, qPrintable(result.describe()));
+    QVERIFY2(result.err.contains("GitHub needs a token for POST"), qPrintable(result.describe()));
+    QVERIFY2(result.err.contains("no keychain is reachable"), qPrintable(result.describe()));
+    QCOMPARE(server.requestCount(), before);
+
+    // A variable that is set says a token should exist: empty is an error, not anonymous.
+    env.insert(u"CAPSTAN_GITHUB_TOKEN"_s, QString());
+    result = capstan({u"builds"_s}, path, env);
+    QVERIFY2(result.finished && result.exitCode == 3, qPrintable(result.describe()));
+    QVERIFY2(result.err.contains("CAPSTAN_GITHUB_TOKEN is set but empty"), qPrintable(result.describe()));
 }
 
 void TstBuilds::buildsBadArguments_data()

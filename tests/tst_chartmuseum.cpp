@@ -248,7 +248,10 @@ void TstChartMuseum::errors_data()
     QTest::newRow("403") << 403 << QByteArray(R"({"error":"forbidden"})") << int(K::Http)
                          << int(ExitCode::Auth) << QStringLiteral("forbidden");
     QTest::newRow("404") << 404 << QByteArray(R"({"error":"chart not found"})") << int(K::Http)
-                         << int(ExitCode::NotFound) << QStringLiteral("chart not found");
+                         << int(ExitCode::NotFound)
+                         << QStringLiteral("There is no chart torvalds in http://");
+    QTest::newRow("404 no route") << 404 << QByteArray(R"({"error":"not found"})") << int(K::Http)
+                                  << int(ExitCode::NotFound) << QStringLiteral("has no chart API");
     QTest::newRow("500") << 500 << QByteArray(R"({"error":"disk on fire"})") << int(K::Http)
                          << int(ExitCode::Unreachable) << QStringLiteral("disk on fire");
     QTest::newRow("plain-text 413") << 413 << QByteArray("request too large") << int(K::Http)

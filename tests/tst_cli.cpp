@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -97,6 +98,15 @@ private Q_SLOTS:
 
     void serverErrors_data();
     void serverErrors();
+    void notFoundHints_data();
+    void notFoundHints();
+    void silentServerTimesOut_data();
+    void silentServerTimesOut();
+    void journalDirectoryMustExist_data();
+    void journalDirectoryMustExist();
+    void helpExamplesRunInSandbox_data();
+    void helpExamplesRunInSandbox();
+    void diffSummaryPlurals();
     void digestMismatch_data();
     void digestMismatch();
 
@@ -1011,6 +1021,194 @@ void TstCli::serverErrors()
         if (exitCode == 3 && status == 401)
             QVERIFY2(run.stdErr().contains(u"credentials set chartmuseum"_s), qPrintable(run.describe()));
     }
+}
+
+void TstCli::notFoundHints_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("hint");
+
+    const QString version = serverVersions(m_chart).at(0).toObject().value(u"version"_s).toString();
+    const QString repository = m_server->url().toDisplayString();
+    QTest::newRow("versions of an unknown chart")
+        << QStringList{u"versions"_s, u"no-such-chart"_s}
+        << u"There is no chart no-such-chart in %1"_s.arg(repository)
+        << u"`capstan --cli charts` lists the charts there."_s;
+    QTest::newRow("show an unknown version")
+        << QStringList{u"show"_s, m_chart, u"9.9.9"_s}
+        << u"Chart %1 has no version 9.9.9 in %2"_s.arg(m_chart, repository)
+        << u"`capstan --cli versions %1` lists them."_s.arg(m_chart);
+    QTest::newRow("pull an unknown version")
+        << QStringList{u"pull"_s, m_chart, u"9.9.9"_s, u"-d"_s, m_work.filePath(u"never"_s)}
+        << u"Chart %1 has no version 9.9.9 in %2"_s.arg(m_chart, repository)
+        << u"`capstan --cli versions %1` lists them."_s.arg(m_chart);
+    QTest::newRow("latest of an unknown chart") << QStringList{u"show"_s, u"no-such-chart"_s, u"latest"_s}
+                                                << u"There is no chart no-such-chart in %1"_s.arg(repository)
+                                                << u"`capstan --cli charts` lists the charts there."_s;
+    QTest::newRow("diff with an unknown version")
+        << QStringList{u"diff"_s, m_chart, u"9.9.9"_s, version}
+        << u"Chart %1 has no version 9.9.9 in %2"_s.arg(m_chart, repository)
+        << u"`capstan --cli versions %1` lists them."_s.arg(m_chart);
+}
+
+// Every not-found names what is missing where, and the command that lists what there is.
+void TstCli::notFoundHints()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    QFETCH(QString, hint);
+    RUN(text, QStringList{u"--config"_s, m_openConfig} + arguments);
+    QVERIFY2(text.exitCode == 5, qPrintable(text.describe()));
+    QVERIFY2(text.stdErr().startsWith(u"capstan: error: "_s + message), qPrintable(text.describe()));
+    QVERIFY2(text.stdErr().contains(u"hint: "_s + hint), qPrintable(text.describe()));
+    RUN(json, QStringList{u"--config"_s, m_openConfig} + arguments + QStringList{u"-o"_s, u"json"_s});
+    const QJsonObject error = QJsonDocument::fromJson(json.err).object().value(u"error"_s).toObject();
+    QVERIFY2(error.value(u"message"_s).toString().startsWith(message), qPrintable(json.describe()));
+    QCOMPARE(error.value(u"hint"_s).toString(), hint);
+    QCOMPARE(error.value(u"exitCode"_s).toInt(), 5);
+    QCOMPARE(error.value(u"status"_s).toInt(), 404);
+}
+
+void TstCli::silentServerTimesOut_data()
+{
+    QTest::addColumn<QString>("section");
+    QTest::addColumn<QStringList>("arguments");
+
+    QTest::newRow("chartmuseum") << u"chartmuseum"_s << QStringList{u"versions"_s, u"torvalds"_s};
+    QTest::newRow("argocd") << u"argocd"_s << QStringList{u"status"_s};
+    QTest::newRow("github") << u"github"_s << QStringList{u"builds"_s};
+}
+
+// A server that accepts connections and never answers costs about `timeout` seconds per attempt (an attempt
+// that timed out is retried once), and the error names the setting to raise.
+void TstCli::silentServerTimesOut()
+{
+    QFETCH(QString, section);
+    QFETCH(QStringList, arguments);
+    QTcpServer silent;
+    QList<QTcpSocket *> held; // accepted and never answered
+    connect(&silent, &QTcpServer::newConnection, &silent, [&silent, &held] {
+        while (QTcpSocket *socket = silent.nextPendingConnection())
+            held.append(socket);
+    });
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    const QString url = u"http://127.0.0.1:%1"_s.arg(silent.serverPort());
+    QString yaml;
+    if (section == u"chartmuseum"_s)
+        yaml = u"chartmuseum:\n  url: %1\n  timeout: 1\n"_s.arg(url);
+    else if (section == u"argocd"_s)
+        yaml = u"argocd:\n  url: %1\n  app: torvalds\n  timeout: 1\n"_s.arg(url);
+    else
+        yaml = u"github:\n  url: %1\n  repo: homelab/torvalds\n  workflow: ci.yml\n  timeout: 1\n"_s.arg(url);
+    const QString config = writeConfig(section + u"-silent.yaml"_s, yaml);
+    QProcessEnvironment environment = baseEnvironment();
+    environment.insert(u"CAPSTAN_ARGOCD_TOKEN"_s, u"silent-server-token"_s);
+    environment.insert(u"CAPSTAN_GITHUB_TOKEN"_s, u"silent-server-token"_s);
+
+    RUN(run, QStringList{u"--config"_s, config} + arguments + QStringList{u"-o"_s, u"json"_s}, environment);
+    QVERIFY2(run.exitCode == 4, qPrintable(run.describe()));
+    const QJsonObject error = QJsonDocument::fromJson(run.err).object().value(u"error"_s).toObject();
+    QVERIFY2(error.value(u"message"_s).toString().contains(u"sent nothing for 1 s"_s),
+             qPrintable(run.describe()));
+    const QString hint = error.value(u"hint"_s).toString();
+    QVERIFY2(hint.contains(u"raise %1.timeout in capstan.yaml"_s.arg(section)), qPrintable(run.describe()));
+    QVERIFY2(hint.contains(u"Tried 2 times."_s), qPrintable(run.describe()));
+    QVERIFY2(!held.isEmpty(), "the command never connected");
+    qDeleteAll(held);
+}
+
+void TstCli::journalDirectoryMustExist_data()
+{
+    QTest::addColumn<QString>("relative"); // the journal file under the work directory
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message"); // "" for success
+
+    QTest::newRow("existing directory") << u"journal-ok/journal.sqlite"_s << 0 << QString();
+    QTest::newRow("missing directory")
+        << u"journal-missing/deeper/journal.sqlite"_s << 2 << u"its directory %1 does not exist"_s;
+    QTest::newRow("a file as directory")
+        << u"journal-file/journal.sqlite"_s << 2 << u"%1 is not a directory"_s;
+}
+
+// CAPSTAN_JOURNAL names a file; a directory it lacks is an error, never created silently.
+void TstCli::journalDirectoryMustExist()
+{
+    QFETCH(QString, relative);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    QVERIFY(QDir().mkpath(m_work.filePath(u"journal-ok"_s)));
+    QFile blocker(m_work.filePath(u"journal-file"_s));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const QString file = m_work.filePath(relative);
+    const QString directory = QFileInfo(file).absolutePath();
+    QProcessEnvironment environment = baseEnvironment();
+    environment.insert(u"CAPSTAN_JOURNAL"_s, file);
+    RUN(run, {u"journal"_s}, environment);
+    QVERIFY2(run.exitCode == exitCode, qPrintable(run.describe()));
+    if (exitCode == 0) {
+        QVERIFY(QFileInfo::exists(file));
+        return;
+    }
+    QVERIFY2(run.stdErr().contains(u"CAPSTAN_JOURNAL is %1"_s.arg(file)), qPrintable(run.describe()));
+    QVERIFY2(run.stdErr().contains(message.arg(directory)), qPrintable(run.describe()));
+    QVERIFY2(run.stdErr().contains(u"hint: Create the directory"_s), qPrintable(run.describe()));
+    QVERIFY(!QFileInfo(directory).isDir());
+}
+
+void TstCli::helpExamplesRunInSandbox_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("versions") << u"versions"_s << 0;
+    QTest::newRow("show") << u"show"_s << 0;
+    QTest::newRow("pull") << u"pull"_s << 0;
+    QTest::newRow("diff") << u"diff"_s << 1; // the versions differ: exit 1, as diff does
+    QTest::newRow("history") << u"history"_s << 0;
+    QTest::newRow("status") << u"status"_s << 0;
+}
+
+// The examples in `COMMAND --help` that only read work as written against the sandbox.
+void TstCli::helpExamplesRunInSandbox()
+{
+    QFETCH(QString, command);
+    QFETCH(int, exitCode);
+    RUN(help, {command, u"--help"_s});
+    QVERIFY2(help.exitCode == 0, qPrintable(help.describe()));
+    const QString prefix = u"  capstan --cli "_s;
+    int ran = 0;
+    const QStringList lines = help.stdOut().split(u'\n');
+    for (const QString &line : lines) {
+        if (!line.startsWith(prefix) || line.contains(u"/tmp"_s))
+            continue;
+        QStringList arguments = QProcess::splitCommand(line.mid(prefix.size()));
+        if (!arguments.contains(u"--sandbox"_s))
+            arguments.prepend(u"--sandbox"_s);
+        const QString directory = m_work.filePath(u"examples-"_s + command);
+        QVERIFY(QDir().mkpath(directory));
+        RUN(run, arguments, baseEnvironment(), {}, directory);
+        QVERIFY2(run.exitCode == exitCode, qPrintable(line + u'\n' + run.describe()));
+        ++ran;
+    }
+    QVERIFY2(ran > 0, qPrintable(help.describe()));
+}
+
+// git's summary: "1 file changed, 7 insertions(+), 1 deletion(-)", each count with its own plural form.
+void TstCli::diffSummaryPlurals()
+{
+    RUN(run, {u"--sandbox"_s, u"diff"_s, u"torvalds"_s, u"1.0.0-146"_s, u"1.0.0-148"_s, u"--stat"_s});
+    QVERIFY2(run.exitCode == 1, qPrintable(run.describe()));
+    static const QRegularExpression summary(
+        u"^(\\d+) (files?) changed, (\\d+) (insertions?)\\(\\+\\), (\\d+) (deletions?)\\(-\\)$"_s,
+        QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch match = summary.match(run.stdOut());
+    QVERIFY2(match.hasMatch(), qPrintable(run.describe()));
+    for (int i = 1; i <= 5; i += 2) {
+        const bool one = match.captured(i).toInt() == 1;
+        QVERIFY2(match.captured(i + 1).endsWith(u's') != one, qPrintable(match.captured(0)));
+    }
+    QVERIFY(!run.stdOut().contains(u"(s)"_s));
 }
 
 void TstCli::digestMismatch_data()

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void emptyFileIsEmptyConfig();
     void rejects_data();
     void rejects();
+    void timeouts_data();
+    void timeouts();
     void locate();
     void writerKeepsOtherKeys();
     void writerRefusesBrokenFile();
@@ -96,7 +98,32 @@ void TstConfig::rejects_data()
     QTest::newRow("bad repo shape") << QByteArray("github:\n  repo: justaname\n") << 2 << 9
                                     << QStringLiteral("expected owner/name");
     QTest::newRow("bad timeout") << QByteArray("chartmuseum:\n  url: http://h\n  timeout: soon\n") << 3 << 12
-                                 << QStringLiteral("positive whole number");
+                                 << QStringLiteral("chartmuseum.timeout is \"soon\", expected whole seconds");
+    QTest::newRow("argocd timeout 0")
+        << QByteArray("argocd:\n  url: http://h\n  app: a\n  timeout: 0\n") << 4 << 12
+        << QStringLiteral("argocd.timeout is \"0\", expected whole seconds");
+    QTest::newRow("argocd timeout negative")
+        << QByteArray("argocd: { url: http://h, app: a, timeout: -5 }\n") << 1 << 43
+        << QStringLiteral("argocd.timeout is \"-5\", expected whole seconds from 1 to 3600");
+    QTest::newRow("argocd timeout not a number")
+        << QByteArray("argocd:\n  url: http://h\n  app: a\n  timeout: 30s\n") << 4 << 12
+        << QStringLiteral("argocd.timeout is \"30s\"");
+    QTest::newRow("github timeout 0") << QByteArray("github:\n  repo: o/n\n  timeout: 0\n") << 3 << 12
+                                      << QStringLiteral("github.timeout is \"0\", expected whole seconds");
+    QTest::newRow("github timeout negative") << QByteArray("github:\n  repo: o/n\n  timeout: -1\n") << 3 << 12
+                                             << QStringLiteral("github.timeout is \"-1\"");
+    QTest::newRow("github timeout not a number")
+        << QByteArray("github:\n  repo: o/n\n  timeout: fast\n") << 3 << 12
+        << QStringLiteral("github.timeout is \"fast\", expected whole seconds");
+    QTest::newRow("github timeout fraction") << QByteArray("github:\n  repo: o/n\n  timeout: 2.5\n") << 3
+                                             << 12 << QStringLiteral("github.timeout is \"2.5\"");
+    QTest::newRow("github timeout a list") << QByteArray("github:\n  repo: o/n\n  timeout: [1]\n") << 3 << 12
+                                           << QStringLiteral("github.timeout must be a single value");
+    QTest::newRow("chartmuseum timeout 0") << QByteArray("chartmuseum:\n  url: http://h\n  timeout: 0\n") << 3
+                                           << 12 << QStringLiteral("chartmuseum.timeout is \"0\"");
+    QTest::newRow("chartmuseum timeout too long")
+        << QByteArray("chartmuseum:\n  url: http://h\n  timeout: 3601\n") << 3 << 12
+        << QStringLiteral("expected whole seconds from 1 to 3600");
     QTest::newRow("yaml syntax") << QByteArray("chartmuseum: { url: http://h\n") << 2 << 1
                                  << QStringLiteral("not valid YAML");
     QTest::newRow("top level is a list")
@@ -119,6 +146,42 @@ void TstConfig::rejects()
     QCOMPARE(error.line, line);
     QCOMPARE(error.column, column);
     QVERIFY(error.toString().startsWith(QStringLiteral("bad.yaml:%1:%2: ").arg(line).arg(column)));
+}
+
+void TstConfig::timeouts_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<int>("chartmuseum");
+    QTest::addColumn<int>("argocd");
+    QTest::addColumn<int>("github");
+
+    QTest::newRow("defaults") << QByteArray(
+                                     "chartmuseum: { url: http://c }\nargocd: { url: http://a, app: x }\n"
+                                     "github: { repo: o/n }\n")
+                              << 30 << 30 << 30;
+    QTest::newRow("each its own")
+        << QByteArray(
+               "chartmuseum: { url: http://c, timeout: 5 }\nargocd: { url: http://a, app: x, timeout: 7 }\n"
+               "github: { repo: o/n, timeout: 9 }\n")
+        << 5 << 7 << 9;
+    QTest::newRow("bounds") << QByteArray("chartmuseum: { url: http://c, timeout: 1 }\n"
+                                          "argocd: { url: http://a, app: x, timeout: 3600 }\n"
+                                          "github: { repo: o/n, timeout: \"120\" }\n")
+                            << 1 << 3600 << 120;
+}
+
+void TstConfig::timeouts()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(int, chartmuseum);
+    QFETCH(int, argocd);
+    QFETCH(int, github);
+    ConfigError error;
+    const auto config = ConfigLoader::parse(yaml, QStringLiteral("capstan.yaml"), &error);
+    QVERIFY2(config, qPrintable(error.toString()));
+    QCOMPARE(config->chartmuseum->timeoutSeconds, chartmuseum);
+    QCOMPARE(config->argocd->timeoutSeconds, argocd);
+    QCOMPARE(config->github->timeoutSeconds, github);
 }
 
 void TstConfig::locate()
@@ -144,7 +207,9 @@ void TstConfig::writerKeepsOtherKeys()
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("chart: { name: torvalds, version: \"1.0.0-{build}\" }\n"
-               "chartmuseum: { url: https://old.example.net, username: admin, timeout: 12 }\n");
+               "chartmuseum: { url: https://old.example.net, username: admin, timeout: 12 }\n"
+               "argocd: { url: https://old-argocd.example.net, app: old, timeout: 45 }\n"
+               "github: { repo: o/n, timeout: 90 }\n");
     file.close();
 
     Config config;
@@ -164,6 +229,8 @@ void TstConfig::writerKeepsOtherKeys()
     QCOMPARE(reread->chart->name, QStringLiteral("torvalds"));
     QCOMPARE(reread->chart->version, QStringLiteral("1.0.0-{build}"));
     QCOMPARE(reread->argocd->app, QStringLiteral("torvalds"));
+    QCOMPARE(reread->argocd->timeoutSeconds, 45);
+    QCOMPARE(reread->github->timeoutSeconds, 90);
 }
 
 void TstConfig::writerRefusesBrokenFile()

@@ -158,6 +158,7 @@ private Q_SLOTS:
     void sandboxDeploysTheUnpublishedBuild();
     void unusableJournalStopsBeforeAnything();
     void deployRefusedWhileAnOperationRuns();
+    void prodDeclinedAtThePrompt();
     void sandboxCliKeepsItsOwnJournal();
     void gateRefuses_data();
     void gateRefuses();
@@ -542,6 +543,22 @@ void TstDeploy::usageErrors()
     QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
 }
 
+// "n" at the prod prompt is the user's choice: nothing runs, no "error:", exit 0.
+void TstDeploy::prodDeclinedAtThePrompt()
+{
+    const Run run = CapstanProcess::runOnTerminal({u"deploy"_s, u"--build"_s, u"3"_s}, environment(), "n\n",
+                                                  repo(), DeployTimeoutMs);
+    QVERIFY2(run.finished && run.exitCode == 0, qPrintable(run.describe()));
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(u"Deploy 1.0.0-3 to prod? [y/N]"_s), qPrintable(run.describe()));
+    QVERIFY2(err.contains(u"Deploy cancelled; nothing was run and nothing was changed."_s),
+             qPrintable(run.describe()));
+    QVERIFY2(!err.contains(u"error"_s), qPrintable(run.describe()));
+    QVERIFY(!QFileInfo::exists(QDir(repo()).filePath(u"dist"_s)));
+    QCOMPARE(storedVersions(), QStringList{u"1.0.0-1"_s});
+    QVERIFY(!app().deployLock());
+}
+
 void TstDeploy::jsonLinesAllParse()
 {
     const Run run =
@@ -614,6 +631,11 @@ void TstDeploy::failingCheckStopsBeforePublish()
     }
     QCOMPARE(ends[check][u"status"_s].toString(), u"failed"_s);
     QCOMPARE(ends[check][u"exitCode"_s].toInt(), 1);
+    // Without --verbose the failed step still says why: its last lines of output.
+    const QJsonArray last = ends[check][u"lastOutput"_s].toArray();
+    QVERIFY2(!last.isEmpty() && last.size() <= 5, qPrintable(QString::fromUtf8(run.out)));
+    QVERIFY2(last.last().toString().contains(u"%1: 1 problem found"_s.arg(check)),
+             qPrintable(QString::fromUtf8(run.out)));
     for (const QString &gated : {u"chartmuseum"_s, u"argocd"_s}) {
         QCOMPARE(ends[gated][u"status"_s].toString(), u"skipped"_s);
         QVERIFY2(ends[gated][u"message"_s].toString().contains(check),

@@ -341,7 +341,9 @@ GitHubClient *TstDeploySteps::gitHubClient()
     options.repo = u"homelab/torvalds"_s;
     options.workflow = u"ci.yml"_s;
     options.dispatchPollIntervalMs = 50;
-    auto client = std::make_unique<GitHubClient>(http(m_gitHub->url(), u"GitHub"_s), options, nullptr);
+    // Dispatching is a write: GitHub wants a token for it even on a public repository.
+    auto client = std::make_unique<GitHubClient>(http(m_gitHub->url(), u"GitHub"_s, u"ci-dispatch-token"_s),
+                                                 options, nullptr);
     GitHubClient *raw = client.get();
     m_owned.push_back(std::move(client));
     m_services->setGitHub(raw);

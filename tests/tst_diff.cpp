@@ -107,6 +107,8 @@ private Q_SLOTS:
     void cliExitCodes();
     void cliMissingVersionIsNamed_data();
     void cliMissingVersionIsNamed();
+    void changeSummary_data();
+    void changeSummary();
     void cliStat();
     void cliJson();
     void cliFillsCache();
@@ -380,8 +382,39 @@ void TstDiff::cliMissingVersionIsNamed()
     const Run run = capstan({u"diff"_s, u"demo"_s, v1, v2});
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 5);
-    QVERIFY2(run.err.contains("version 9.9.9 of demo"), run.err.constData());
+    QVERIFY2(run.err.contains("capstan: error: Chart demo has no version 9.9.9 in http://"),
+             run.err.constData());
+    QVERIFY2(run.err.contains("hint: `capstan --cli versions demo` lists them."), run.err.constData());
     QVERIFY(run.out.isEmpty());
+}
+
+void TstDiff::changeSummary_data()
+{
+    QTest::addColumn<int>("files");
+    QTest::addColumn<int>("additions");
+    QTest::addColumn<int>("deletions");
+    QTest::addColumn<QString>("summary");
+    QTest::newRow("ones") << 1 << 1 << 1 << u"1 file changed, 1 insertion(+), 1 deletion(-)"_s;
+    QTest::newRow("many") << 2 << 7 << 3 << u"2 files changed, 7 insertions(+), 3 deletions(-)"_s;
+    QTest::newRow("none removed") << 1 << 7 << 0 << u"1 file changed, 7 insertions(+), 0 deletions(-)"_s;
+}
+
+// As git words it, each count with its own plural form, whatever the catalogue holds.
+void TstDiff::changeSummary()
+{
+    QFETCH(int, files);
+    QFETCH(int, additions);
+    QFETCH(int, deletions);
+    QFETCH(QString, summary);
+    ChartDiff diff;
+    for (int i = 0; i < files; ++i) {
+        ChartDiff::File file;
+        file.path = u"templates/f%1.yaml"_s.arg(i);
+        file.additions = i == 0 ? additions : 0;
+        file.deletions = i == 0 ? deletions : 0;
+        diff.files.append(file);
+    }
+    QCOMPARE(diff.changeSummary(), summary);
 }
 
 void TstDiff::cliStat()

@@ -459,6 +459,110 @@ private Q_SLOTS:
             qPrintable(outcome.error->toString()));
     }
 
+    // GitHub's bare 404 becomes what was asked for, and where to look.
+    void notFoundNamesWhat_data()
+    {
+        QTest::addColumn<QString>("workflow");
+        QTest::addColumn<qint64>("runId");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("hint");
+        QTest::newRow("unknown workflow")
+            << u"nope.yml"_s << qint64(0) << u"workflow nope.yml or repository homelab/torvalds not found"_s
+            << u"Check github.workflow"_s;
+        QTest::newRow("unknown run") << u"ci.yml"_s << qint64(4242)
+                                     << u"CI run id 4242 in repository homelab/torvalds not found"_s
+                                     << u"`capstan --cli builds` lists the runs."_s;
+    }
+
+    void notFoundNamesWhat()
+    {
+        QFETCH(QString, workflow);
+        QFETCH(qint64, runId);
+        QFETCH(QString, message);
+        QFETCH(QString, hint);
+        startServer();
+        makeClient();
+        GitHubClient::Options options;
+        options.repo = u"homelab/torvalds"_s;
+        options.workflow = workflow;
+        GitHubClient client(m_http.get(), options, nullptr);
+        const auto outcome = runId ? await(client.run(runId)).error : await(client.runs(10)).error;
+        QVERIFY(outcome);
+        QCOMPARE(outcome->exitCode(), ExitCode::NotFound);
+        QVERIFY2(outcome->message().contains(message), qPrintable(outcome->message()));
+        QVERIFY2(outcome->hint().contains(hint), qPrintable(outcome->hint()));
+    }
+
+    // The contract's anonymous access: public reads allowed against their own (far lower) limit with the
+    // rate-limit headers; writes need a token (the client stops them before sending; the server says 401).
+    void anonymousReadsPublicRepository()
+    {
+        m_client.reset();
+        m_http.reset();
+        GitHubServer::Options options; // no token: a public repository
+        options.anonymousRateLimit = 60;
+        m_server = std::make_unique<GitHubServer>(options);
+        QString error;
+        QVERIFY2(m_server->listen(0, &error), qPrintable(error));
+        GitHubServer::CommitSeed commit;
+        commit.message = u"Initial"_s;
+        commit.authorLogin = u"ada"_s;
+        commit.time = QDateTime(QDate(2026, 1, 1), QTime(10, 0), Qt::UTC);
+        m_shas = m_server->addCommits({commit});
+        GitHubServer::RunSeed run;
+        run.runNumber = 1;
+        run.headSha = m_shas.first();
+        run.createdAt = QDateTime(QDate(2026, 1, 2), QTime(0, 0), Qt::UTC);
+        m_server->addRun(run);
+
+        GitHubClient *client = makeClient(nullptr, QString());
+        QVERIFY(client->isAnonymous());
+        client->setAnonymousReason(u"no keychain is reachable (test)"_s);
+        const auto runs = await(client->runs(10));
+        QVERIFY2(runs.value, qPrintable(runs.error->toString()));
+        QCOMPARE(runs.value->size(), 1);
+        QCOMPARE(client->rateLimit().limit, 60);
+        QCOMPARE(client->rateLimit().remaining, 59);
+        QCOMPARE(m_server->anonymousRateLimitRemaining(), 59);
+        QCOMPARE(m_server->rateLimitRemaining(), 5000); // requests with a token count elsewhere
+        QVERIFY2(client->anonymousNote().contains(u"no keychain is reachable (test)"_s) &&
+                     client->anonymousNote().contains(u"59 of 60 requests left"_s),
+                 qPrintable(client->anonymousNote()));
+
+        const int before = m_server->requestCount();
+        const auto dispatched = await(client->dispatch(u"main"_s, {}));
+        QVERIFY(dispatched.error);
+        QCOMPARE(dispatched.error->kind(), ApiError::Kind::Credentials);
+        QCOMPARE(dispatched.error->exitCode(), ExitCode::Auth);
+        QVERIFY2(dispatched.error->message().contains(u"needs a token"_s) &&
+                     dispatched.error->message().contains(u"no keychain is reachable (test)"_s),
+                 qPrintable(dispatched.error->message()));
+        QVERIFY2(dispatched.error->hint().contains(u"CAPSTAN_GITHUB_TOKEN"_s),
+                 qPrintable(dispatched.error->hint()));
+        QCOMPARE(m_server->requestCount(), before);
+
+        TestHttp http(&m_network);
+        const TestHttp::Reply reply =
+            http.send("POST",
+                      QUrl(m_server->url().toString() +
+                           u"/repos/homelab/torvalds/actions/workflows/ci.yml/dispatches"_s),
+                      {{"User-Agent", "test"}, {"Content-Type", "application/json"}}, "{\"ref\":\"main\"}");
+        QCOMPARE(reply.status, 401);
+        QVERIFY2(reply.body.contains("Requires authentication"), reply.body.constData());
+
+        // Exhausted: 403 with remaining 0; the error names the reset and the way to a token.
+        GitHubServer::Fault fault;
+        fault.kind = GitHubServer::Fault::Kind::RateLimitExhausted;
+        fault.retryAfterSeconds = 3600;
+        m_server->addFault(fault);
+        const auto limited = await(client->run(runs.value->first().id));
+        QVERIFY(limited.error);
+        QVERIFY2(limited.error->message().contains(u"resets at"_s), qPrintable(limited.error->message()));
+        QVERIFY2(limited.error->hint().contains(u"anonymously"_s) &&
+                     limited.error->hint().contains(u"credentials set github"_s),
+                 qPrintable(limited.error->hint()));
+    }
+
     void primaryRateLimitExhaustedFailsClearly()
     {
         GitHubServer::Options options;
@@ -871,6 +975,56 @@ private Q_SLOTS:
         QVERIFY2(runs.value, qPrintable(runs.error->toString()));
         QCOMPARE(runs.value->size(), 5);
         QVERIFY(cache.size() > 0);
+    }
+
+    // Which token the factory uses: a set variable wins (empty is an error: it says a token should exist);
+    // with none configured (no variable, no keychain entry or no keychain) the client reads anonymously and
+    // says why. github.timeout reaches the HTTP layer and its hint.
+    void factoryTokenPolicy_data()
+    {
+        QTest::addColumn<bool>("variableSet");
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("token") << true << u"good-token"_s << QString();
+        QTest::newRow("empty variable") << true << QString() << u"CAPSTAN_GITHUB_TOKEN is set but empty"_s;
+        QTest::newRow("none configured") << false << QString() << QString();
+    }
+
+    void factoryTokenPolicy()
+    {
+        QFETCH(bool, variableSet);
+        QFETCH(QString, token);
+        QFETCH(QString, error);
+        startServer();
+        QProcessEnvironment environment;
+        if (variableSet)
+            environment.insert(u"CAPSTAN_GITHUB_TOKEN"_s, token);
+        // A service name no keychain holds: "none configured" whether a keychain is reachable or not.
+        CredentialStore credentials(environment, u"capstan-test-github-none"_s);
+        ClientFactory factory(&m_network, &credentials);
+        EtagCache cache;
+        factory.setEtagCache(&cache);
+        Config config;
+        config.github.emplace();
+        config.github->url = m_server->url();
+        config.github->repo = u"homelab/torvalds"_s;
+        config.github->workflow = u"ci.yml"_s;
+        config.github->timeoutSeconds = 7;
+        const auto outcome = await(factory.gitHub(config));
+        if (!error.isEmpty()) {
+            QVERIFY(outcome.error);
+            QCOMPARE(outcome.error->exitCode(), ExitCode::Auth);
+            QVERIFY2(outcome.error->toString().contains(error), qPrintable(outcome.error->toString()));
+            return;
+        }
+        QVERIFY2(outcome.value, qPrintable(outcome.error->toString()));
+        GitHubClient *client = *outcome.value;
+        QCOMPARE(client->http()->options().timeoutMs, 7000);
+        QCOMPARE(client->http()->options().timeoutKey, u"github.timeout"_s);
+        QCOMPARE(client->isAnonymous(), token.isEmpty());
+        if (token.isEmpty())
+            QVERIFY2(client->anonymousReason().contains(u"CAPSTAN_GITHUB_TOKEN is not set"_s),
+                     qPrintable(client->anonymousReason()));
     }
 };
 

@@ -162,6 +162,11 @@ public:
         ++reads;
         return QtFuture::makeExceptionalFuture<QString>(refusal(name));
     }
+    QFuture<OptionalSecret> readOptional(const QString &name) override
+    {
+        ++reads;
+        return QtFuture::makeExceptionalFuture<OptionalSecret>(refusal(name));
+    }
     QFuture<void> write(const QString &name, const QString &) override
     {
         ++writes;

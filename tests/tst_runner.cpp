@@ -182,6 +182,7 @@ private Q_SLOTS:
     void unknownVariableFails();
     void secretsOnlyThroughEnvironment();
     void shortSecretsLeaveTextReadable();
+    void failedStepKeepsLastOutput();
     void daggerMissingSecret();
     void imagePublishTags();
     void outputOrderAcrossBatches();
@@ -507,6 +508,41 @@ void TestRunner::shortSecretsLeaveTextReadable()
     QCOMPARE(result.message, u"exit code 127"_s);
     QCOMPARE(h.output.value(u"publish"_s),
              (QStringList{u"user admin uploaded"_s, u"token="_s + Redactor::Mask.toString() + u"."_s}));
+}
+
+void TestRunner::failedStepKeepsLastOutput()
+{
+    // Eight lines, a secret in one of the last five, then the command is missing: the result keeps the
+    // last five lines, redacted, next to the bare exit code.
+    Step step = TestPipeline::step(u"manifests"_s,
+                                   u"for i in 1 2 3 4 5 6; do echo \"line $i\"; done; "
+                                   u"echo \"token=$DEPLOY_TOKEN\"; bun run build"_s,
+                                   Step::Kind::Dagger);
+    step.secrets = {u"DEPLOY_TOKEN"_s};
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PATH"_s, u"/usr/bin:/bin"_s); // no bun on this PATH
+    Harness h(planOf({{step}}), &environment);
+    h.context->addSecret(u"tok-5c1e-never-shown"_s, u"DEPLOY_TOKEN"_s);
+    QVERIFY(h.run());
+    const StepResult result = h.result(u"manifests"_s);
+    QCOMPARE(result.status, StepResult::Status::Failed);
+    QCOMPARE(result.exitCode, 127);
+    QCOMPARE(result.message, u"exit code 127"_s);
+    QCOMPARE(result.outputTail.size(), StepResult::OutputTailLines);
+    QCOMPARE(result.outputTail.mid(0, 4),
+             (QStringList{u"line 4"_s, u"line 5"_s, u"line 6"_s, u"token="_s + Redactor::Mask.toString()}));
+    QVERIFY2(result.outputTail.last().contains(u"bun: not found"_s), qPrintable(result.outputTail.last()));
+    const QString summary = result.summary();
+    QVERIFY2(summary.startsWith(u"exit code 127\n  | line 4\n"_s), qPrintable(summary));
+    QVERIFY2(summary.contains(u"bun: not found"_s), qPrintable(summary));
+    QVERIFY2(!summary.contains(u"tok-5c1e-never-shown"_s), qPrintable(summary));
+    QVERIFY(!summary.contains(u"line 3"_s));
+
+    // A step that succeeds keeps no tail.
+    Harness ok(planOf({{TestPipeline::step(u"quiet"_s, u"echo fine"_s)}}));
+    QVERIFY(ok.run());
+    QCOMPARE(ok.result(u"quiet"_s).status, StepResult::Status::Succeeded);
+    QVERIFY(ok.result(u"quiet"_s).outputTail.isEmpty());
 }
 
 void TestRunner::daggerMissingSecret()

@@ -48,10 +48,20 @@ void ActionRecorder::settle(const QString &kind, const QString &outcome, const Q
     }
 }
 
-void ActionRecorder::confirm(const QString &kind, const std::function<void()> &confirm)
+bool ActionRecorder::confirm(const QString &kind, const std::function<bool()> &confirm)
 {
     try {
-        confirm();
+        if (confirm())
+            return true;
+        for (const Pending &pending : std::as_const(m_pending)) {
+            if (pending.action.kind == kind) {
+                const QString declined = tr("declined at the prompt; nothing was changed");
+                settle(kind, u"refused"_s,
+                       pending.what.isEmpty() ? declined : tr("%1: %2").arg(pending.what, declined));
+                break;
+            }
+        }
+        return false;
     } catch (const ApiError &error) {
         for (const Pending &pending : std::as_const(m_pending)) {
             if (pending.action.kind == kind) {

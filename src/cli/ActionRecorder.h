@@ -32,8 +32,9 @@ public:
                const QString &successMessage);
     // Records `kind` (under way) now with this outcome and message.
     void settle(const QString &kind, const QString &outcome, const QString &message);
-    // Runs `confirm` (CliSession::confirm); a refusal or a "no" records `kind` as refused, then rethrows.
-    void confirm(const QString &kind, const std::function<void()> &confirm);
+    // Runs `confirm` (CliSession::confirm) and returns what it returned; a refusal (rethrown) or a "no"
+    // (false) records `kind` as refused.
+    bool confirm(const QString &kind, const std::function<bool()> &confirm);
 
 private:
     void failing(const ApiError &error);

@@ -198,8 +198,8 @@ QList<CommandSpec> ArgoCommands::specs()
     QList<CommandSpec> list;
     const CommandSpec::Option timeout{
         QStringLiteral("timeout"), QChar(), QStringLiteral("SECONDS"),
-        tr("Give up waiting after SECONDS (exit 1); default: wait as long as it "
-           "takes")};
+        tr("Give up waiting for the operation after SECONDS (exit 1); default: wait as long as it takes "
+           "(argocd.timeout in capstan.yaml is another thing: how long one request may go without data)")};
 
     CommandSpec status;
     status.name = QStringLiteral("status");
@@ -244,7 +244,7 @@ QList<CommandSpec> ArgoCommands::specs()
            "and exit 1 when the application ends Degraded. Exit 6 when another operation is in progress.\n"
            "JSON: {app, revision, oneOff, dryRun} and, with --wait, phase, message, sync, health.");
     sync.examples = {QStringLiteral("sync"), QStringLiteral("sync --wait --timeout 300"),
-                     QStringLiteral("sync --revision 1.0.0-41 --wait -o json")};
+                     QStringLiteral("sync --revision 1.0.0-146 --wait -o json")};
     list.append(sync);
 
     CommandSpec wait;
@@ -283,7 +283,7 @@ QList<CommandSpec> ArgoCommands::specs()
     rollback.description = tr(
         "ID is a history id from `history`; without it the previous deployment (history[len-2]) is used.\n"
         "Prints what runs now and what will run before acting, then asks for confirmation on a\n"
-        "terminal; without a terminal --yes is required (exit 2).\n"
+        "terminal (\"n\" changes nothing and exits 0); without a terminal --yes is required (exit 2).\n"
         "Argo CD refuses rollbacks while auto-sync is on (exit 6): --suspend-auto-sync --reason TEXT\n"
         "switches it off first and records who, when and why; it stays off until\n"
         "`capstan --cli auto-sync on`. A rollback does not change the target revision, so the\n"
@@ -531,11 +531,16 @@ void ArgoCommands::follow(ArgoCdClient *client, const std::optional<ArgoApplicat
     ArgoCdWatcher *watcher = client->watch(this);
     auto *waiter = new OperationWaiter(watcher, conditions, this);
     waiter->setTimeoutSeconds(timeoutSeconds);
+    // An empty phase is either an operation requested and not yet started, or no operation at all.
+    auto requested = std::make_shared<bool>(false);
+    connect(waiter, &OperationWaiter::applicationSeen, this,
+            [requested](const ArgoApplication &app) { *requested = app.operationRequested; });
     connect(waiter, &OperationWaiter::phaseChanged, this,
-            [this](const QString &phase, const QString &message) {
-                if (phase.isEmpty())
-                    progress(tr("Operation requested, waiting for Argo CD to start it\n"));
-                else if (message.isEmpty())
+            [this, requested](const QString &phase, const QString &message) {
+                if (phase.isEmpty()) {
+                    if (*requested)
+                        progress(tr("Operation requested, waiting for Argo CD to start it\n"));
+                } else if (message.isEmpty())
                     progress(tr("Operation phase: %1\n").arg(phase));
                 else
                     progress(tr("Operation phase: %1 (%2)\n").arg(phase, message));
@@ -764,11 +769,13 @@ void ArgoCommands::rollback(const CommandLine::Invocation &invocation)
                                   "--reason TEXT to switch it off first; it stays off until `capstan --cli "
                                   "auto-sync on`."));
             }
-            m_actions->confirm(QStringLiteral("rollback"), [&] {
-                m_session->confirm(confirmed, tr("Roll back %1 to chart %2?").arg(app.name, target->revision),
-                                   tr("rollback needs --yes when standard input is not a terminal"),
-                                   tr("Rollback cancelled; nothing was changed"));
-            });
+            if (!m_actions->confirm(QStringLiteral("rollback"), [&] {
+                    return m_session->confirm(
+                        confirmed, tr("Roll back %1 to chart %2?").arg(app.name, target->revision),
+                        tr("rollback needs --yes when standard input is not a terminal"),
+                        tr("Rollback cancelled; nothing was changed."));
+                }))
+                return;
 
             const bool suspending = app.autoSyncEnabled && suspend;
             if (suspend && !app.autoSyncEnabled)
@@ -870,15 +877,16 @@ void ArgoCommands::autoSync(const CommandLine::Invocation &invocation, bool on)
                 if (!restore.warning().isEmpty())
                     progress(tr("WARNING: %1\n").arg(restore.warning()));
                 m_actions->start(kind, app.name, QString(), restore.brief(), restore.brief());
-                m_actions->confirm(kind, [&] {
-                    m_session->confirm(confirmed,
-                                       restore.rolledBackFrom
-                                           ? tr("Restore auto-sync of %1 and deploy %2 again?")
-                                                 .arg(app.name, restore.revision)
-                                           : tr("Restore auto-sync of %1?").arg(app.name),
-                                       tr("auto-sync on needs --yes when standard input is not a terminal"),
-                                       tr("Auto-sync stays off; nothing was changed"));
-                });
+                if (!m_actions->confirm(kind, [&] {
+                        return m_session->confirm(
+                            confirmed,
+                            restore.rolledBackFrom ? tr("Restore auto-sync of %1 and deploy %2 again?")
+                                                         .arg(app.name, restore.revision)
+                                                   : tr("Restore auto-sync of %1?").arg(app.name),
+                            tr("auto-sync on needs --yes when standard input is not a terminal"),
+                            tr("Auto-sync stays off; nothing was changed."));
+                    }))
+                    return;
                 m_session->await(client->resumeAutoSync(),
                                  [=](const ArgoApplication &resumed) { show(resumed, restore); });
                 return;

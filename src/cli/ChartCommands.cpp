@@ -127,7 +127,7 @@ QList<CommandSpec> ChartCommands::specs()
            "sha256 digest and read with Helm's loader rules.\n"
            "JSON: {name, version, appVersion, description, created, digest, chartYaml, values,\n"
            "files: [{path, size}]}.");
-    show.examples = {QStringLiteral("show torvalds 1.0.0-42"),
+    show.examples = {QStringLiteral("show torvalds 1.0.0-148"),
                      QStringLiteral("show torvalds latest -o json")};
     list.append(show);
 
@@ -146,9 +146,9 @@ QList<CommandSpec> ChartCommands::specs()
         "leaves a partial file. An existing file with the same content is left as it is (exit 0); one with\n"
         "different content is a conflict (exit 6) unless --force is given.\n"
         "VERSION is resolved as for `show`. JSON: {file, digest, size}.");
-    pull.examples = {QStringLiteral("pull torvalds 1.0.0-42"),
+    pull.examples = {QStringLiteral("pull torvalds 1.0.0-148"),
                      QStringLiteral("pull torvalds latest -d charts/"),
-                     QStringLiteral("pull torvalds 1.0.0-42 -d /tmp --force -o json")};
+                     QStringLiteral("pull torvalds 1.0.0-148 -d /tmp --force -o json")};
     list.append(pull);
 
     return list;

@@ -6,10 +6,12 @@
 #include "config/ConfigLoader.h"
 #include "credentials/CredentialStore.h"
 #include "pipeline/DeployJournal.h"
+#include "pipeline/JournalLocation.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QTextStream>
 
@@ -114,8 +116,7 @@ ClientFactory *CliSession::factory()
 
 QString CliSession::journalFile(const QProcessEnvironment &environment)
 {
-    const QString file = environment.value(QStringLiteral("CAPSTAN_JOURNAL"));
-    return file.isEmpty() ? DeployJournal::defaultFile() : file;
+    return JournalLocation::file(environment);
 }
 
 DeployJournal *CliSession::journal()
@@ -125,11 +126,11 @@ DeployJournal *CliSession::journal()
     return m_journal.get();
 }
 
-void CliSession::confirm(bool confirmed, const QString &question, const QString &withoutTerminal,
+bool CliSession::confirm(bool confirmed, const QString &question, const QString &withoutTerminal,
                          const QString &declined, const QString &hint)
 {
     if (confirmed)
-        return;
+        return true;
     if (!::isatty(STDIN_FILENO)) {
         throw ApiError(ApiError::Kind::Usage, withoutTerminal,
                        hint.isEmpty() ? tr("Nothing was changed. Run it again with --yes to confirm.")
@@ -139,8 +140,16 @@ void CliSession::confirm(bool confirmed, const QString &question, const QString 
     std::fflush(stderr);
     QTextStream input(stdin);
     const QString answer = input.readLine().trimmed().toLower();
-    if (answer != QLatin1StringView("y") && answer != QLatin1StringView("yes"))
-        throw ApiError(ApiError::Kind::Failed, declined);
+    if (answer == QLatin1StringView("y") || answer == QLatin1StringView("yes"))
+        return true;
+    m_output->note(declined);
+    if (m_output->isJson())
+        m_output->json(
+            QJsonObject{{QStringLiteral("declined"), true}, {QStringLiteral("message"), declined}});
+    // Finished from the event loop, so the caller records the refusal (ActionRecorder) before the run ends.
+    QMetaObject::invokeMethod(
+        this, [this] { finish(ExitCode::Ok); }, Qt::QueuedConnection);
+    return false;
 }
 
 template <typename Client>

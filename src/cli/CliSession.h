@@ -54,12 +54,13 @@ public:
     DeployJournal *journal();
     static QString journalFile(const QProcessEnvironment &environment);
 
-    // The confirmation of a command that changes something. Nothing happens when `confirmed` (--yes).
+    // The confirmation of a command that changes something. True at once when `confirmed` (--yes).
     // Otherwise: without a terminal on standard input throws ApiError Usage (exit 2) with
     // `withoutTerminal` and the hint "Nothing was changed. Run it again with --yes to confirm."; on a
-    // terminal asks `question` followed by " [y/N] " on stderr and throws ApiError Failed with `declined`
-    // unless the answer is y or yes.
-    void confirm(bool confirmed, const QString &question, const QString &withoutTerminal,
+    // terminal asks `question` followed by " [y/N] " on stderr and, unless the answer is y or yes, prints
+    // `declined` as a note (no "error:": the user chose), finishes the run with exit 0 and returns false;
+    // the caller then stops without changing anything.
+    bool confirm(bool confirmed, const QString &question, const QString &withoutTerminal,
                  const QString &declined, const QString &hint = {});
 
     // Runs `onValue` on this thread when `future` succeeds; a failure (or an ApiError thrown by onValue)

@@ -342,12 +342,13 @@ int CommandLine::Invocation::positiveNumber(const QString &longName, int fallbac
 QString CommandLine::exitCodesText()
 {
     return tr("Exit codes:\n"
-              "  0  success\n"
+              "  0  success; also \"n\" at a confirmation prompt (nothing was changed)\n"
               "  1  the operation failed (e.g. a corrupt download or archive, a bad server answer)\n"
               "  2  usage or configuration error (unknown command or option, missing argument, bad config)\n"
               "  3  authentication or permission (401/403, no credential available)\n"
               "  4  server unreachable, timed out, or failing (5xx) after retries\n"
-              "  5  not found (chart, version, credential)\n"
+              "  5  not found (chart, version, build, credential; also no operation to "
+              "terminate)\n"
               "  6  conflict (e.g. a different file already exists, the deploy lock is held, an operation "
               "is running)\n"
               "  130  interrupted by SIGINT or SIGTERM (a deploy is cancelled cleanly first)\n");

@@ -164,10 +164,13 @@ QList<CommandSpec> DeployCommands::specs()
            "A prod deploy with an argocd section first takes the application's deploy lock (annotations\n"
            "on the Argo CD application) and releases it at the end; it is refused with exit 6 naming the\n"
            "holder while someone holds it or Argo CD runs an operation. Prod needs --yes, or a \"y\" on a\n"
-           "terminal. Every deploy and step is written to the journal (see `journal`).\n"
+           "terminal (\"n\" changes nothing and exits 0). Every deploy and step is written to the journal "
+           "(see `journal`).\n"
            "Output: one line per step event (time, start or status, stage/step, duration, message) and a\n"
            "summary line. -o json: one JSON object per line: {event: start, step, stage, time},\n"
-           "{event: end, step, stage, status, durationMs, exitCode, message}, with --verbose\n"
+           "{event: end, step, stage, status, durationMs, exitCode, message, lastOutput (a failed step's "
+           "last\n"
+           "5 lines of output, redacted)}, with --verbose\n"
            "{event: output, step, line}, and last {event: finished, outcome, version, env, durationMs,\n"
            "journalId}. --dry-run prints the plan (JSON: {dryRun, version, build, env, parallel, steps,\n"
            "skipped}) and changes nothing.\n"
@@ -439,11 +442,12 @@ void DeployCommands::deploy(const CommandLine::Invocation &invocation)
         return;
     }
     if (request.env == u"prod"_s) {
-        m_session->confirm(invocation.has(u"yes"_s),
-                           tr("Deploy %1 to prod?").arg(deployment->target().version),
-                           tr("a prod deploy needs --yes when standard input is not a terminal"),
-                           tr("Deploy cancelled; nothing was run"),
-                           tr("Nothing was run. Run it again with --yes to confirm, or try --dry-run."));
+        if (!m_session->confirm(invocation.has(u"yes"_s),
+                                tr("Deploy %1 to prod?").arg(deployment->target().version),
+                                tr("a prod deploy needs --yes when standard input is not a terminal"),
+                                tr("Deploy cancelled; nothing was run and nothing was changed."),
+                                tr("Nothing was run. Run it again with --yes to confirm, or try --dry-run.")))
+            return;
     }
 
     DeployJournal *journal = openJournal();
@@ -509,17 +513,21 @@ void DeployCommands::runDeployment(Deployment *deployment, bool verbose)
                                        u"%1/%2"_s.arg(stage, step)};
                 if (result.status != StepResult::Status::Skipped)
                     columns.append(duration(result.durationMs));
-                if (!result.message.isEmpty())
-                    columns.append(result.message);
-                emitLine(QJsonObject{{u"event"_s, u"end"_s},
-                                     {u"step"_s, step},
-                                     {u"stage"_s, stage},
-                                     {u"status"_s, StepResult::statusName(result.status)},
-                                     {u"durationMs"_s, result.durationMs},
-                                     {u"exitCode"_s, result.exitCode},
-                                     {u"message"_s, orNull(result.message)},
-                                     {u"time"_s, isoTime(now)}},
-                         columns.join(u"  "_s));
+                // A failed step's last lines of output follow its line, so the reason shows without
+                // --verbose.
+                if (!result.summary().isEmpty())
+                    columns.append(result.summary());
+                QJsonObject event{{u"event"_s, u"end"_s},
+                                  {u"step"_s, step},
+                                  {u"stage"_s, stage},
+                                  {u"status"_s, StepResult::statusName(result.status)},
+                                  {u"durationMs"_s, result.durationMs},
+                                  {u"exitCode"_s, result.exitCode},
+                                  {u"message"_s, orNull(result.message)},
+                                  {u"time"_s, isoTime(now)}};
+                if (!result.outputTail.isEmpty())
+                    event.insert(u"lastOutput"_s, QJsonArray::fromStringList(result.outputTail));
+                emitLine(event, columns.join(u"  "_s));
             });
     connect(deployment, &Deployment::finished, this, &DeployCommands::onFinished);
     deployment->start();
@@ -694,21 +702,20 @@ void DeployCommands::lock(const CommandLine::Invocation &invocation)
     m_session->await(m_session->argoCd(), [this, holder, reason](ArgoCdClient *client) {
         m_actions->start(u"lock-take"_s, client->application(), reason, QString(),
                          tr("locked for %1").arg(holder));
-        m_session->await(DeployLock::acquire(client, holder, reason),
-                         [this, holder, reason](const ArgoApplication &app) {
-                             OutputWriter *out = m_session->output();
-                             const std::optional<ArgoApplication::DeployLock> held = app.deployLock();
-                             if (out->isJson()) {
-                                 out->json(
-                                     QJsonObject{{u"app"_s, app.name},
-                                                 {u"holder"_s, held ? held->holder : holder},
-                                                 {u"reason"_s, held ? held->reason : reason},
-                                                 {u"since"_s, held ? isoTime(held->since) : QJsonValue()}});
-                             } else {
-                                 out->text(tr("Locked %1 for %2: %3\n").arg(app.name, holder, reason));
-                             }
-                             m_session->finish(ExitCode::Ok);
-                         });
+        m_session->await(
+            DeployLock::acquire(client, holder, reason), [this, holder, reason](const ArgoApplication &app) {
+                OutputWriter *out = m_session->output();
+                const std::optional<ArgoApplication::DeployLock> held = app.deployLock();
+                if (out->isJson()) {
+                    out->json(QJsonObject{{u"app"_s, app.name},
+                                          {u"holder"_s, held ? held->holder : holder},
+                                          {u"reason"_s, held ? held->reason : reason},
+                                          {u"since"_s, held ? isoTime(held->since) : QJsonValue()}});
+                } else {
+                    out->text(tr("Locked %1 for %2: %3\n").arg(app.name, holder, reason));
+                }
+                m_session->finish(ExitCode::Ok);
+            });
     });
 }
 

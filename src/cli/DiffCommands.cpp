@@ -55,9 +55,9 @@ QList<CommandSpec> DiffCommands::specs()
         "exist. JSON: {chart, from, to, metadata: [{field, from, to}], files: [{path, status "
         "(added|removed|\n"
         "modified), additions, deletions, binary, patch}]} (patch left out with --stat).");
-    diff.examples = {QStringLiteral("diff torvalds 1.0.0-41 1.0.0-42"),
-                     QStringLiteral("diff torvalds 1.0.0-41 1.0.0-42 --stat"),
-                     QStringLiteral("--sandbox diff torvalds 1.0.0-41 1.0.0-42 -o json")};
+    diff.examples = {QStringLiteral("diff torvalds 1.0.0-146 1.0.0-148"),
+                     QStringLiteral("diff torvalds 1.0.0-146 1.0.0-148 --stat"),
+                     QStringLiteral("--sandbox diff torvalds 1.0.0-146 1.0.0-148 -o json")};
     return {diff};
 }
 
@@ -103,9 +103,9 @@ void DiffCommands::resolve(ChartMuseumClient *client, const QString &chart, cons
     QFuture<ChartVersion> entry =
         client->version(chart, version).onFailed([chart, version](const ApiError &error) {
             ApiError named = error;
-            named.prependContext(tr("version %1 of %2").arg(version, chart));
-            if (error.exitCode() == ExitCode::NotFound)
-                named.setHint(tr("List the versions with: capstan --cli versions %1").arg(chart));
+            // ChartMuseumClient names a missing version and the command that lists them.
+            if (error.exitCode() != ExitCode::NotFound)
+                named.prependContext(tr("version %1 of %2").arg(version, chart));
             named.raise();
             return ChartVersion();
         });
@@ -199,9 +199,8 @@ void DiffCommands::print(const QString &chart, const ChartVersion &from, const C
                          file.binary ? tr("binary")
                                      : QStringLiteral("+%1 -%2").arg(file.additions).arg(file.deletions)});
         }
-        text += u'\n' + tr("%n file(s) changed, ", nullptr, int(diff.files.size())) +
-                tr("%1 insertion(s)(+), %2 deletion(s)(-)").arg(diff.additions()).arg(diff.deletions()) +
-                u'\n' + OutputWriter::table({tr("ST"), tr("PATH"), tr("LINES")}, rows);
+        text += u'\n' + diff.changeSummary() + u'\n' +
+                OutputWriter::table({tr("ST"), tr("PATH"), tr("LINES")}, rows);
     }
     if (!stat) {
         for (const ChartDiff::File &file : diff.files) {

@@ -258,6 +258,7 @@ void GitHubCommands::builds(const CommandLine::Invocation &invocation)
         std::optional<ApiError> gitHubError;
         QString chartMuseumError;
         QString argoError;
+        QString anonymousNote;
         int pending = 3;
     };
     auto state = std::make_shared<State>();
@@ -275,6 +276,9 @@ void GitHubCommands::builds(const CommandLine::Invocation &invocation)
             out->note(tr("ChartMuseum did not answer, IN REPO is unknown: %1").arg(state->chartMuseumError));
         if (!state->argoError.isEmpty())
             out->note(tr("Argo CD did not answer, LIVE is unknown: %1").arg(state->argoError));
+        if (!state->anonymousNote.isEmpty())
+            out->note(tr("note: %1 A token raises the limit: `capstan --cli credentials set github`.")
+                          .arg(state->anonymousNote));
         const QList<Build> builds =
             BuildCatalog::join(*state->runs, pattern, state->versions, state->application);
         if (out->isJson()) {
@@ -327,8 +331,9 @@ void GitHubCommands::builds(const CommandLine::Invocation &invocation)
         [=, this](GitHubClient *const &client) {
             attempt<QList<WorkflowRun>>(
                 client->runs(limit, status),
-                [state, done](const QList<WorkflowRun> &runs) {
+                [state, done, client](const QList<WorkflowRun> &runs) {
                     state->runs = runs;
+                    state->anonymousNote = client->anonymousNote();
                     done();
                 },
                 gitHubFailed);
@@ -597,10 +602,7 @@ void GitHubCommands::printChanges(const Endpoint &from, const Endpoint &to,
         if (diff->isEmpty()) {
             text += tr("no differences") + u'\n';
         } else {
-            text +=
-                tr("%n file(s) changed, ", nullptr, int(diff->files.size())) +
-                tr("%1 insertion(s)(+), %2 deletion(s)(-)").arg(diff->additions()).arg(diff->deletions()) +
-                u'\n';
+            text += diff->changeSummary() + u'\n';
             QList<QStringList> rows;
             for (const ChartDiff::MetadataChange &change : diff->metadata) {
                 rows.append({change.field, change.from.isEmpty() ? QStringLiteral("-") : change.from,

@@ -47,9 +47,9 @@ QList<CommandSpec> PublishCommands::specs()
            "After the upload the version is read back and its sha256 digest compared with what was sent.\n"
            "An existing version is a conflict (exit 6) unless --force is given and the server allows it.\n"
            "JSON: {name, version, digest, created}.");
-    publish.examples = {QStringLiteral("publish torvalds-1.0.0-42.tgz"),
+    publish.examples = {QStringLiteral("publish torvalds-1.0.0-148.tgz"),
                         QStringLiteral("publish charts/torvalds"),
-                        QStringLiteral("publish torvalds-1.0.0-42.tgz --force -o json")};
+                        QStringLiteral("publish torvalds-1.0.0-148.tgz --force -o json")};
     list.append(publish);
 
     CommandSpec remove;
@@ -62,8 +62,8 @@ QList<CommandSpec> PublishCommands::specs()
     remove.description =
         tr("VERSION is exact (no ranges, no \"latest\"). A missing version is exit 5; a server started with\n"
            "--disable-delete refuses every delete (exit 1, said so). JSON: {name, version, deleted}.");
-    remove.examples = {QStringLiteral("delete torvalds 1.0.0-41 --yes"),
-                       QStringLiteral("delete torvalds 1.0.0-41 --yes -o json")};
+    remove.examples = {QStringLiteral("delete torvalds 1.0.0-101 --yes"),
+                       QStringLiteral("delete torvalds 1.0.0-101 --yes -o json")};
     list.append(remove);
 
     return list;

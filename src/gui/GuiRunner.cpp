@@ -21,6 +21,7 @@
 #include "models/JournalModel.h"
 #include "models/PipelineStepsModel.h"
 #include "pipeline/DeployJournal.h"
+#include "pipeline/JournalLocation.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -568,13 +569,9 @@ int GuiRunner::run(const QStringList &arguments)
     setup.environment = environment;
 
     // The sandbox names its own journal in its environment, so a sandbox deploy never lands in the real one.
-    QString journalFile = environment.value(u"CAPSTAN_JOURNAL"_s);
-    if (journalFile.isEmpty())
-        journalFile = DeployJournal::defaultFile();
-    QDir().mkpath(QFileInfo(journalFile).absolutePath());
     std::unique_ptr<DeployJournal> journal;
     try {
-        journal = std::make_unique<DeployJournal>(journalFile);
+        journal = std::make_unique<DeployJournal>(JournalLocation::file(environment));
     } catch (const ApiError &error) {
         setup.journalError = error.toString();
     }

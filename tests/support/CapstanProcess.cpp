@@ -5,6 +5,9 @@
 #include <QProcess>
 #include <QTimer>
 
+#include <pty.h>
+#include <unistd.h>
+
 QString CapstanProcess::Result::describe() const
 {
     return QStringLiteral("exit %1\n--- stdout ---\n%2\n--- stderr ---\n%3")
@@ -34,6 +37,35 @@ CapstanProcess::Result CapstanProcess::run(const QStringList &arguments,
                                            const QProcessEnvironment &environment,
                                            const QString &workingDirectory, int timeoutMs)
 {
+    return runWithInput(arguments, environment, workingDirectory, timeoutMs, {}, {});
+}
+
+CapstanProcess::Result CapstanProcess::runOnTerminal(const QStringList &arguments,
+                                                     const QProcessEnvironment &environment,
+                                                     const QByteArray &typed, const QString &workingDirectory,
+                                                     int timeoutMs)
+{
+    int master = -1;
+    int slave = -1;
+    char name[256] = {};
+    if (::openpty(&master, &slave, name, nullptr, nullptr) != 0)
+        return {};
+    const Result result = runWithInput(arguments, environment, workingDirectory, timeoutMs,
+                                       QString::fromLocal8Bit(name), [master, typed] {
+                                           if (::write(master, typed.constData(), size_t(typed.size())) < 0)
+                                               qWarning("cannot type on the pseudo-terminal");
+                                       });
+    ::close(slave);
+    ::close(master);
+    return result;
+}
+
+CapstanProcess::Result CapstanProcess::runWithInput(const QStringList &arguments,
+                                                    const QProcessEnvironment &environment,
+                                                    const QString &workingDirectory, int timeoutMs,
+                                                    const QString &inputFile,
+                                                    const std::function<void()> &started)
+{
     Result result;
     QProcess process;
     process.setProgram(QStringLiteral(CAPSTAN_BINARY));
@@ -41,6 +73,8 @@ CapstanProcess::Result CapstanProcess::run(const QStringList &arguments,
     process.setProcessEnvironment(environment);
     if (!workingDirectory.isEmpty())
         process.setWorkingDirectory(workingDirectory);
+    if (!inputFile.isEmpty())
+        process.setStandardInputFile(inputFile);
     QEventLoop loop;
     QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
     QObject::connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
@@ -48,7 +82,10 @@ CapstanProcess::Result CapstanProcess::run(const QStringList &arguments,
     process.start();
     if (!process.waitForStarted(10000))
         return result;
-    process.closeWriteChannel();
+    if (inputFile.isEmpty())
+        process.closeWriteChannel();
+    if (started)
+        started();
     if (process.state() != QProcess::NotRunning)
         loop.exec();
     if (process.state() != QProcess::NotRunning) {

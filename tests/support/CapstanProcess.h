@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 // Why: CLI tests drive the real capstan binary; one runner waits for it on an event loop (so servers living
 // in the test process keep answering), bounds it in time, and captures exit code and output.
 class CapstanProcess
@@ -28,4 +30,14 @@ public:
     // Runs `capstan --cli <arguments>`.
     static Result run(const QStringList &arguments, const QProcessEnvironment &environment,
                       const QString &workingDirectory = {}, int timeoutMs = 120000);
+    // Runs it with a terminal (a pseudo-terminal) on standard input on which `typed` is typed, as a person
+    // answering a prompt; stdout and stderr are captured as by run().
+    static Result runOnTerminal(const QStringList &arguments, const QProcessEnvironment &environment,
+                                const QByteArray &typed, const QString &workingDirectory = {},
+                                int timeoutMs = 120000);
+
+private:
+    static Result runWithInput(const QStringList &arguments, const QProcessEnvironment &environment,
+                               const QString &workingDirectory, int timeoutMs, const QString &inputFile,
+                               const std::function<void()> &started);
 };

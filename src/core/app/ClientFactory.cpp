@@ -35,6 +35,7 @@ QFuture<ChartMuseumClient *> ClientFactory::chartMuseum(const Config &config)
     options.timeoutMs = settings.timeoutSeconds * 1000;
     options.serviceName = QStringLiteral("ChartMuseum");
     options.credentialName = QStringLiteral("chartmuseum");
+    options.timeoutKey = QStringLiteral("chartmuseum.timeout");
     auto *http = new HttpClient(m_network, settings.url, options, this);
     auto *client = new ChartMuseumClient(http, settings.repo, this);
     if (settings.username.isEmpty())
@@ -72,8 +73,10 @@ QFuture<ArgoCdClient *> ClientFactory::argoCd(const Config &config)
     }
     const Config::ArgoCd settings = *config.argocd;
     HttpClient::Options options;
+    options.timeoutMs = settings.timeoutSeconds * 1000;
     options.serviceName = QStringLiteral("Argo CD");
     options.credentialName = QStringLiteral("argocd");
+    options.timeoutKey = QStringLiteral("argocd.timeout");
     auto *http = new HttpClient(m_network, settings.url, options, this);
     auto *client = new ArgoCdClient(http, settings.app, this);
     auto promise = std::make_shared<QPromise<ArgoCdClient *>>();
@@ -195,8 +198,10 @@ QFuture<GitHubClient *> ClientFactory::gitHub(const Config &config)
     }
 
     HttpClient::Options options;
+    options.timeoutMs = settings.timeoutSeconds * 1000;
     options.serviceName = QStringLiteral("GitHub");
     options.credentialName = QStringLiteral("github");
+    options.timeoutKey = QStringLiteral("github.timeout");
     auto *http = new HttpClient(m_network, settings.url, options, this);
     GitHubClient::Options clientOptions;
     clientOptions.repo = settings.repo;
@@ -204,15 +209,18 @@ QFuture<GitHubClient *> ClientFactory::gitHub(const Config &config)
     clientOptions.branch = settings.branch;
     auto *client = new GitHubClient(http, clientOptions, m_etagCache, this);
 
-    return m_credentials->read(QStringLiteral("github"))
+    // No token configured anywhere: anonymous reads, as for a public repository (CredentialStore::
+    // readOptional says what counts as "none"); writes then fail naming why there is no token.
+    return m_credentials->readOptional(QStringLiteral("github"))
         .then(this,
-              [http, client](const QString &token) {
-                  http->setAuth({HttpClient::Auth::Scheme::Bearer, {}, token});
+              [http, client](const CredentialStore::OptionalSecret &token) {
+                  if (token.secret.isEmpty())
+                      client->setAnonymousReason(token.noneWhy);
+                  else
+                      http->setAuth({HttpClient::Auth::Scheme::Bearer, {}, token.secret});
                   return client;
               })
         .onFailed(this, [http, client](const ApiError &error) -> GitHubClient * {
-            if (error.kind() == ApiError::Kind::NotFound)
-                return client; // no token: anonymous, as for a public repository
             http->deleteLater();
             client->deleteLater();
             ApiError wrapped = error;

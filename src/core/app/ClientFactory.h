@@ -31,7 +31,8 @@ public:
     // whose token is then kept in the keychain. Config when the section is missing, Credentials when
     // nothing can authenticate.
     QFuture<ArgoCdClient *> argoCd(const Config &config);
-    // Token from CAPSTAN_GITHUB_TOKEN or the keychain ("github"); anonymous when there is none. Uses the
+    // Token from CAPSTAN_GITHUB_TOKEN or the keychain ("github"); anonymous when none is configured
+    // (CredentialStore::readOptional: unset variable and no entry or no keychain at all). Uses the
     // factory's ETag cache (loaded from EtagCache::defaultFile() on first use unless set).
     QFuture<GitHubClient *> gitHub(const Config &config);
     void setEtagCache(EtagCache *cache) { m_etagCache = cache; }

@@ -141,7 +141,9 @@ ApiError ArgoCdClient::mapError(const ApiError &error, const QString &applicatio
             return translated(ApiError::Kind::NotFound, cannot,
                               tr("Pick an id from the application's deployment history."));
         if (server.contains(QLatin1StringView("No operation is in progress")))
-            return translated(ApiError::Kind::Usage, cannot, {});
+            return translated(ApiError::Kind::NotFound, tr("No operation is running on %1").arg(application),
+                              tr("`capstan --cli status` shows the application's state and its last "
+                                 "operation."));
         break;
     }
     default:

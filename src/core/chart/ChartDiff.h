@@ -36,6 +36,8 @@ struct ChartDiff
     int additions() const;
     int deletions() const;
     static QString statusName(Status status); // "added", "removed", "modified" (stable, for JSON)
+    // "2 files changed, 7 insertions(+), 1 deletion(-)", as git puts it, in proper plural forms.
+    QString changeSummary() const;
 };
 
 } // namespace capstan

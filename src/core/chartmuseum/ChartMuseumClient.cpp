@@ -119,6 +119,32 @@ QFutureWatcher<T> *whenFinished(QObject *context, const QFuture<T> &future, F ha
     return watcher;
 }
 
+// A 404 from a chart or version look-up in the user's words: which chart or version the repository at
+// `repository` lacks (before the HTTP status and the server's words, which stay), and as the hint the
+// command that lists what it has. Any other error passes unchanged.
+ApiError lookupError(const ApiError &error, const QString &repository, const QString &chart,
+                     const QString &version = {})
+{
+    if (error.kind() != ApiError::Kind::Http || error.status() != 404)
+        return error;
+    ApiError mapped = error;
+    if (error.serverMessage() == RouteNotFound) {
+        mapped.prependContext(ChartMuseumClient::tr("%1 has no chart API (no such route)").arg(repository));
+        mapped.setHint(ChartMuseumClient::tr("Check chartmuseum.url and chartmuseum.repo in capstan.yaml; a "
+                                             "server started with --disable-api has none."));
+    } else if (version.isEmpty() ||
+               error.serverMessage().startsWith(QLatin1StringView("no chart name found")) ||
+               error.serverMessage() == QLatin1StringView("chart not found")) {
+        mapped.prependContext(ChartMuseumClient::tr("There is no chart %1 in %2").arg(chart, repository));
+        mapped.setHint(ChartMuseumClient::tr("`capstan --cli charts` lists the charts there."));
+    } else {
+        mapped.prependContext(
+            ChartMuseumClient::tr("Chart %1 has no version %2 in %3").arg(chart, version, repository));
+        mapped.setHint(ChartMuseumClient::tr("`capstan --cli versions %1` lists them.").arg(chart));
+    }
+    return mapped;
+}
+
 QString sha256Hex(const QByteArray &bytes)
 {
     return ChartDigest::of(bytes);
@@ -194,26 +220,39 @@ QFuture<QList<ChartVersion>> ChartMuseumClient::versions(const QString &chart)
 {
     const QString path = apiPath(QStringLiteral("/charts/") + segment(chart));
     const QUrl url = m_http->resolve(path);
-    return m_http->getJson(path).then([url, chart](const QJsonDocument &document) {
-        if (!document.isArray())
-            throw shapeError(url, tr("the versions of \"%1\" are not a JSON array").arg(chart));
-        return parseVersionList(QJsonValue(document.array()), url, tr("the versions of \"%1\"").arg(chart));
-    });
+    const QString repository =
+        m_http->resolve(repoPath(QStringLiteral("/"))).toDisplayString(QUrl::RemoveUserInfo);
+    return m_http->getJson(path)
+        .onFailed([repository, chart](const ApiError &error) -> QJsonDocument {
+            throw lookupError(error, repository, chart);
+        })
+        .then([url, chart](const QJsonDocument &document) {
+            if (!document.isArray())
+                throw shapeError(url, tr("the versions of \"%1\" are not a JSON array").arg(chart));
+            return parseVersionList(QJsonValue(document.array()), url,
+                                    tr("the versions of \"%1\"").arg(chart));
+        });
 }
 
 QFuture<ChartVersion> ChartMuseumClient::version(const QString &chart, const QString &version)
 {
     const QString path = apiPath(QStringLiteral("/charts/%1/%2").arg(segment(chart), segment(version)));
     const QUrl url = m_http->resolve(path);
-    return m_http->getJson(path).then([url](const QJsonDocument &document) {
-        if (!document.isObject())
-            throw shapeError(url, tr("the chart version is not a JSON object"));
-        QString error;
-        std::optional<ChartVersion> entry = ChartVersion::fromJson(document.object(), &error);
-        if (!entry)
-            throw shapeError(url, error);
-        return *entry;
-    });
+    const QString repository =
+        m_http->resolve(repoPath(QStringLiteral("/"))).toDisplayString(QUrl::RemoveUserInfo);
+    return m_http->getJson(path)
+        .onFailed([repository, chart, version](const ApiError &error) -> QJsonDocument {
+            throw lookupError(error, repository, chart, version);
+        })
+        .then([url](const QJsonDocument &document) {
+            if (!document.isObject())
+                throw shapeError(url, tr("the chart version is not a JSON object"));
+            QString error;
+            std::optional<ChartVersion> entry = ChartVersion::fromJson(document.object(), &error);
+            if (!entry)
+                throw shapeError(url, error);
+            return *entry;
+        });
 }
 
 QFuture<QByteArray> ChartMuseumClient::download(const ChartVersion &entry)

@@ -134,14 +134,18 @@ public:
         return parsed;
     }
 
-    int positive(const YAML::Node &node, const QString &where) const
+    // A service section's `timeout`: whole seconds without data, 1 to Config::MaxTimeoutSeconds.
+    int timeoutSeconds(const YAML::Node &node, const QString &where) const
     {
         const QString text = nonEmpty(node, where);
         bool ok = false;
         const int value = text.toInt(&ok);
-        if (!ok || value <= 0)
+        if (!ok || value <= 0 || value > Config::MaxTimeoutSeconds)
             fail(node.Mark(),
-                 ConfigLoader::tr("%1 is \"%2\", expected a positive whole number").arg(where, text));
+                 ConfigLoader::tr("%1 is \"%2\", expected whole seconds from 1 to %3 (the time a "
+                                  "server may send nothing before a request gives up), e.g. %1: 60")
+                     .arg(where, text)
+                     .arg(Config::MaxTimeoutSeconds));
         return value;
     }
 
@@ -183,7 +187,7 @@ Config read(const YAML::Node &root, const QString &fileName)
                 r.forEachKey(
                     node, where,
                     {QStringLiteral("url"), QStringLiteral("repo"), QStringLiteral("workflow"),
-                     QStringLiteral("branch")},
+                     QStringLiteral("branch"), QStringLiteral("timeout")},
                     [&](const QString &key, const YAML::Node &value) {
                         const QString at = section + u'.' + key;
                         if (key == QLatin1StringView("url"))
@@ -196,6 +200,8 @@ Config read(const YAML::Node &root, const QString &fileName)
                                        ConfigLoader::tr("%1 is \"%2\", expected owner/name").arg(at, g.repo));
                         } else if (key == QLatin1StringView("workflow"))
                             g.workflow = r.nonEmpty(value, at);
+                        else if (key == QLatin1StringView("timeout"))
+                            g.timeoutSeconds = r.timeoutSeconds(value, at);
                         else
                             g.branch = r.nonEmpty(value, at);
                     });
@@ -222,7 +228,7 @@ Config read(const YAML::Node &root, const QString &fileName)
                                                         "org/team")
                                            .arg(at, c.repo));
                         } else
-                            c.timeoutSeconds = r.positive(value, at);
+                            c.timeoutSeconds = r.timeoutSeconds(value, at);
                     });
                 config.chartmuseum = c;
             } else if (section == QLatin1StringView("chart")) {
@@ -250,7 +256,7 @@ Config read(const YAML::Node &root, const QString &fileName)
                 r.require(node, section, {QStringLiteral("url"), QStringLiteral("app")});
                 r.forEachKey(node, where,
                              {QStringLiteral("url"), QStringLiteral("app"), QStringLiteral("username"),
-                              QStringLiteral("lock-stale-after")},
+                              QStringLiteral("lock-stale-after"), QStringLiteral("timeout")},
                              [&](const QString &key, const YAML::Node &value) {
                                  const QString at = section + u'.' + key;
                                  if (key == QLatin1StringView("url")) {
@@ -265,6 +271,8 @@ Config read(const YAML::Node &root, const QString &fileName)
                                                 ConfigLoader::tr("%1 is \"%2\", expected a duration such as "
                                                                  "10m or 1h30m")
                                                     .arg(at, text));
+                                 } else if (key == QLatin1StringView("timeout")) {
+                                     a.timeoutSeconds = r.timeoutSeconds(value, at);
                                  } else {
                                      a.username = r.scalar(value, at).trimmed();
                                  }

@@ -76,6 +76,20 @@ QFuture<QString> CredentialStore::read(const QString &name)
     return m_backend->read(name);
 }
 
+QFuture<OptionalSecret> CredentialStore::readOptional(const QString &name)
+{
+    const QString variable = environmentVariable(name);
+    if (m_environment.contains(variable)) {
+        const QString value = m_environment.value(variable);
+        if (value.isEmpty())
+            return QtFuture::makeExceptionalFuture<OptionalSecret>(
+                ApiError(ApiError::Kind::Credentials, tr("%1 is set but empty").arg(variable),
+                         tr("Set it to the %1 secret, or unset it to go without one.").arg(name)));
+        return QtFuture::makeReadyFuture(OptionalSecret{value, {}});
+    }
+    return m_backend->readOptional(name);
+}
+
 QFuture<void> CredentialStore::write(const QString &name, const QString &secret)
 {
     if (secret.isEmpty()) {

@@ -40,6 +40,14 @@ public:
     // Environment first, then the keychain. Fails with ApiError: Credentials (keychain unreachable, naming
     // the variable to set) or NotFound (no entry).
     QFuture<QString> read(const QString &name);
+
+    // A secret Capstan can also do without (the GitHub token: public repositories are read anonymously).
+    using OptionalSecret = capstan::OptionalSecret;
+    // "None configured" is: the variable unset, and the keychain has no entry or cannot be reached at all
+    // (no Secret Service, as in CI or a headless session). Still failing with ApiError Credentials, as
+    // something says a secret should exist: the variable set but empty, or a keychain entry that exists but
+    // cannot be read (keychain locked, access refused).
+    QFuture<OptionalSecret> readOptional(const QString &name);
     QFuture<void> write(const QString &name, const QString &secret);
     QFuture<void> remove(const QString &name);
 

@@ -13,6 +13,13 @@ QFuture<QString> EnvironmentOnlyBackend::read(const QString &name)
                                       .arg(name, CredentialStore::environmentVariable(name))));
 }
 
+QFuture<OptionalSecret> EnvironmentOnlyBackend::readOptional(const QString &name)
+{
+    return QtFuture::makeReadyFuture(OptionalSecret{{},
+                                                    tr("%1 is not set, and this run never asks the keychain")
+                                                        .arg(CredentialStore::environmentVariable(name))});
+}
+
 QFuture<void> EnvironmentOnlyBackend::write(const QString &, const QString &)
 {
     return QtFuture::makeExceptionalFuture(

@@ -13,6 +13,7 @@ class EnvironmentOnlyBackend : public SecretBackend
     Q_DECLARE_TR_FUNCTIONS(EnvironmentOnlyBackend)
 public:
     QFuture<QString> read(const QString &name) override;
+    QFuture<OptionalSecret> readOptional(const QString &name) override;
     QFuture<void> write(const QString &name, const QString &secret) override;
     QFuture<void> remove(const QString &name) override;
 };

@@ -54,6 +54,46 @@ QFuture<QString> KeychainBackend::read(const QString &name)
     });
 }
 
+QFuture<OptionalSecret> KeychainBackend::readOptional(const QString &name)
+{
+    auto promise = std::make_shared<QPromise<OptionalSecret>>();
+    promise->start();
+    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(name);
+    const QString service = m_service;
+    const QString variable = CredentialStore::environmentVariable(name);
+    connect(job, &QKeychain::Job::finished, this,
+            [promise, name, service, variable](QKeychain::Job *finished) {
+                switch (finished->error()) {
+                case QKeychain::NoError:
+                    promise->addResult(
+                        OptionalSecret{static_cast<QKeychain::ReadPasswordJob *>(finished)->textData(), {}});
+                    break;
+                case QKeychain::EntryNotFound:
+                    promise->addResult(
+                        OptionalSecret{{},
+                                       CredentialStore::tr("no %1 secret in the keychain and %2 is not set")
+                                           .arg(name, variable)});
+                    break;
+                case QKeychain::AccessDenied:
+                case QKeychain::AccessDeniedByUser:
+                    promise->setException(keychainError(finished, name, service));
+                    break;
+                default:
+                    promise->addResult(
+                        OptionalSecret{{},
+                                       CredentialStore::tr("no keychain is reachable (%1) and %2 is not set")
+                                           .arg(finished->errorString(), variable)});
+                    break;
+                }
+                promise->finish();
+            });
+    job->start();
+    return promise->future();
+}
+
 QFuture<void> KeychainBackend::write(const QString &name, const QString &secret)
 {
     auto *job = new QKeychain::WritePasswordJob(m_service, this);

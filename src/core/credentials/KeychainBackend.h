@@ -21,6 +21,7 @@ public:
     explicit KeychainBackend(const QString &service, QObject *parent = nullptr);
 
     QFuture<QString> read(const QString &name) override;
+    QFuture<OptionalSecret> readOptional(const QString &name) override;
     QFuture<void> write(const QString &name, const QString &secret) override;
     QFuture<void> remove(const QString &name) override;
 

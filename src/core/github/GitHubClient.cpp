@@ -69,8 +69,45 @@ QString GitHubClient::repoPath(const QString &rest) const
     return u"/repos/"_s + m_options.repo + u'/' + rest;
 }
 
+bool GitHubClient::isAnonymous() const
+{
+    return !m_http->hasAuth();
+}
+
+QString GitHubClient::anonymousNote() const
+{
+    if (!isAnonymous())
+        return {};
+    const QString why = m_anonymousReason.isEmpty() ? tr("no token is configured") : m_anonymousReason;
+    QString note = tr("Reading GitHub anonymously (%1)").arg(why);
+    if (m_rateLimit.known()) {
+        note += tr(": %1 of %2 requests left, the limit resets at %3")
+                    .arg(m_rateLimit.remaining)
+                    .arg(m_rateLimit.limit)
+                    .arg(m_rateLimit.reset.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s));
+    }
+    return note + u'.';
+}
+
+QString GitHubClient::tokenHint() const
+{
+    return tr("Run `capstan --cli credentials set github`, or set %1.")
+        .arg(CredentialStore::environmentVariable(u"github"_s));
+}
+
 QFuture<HttpResponse> GitHubClient::call(const HttpRequest &request)
 {
+    if (isAnonymous() && request.method != "GET" && request.method != "HEAD") {
+        ApiError error(ApiError::Kind::Credentials,
+                       m_anonymousReason.isEmpty()
+                           ? tr("GitHub needs a token for %1 %2, and none is configured")
+                                 .arg(QString::fromLatin1(request.method), request.path)
+                           : tr("GitHub needs a token for %1 %2, and none is configured: %3")
+                                 .arg(QString::fromLatin1(request.method), request.path, m_anonymousReason),
+                       tokenHint());
+        error.setUrl(m_http->resolve(request.path, request.query));
+        return QtFuture::makeExceptionalFuture<HttpResponse>(error);
+    }
     auto promise = std::make_shared<QPromise<HttpResponse>>();
     promise->start();
     QFuture<HttpResponse> future = promise->future();
@@ -169,7 +206,15 @@ void GitHubClient::attempt(const HttpRequest &request, const std::shared_ptr<QPr
                                            .arg(what, until.toString(Qt::ISODate))
                                            .arg(waitSeconds)
                                            .arg(m_options.maxRateLimitWaitSeconds),
-                              tr("Try again after the reset, or use a token with a higher limit."));
+                              isAnonymous()
+                                  ? tr("Capstan reads GitHub anonymously, which GitHub limits to %1 requests "
+                                       "an "
+                                       "hour per IP address. Configure a token for a far higher limit: %2")
+                                        .arg(response.header("X-RateLimit-Limit").isEmpty()
+                                                 ? u"60"_s
+                                                 : QString::fromLatin1(response.header("X-RateLimit-Limit")),
+                                             tokenHint())
+                                  : tr("Try again after the reset, or use a token with a higher limit."));
                           error.setUrl(response.url);
                           error.setServerMessage(message);
                           fail(error);
@@ -212,12 +257,40 @@ ApiError GitHubClient::errorFor(const HttpResponse &response) const
                 .arg(CredentialStore::environmentVariable(u"github"_s)));
     }
     if (status == 404) {
+        // GitHub answers a bare 404 for anything missing or hidden; the path says what was asked for.
+        const QString path = response.url.path();
+        static const QRegularExpression workflowPath(u"/actions/workflows/([^/]+)/"_s);
+        static const QRegularExpression runPath(u"/actions/runs/(\\d+)"_s);
+        static const QRegularExpression commitPath(u"/(?:commits|compare)/([^/?]+)"_s);
+        QString what = tr("repository %1").arg(m_options.repo);
+        QString hint;
+        if (const auto match = workflowPath.match(path); match.hasMatch()) {
+            what = tr("workflow %1 or repository %2").arg(match.captured(1), m_options.repo);
+            hint = tr("Check github.workflow (the file name under .github/workflows, e.g. ci.yml) and "
+                      "github.repo in capstan.yaml.");
+        } else if (const auto run = runPath.match(path); run.hasMatch()) {
+            what = tr("CI run id %1 in repository %2").arg(run.captured(1), m_options.repo);
+            hint = tr("`capstan --cli builds` lists the runs.");
+        } else if (const auto commit = commitPath.match(path); commit.hasMatch()) {
+            what = tr("commit %1 in repository %2").arg(commit.captured(1), m_options.repo);
+            hint = tr("`capstan --cli builds` lists the builds and their commits.");
+        } else {
+            hint = tr("Check github.repo in capstan.yaml and that the token may read the repository.");
+        }
+        if (isAnonymous())
+            hint +=
+                u' ' +
+                tr("Capstan reads GitHub anonymously (%1), so a private repository looks absent: configure "
+                   "a token. %2")
+                    .arg(m_anonymousReason.isEmpty() ? tr("no token is configured") : m_anonymousReason,
+                         tokenHint());
+        const bool bare = message.isEmpty() || message == u"Not Found"_s;
         ApiError error(ApiError::Kind::NotFound,
-                       message.isEmpty() || message == u"Not Found"_s
-                           ? tr("GitHub: %1 — repository %2 not found or token lacks access")
-                                 .arg(display(response.url), m_options.repo)
-                           : tr("GitHub: %1 (%2)").arg(message, display(response.url)),
-                       tr("Check github.repo in capstan.yaml and that the token may read the repository."));
+                       bare ? (isAnonymous() ? tr("GitHub: %1 — %2 not found, or not public")
+                                             : tr("GitHub: %1 — %2 not found or token lacks access"))
+                                  .arg(display(response.url), what)
+                            : tr("GitHub: %1 (%2)").arg(message, display(response.url)),
+                       hint);
         error.setUrl(response.url);
         return error;
     }

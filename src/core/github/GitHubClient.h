@@ -45,6 +45,16 @@ public:
     GitHubClient(HttpClient *http, Options options, EtagCache *cache, QObject *parent = nullptr);
 
     HttpClient *http() const { return m_http; }
+    // Without a token (the HTTP client has no auth) reads are anonymous, as for a public repository, with
+    // GitHub's low anonymous rate limit; writes (dispatch, releases) fail at once with Kind::Credentials.
+    // `why` says why there is no token ("no keychain is reachable ..."); errors and notes repeat it.
+    bool isAnonymous() const;
+    void setAnonymousReason(const QString &why) { m_anonymousReason = why; }
+    QString anonymousReason() const { return m_anonymousReason; }
+    // For a note when reading anonymously: why, and the quota left as the last answer gave it
+    // ("Reading GitHub anonymously (...): 57 of 60 requests left, the limit resets at 14:05 UTC.");
+    // empty when a token is used.
+    QString anonymousNote() const;
     const Options &options() const { return m_options; }
     RateLimit rateLimit() const { return m_rateLimit; }
     int requestsServedFromCache() const { return m_cacheHits; } // 304s since construction
@@ -98,6 +108,7 @@ private:
     void prefetchKnownPages(const std::shared_ptr<Listing> &listing, const QUrl &from);
     void pollForDispatchedRun(const std::shared_ptr<DispatchPoll> &poll);
     ApiError errorFor(const HttpResponse &response) const;
+    QString tokenHint() const; // how to configure the GitHub token
     void noteRateLimit(const HttpResponse &response);
     QJsonDocument parse(const HttpResponse &response) const;
     void flushCache();
@@ -107,6 +118,7 @@ private:
     EtagCache *m_cache;
     RateLimit m_rateLimit;
     int m_cacheHits = 0;
+    QString m_anonymousReason;
     bool m_cacheDirty = false;
 };
 

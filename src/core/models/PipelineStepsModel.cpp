@@ -243,8 +243,9 @@ QVariant PipelineStepsModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::ToolTipRole:
-        return index.column() == MessageColumn && !result.message.isEmpty() ? QVariant(result.message)
-                                                                            : QVariant();
+        // A failed step's tooltip carries its last lines of output too.
+        return index.column() == MessageColumn && !result.summary().isEmpty() ? QVariant(result.summary())
+                                                                              : QVariant();
     case StatusRole:
         return int(result.status);
     case StageRole:

@@ -28,6 +28,7 @@ struct HttpClient::Call
     QPointer<QNetworkReply> reply;
     QTimer *watchdog = nullptr;
     bool timedOut = false;
+    int timeouts = 0; // attempts that timed out
 
     // A call dropped unfinished (its reply deleted with the network manager) must still fail: in Qt 6.4 an
     // onFailed() continuation on a future cancelled without an exception reads a missing result and crashes.
@@ -225,16 +226,22 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply,
         timedOut || (networkError != QNetworkReply::NoError &&
                      (status == 0 || networkError < QNetworkReply::ContentAccessDenied));
     if (transportFailed) {
-        if (idempotent && retryLater(call, std::nullopt))
+        if (timedOut)
+            ++call->timeouts;
+        const bool mayRetry = !timedOut || call->timeouts <= m_options.timeoutRetries;
+        if (idempotent && mayRetry && retryLater(call, std::nullopt))
             return;
         ApiError error;
         if (timedOut) {
             error = ApiError(ApiError::Kind::Timeout,
-                             tr("%1 did not answer within %2 s: %3")
+                             tr("%1 sent nothing for %2 s: %3")
                                  .arg(m_options.serviceName)
                                  .arg(m_options.timeoutMs / 1000.0)
                                  .arg(target),
-                             tr("Check that the server is up, or raise the timeout."));
+                             m_options.timeoutKey.isEmpty()
+                                 ? tr("Check that the server is up.")
+                                 : tr("Check that the server is up, or raise %1 in capstan.yaml (seconds).")
+                                       .arg(m_options.timeoutKey));
         } else if (status != 0) {
             error = ApiError(ApiError::Kind::Integrity,
                              tr("The answer from %1 was cut short (%2)").arg(target, reply->errorString()),

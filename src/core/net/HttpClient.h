@@ -38,6 +38,10 @@ public:
         int timeoutMs = 30000; // no bytes for this long aborts the attempt
         // Idempotent requests (HttpRequest::isIdempotent) are retried after a connection error, a timeout,
         // a cut-short answer, 429, 500, 502, 503 or 504; others never are.
+        // A server that accepted the connection and then sent nothing for timeoutMs rarely answers the next
+        // try either: an attempt that timed out is retried at most this many times, so a stalled server
+        // costs at most (1 + timeoutRetries) timeouts plus one backoff, within maxRetryMs.
+        int timeoutRetries = 1;
         int maxAttempts = 6;     // first try plus retries
         int backoffMs = 200;     // delay before the first retry, doubled for each further one; jittered
         int maxBackoffMs = 5000; // cap of one backoff delay
@@ -45,6 +49,7 @@ public:
                                  // or HTTP date) is honoured up to what is left of it
         QString serviceName;     // "ChartMuseum": used in messages
         QString credentialName;  // "chartmuseum": used in the hint on 401/403
+        QString timeoutKey;      // "chartmuseum.timeout": the setting a timeout's hint names
     };
 
     HttpClient(QNetworkAccessManager *network, const QUrl &baseUrl, Options options,

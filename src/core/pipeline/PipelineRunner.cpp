@@ -212,10 +212,14 @@ void PipelineRunner::launch(const PipelinePlan::Planned &planned)
             result.message = setupError;
         } else {
             const QString name = step.name;
-            StepContext stepContext(step, *context, [this, buffer, name](const QString &line) {
+            auto tail = std::make_shared<QStringList>(); // guarded by buffer->mutex
+            StepContext stepContext(step, *context, [this, buffer, name, tail](const QString &line) {
                 bool post = false;
                 {
                     std::lock_guard lock(buffer->mutex);
+                    tail->append(line);
+                    if (tail->size() > StepResult::OutputTailLines)
+                        tail->removeFirst();
                     auto found = buffer->lines.find(name);
                     if (found == buffer->lines.end()) {
                         buffer->order.append(name);
@@ -243,6 +247,10 @@ void PipelineRunner::launch(const PipelinePlan::Planned &planned)
                 result = StepResult{};
                 result.status = StepResult::Status::Failed;
                 result.message = tr("unexpected error");
+            }
+            if (result.status == StepResult::Status::Failed && result.outputTail.isEmpty()) {
+                std::lock_guard lock(buffer->mutex);
+                result.outputTail = *tail;
             }
         }
         result.durationMs = clock.elapsed();

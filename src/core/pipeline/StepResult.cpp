@@ -33,6 +33,14 @@ std::optional<StepResult::Status> StepResult::statusFromName(const QString &name
     return std::nullopt;
 }
 
+QString StepResult::summary() const
+{
+    QString text = message;
+    for (const QString &line : outputTail)
+        text += (text.isEmpty() ? QString() : QStringLiteral("\n")) + QStringLiteral("  | ") + line;
+    return text;
+}
+
 QString StepResult::statusLabel(Status status)
 {
     switch (status) {

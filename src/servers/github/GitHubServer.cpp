@@ -84,7 +84,8 @@ public:
     explicit Private(Options options)
         : options(std::move(options))
     {
-        resetWindow();
+        authenticated.reset(this->options.rateLimit);
+        anonymous.reset(this->options.anonymousRateLimit);
     }
 
     void handle(HttpConnection *connection, const ServerRequest &request);
@@ -127,8 +128,18 @@ public:
     QJsonObject userJson(const QString &login) const;
 
     void refreshRuns();
-    void resetWindow();
-    void addRateHeaders(ServerResponse &response) const;
+    // A primary rate-limit window: authenticated requests count against one, anonymous ones (per IP on
+    // GitHub) against another with a far lower limit.
+    struct Bucket
+    {
+        int limit = 0;
+        int remaining = 0;
+        int used = 0;
+        qint64 resetEpoch = 0;
+        void reset(int newLimit);
+    };
+    Bucket &bucketFor(const ServerRequest &request);
+    void addRateHeaders(ServerResponse &response, const Bucket &bucket) const;
     int commitIndex(const QString &ref) const; // -1: unknown
     QString branchHead(const QString &branch) const;
     QString owner() const { return options.repo.section(u'/', 0, 0); }
@@ -148,26 +159,35 @@ public:
     FaultInjector injector;
     int requestCount = 0;
     int notModified = 0;
-    int remaining = 0;
-    int used = 0;
-    qint64 resetEpoch = 0;
+    Bucket authenticated;
+    Bucket anonymous;
     qint64 nextRunId = firstGeneratedRunId + 17;
     qint64 nextReleaseId = 180000001;
 };
 
-void GitHubServer::Private::resetWindow()
+void GitHubServer::Private::Bucket::reset(int newLimit)
 {
-    remaining = options.rateLimit;
+    limit = newLimit;
+    remaining = newLimit;
     used = 0;
     resetEpoch = QDateTime::currentSecsSinceEpoch() + 3600;
 }
 
-void GitHubServer::Private::addRateHeaders(ServerResponse &response) const
+GitHubServer::Private::Bucket &GitHubServer::Private::bucketFor(const ServerRequest &request)
 {
-    response.setHeader("X-RateLimit-Limit", QByteArray::number(options.rateLimit));
-    response.setHeader("X-RateLimit-Remaining", QByteArray::number(remaining));
-    response.setHeader("X-RateLimit-Reset", QByteArray::number(resetEpoch));
-    response.setHeader("X-RateLimit-Used", QByteArray::number(used));
+    const bool anonymousRequest = request.header("Authorization").isEmpty();
+    Bucket &bucket = anonymousRequest ? anonymous : authenticated;
+    if (QDateTime::currentSecsSinceEpoch() >= bucket.resetEpoch)
+        bucket.reset(anonymousRequest ? options.anonymousRateLimit : options.rateLimit);
+    return bucket;
+}
+
+void GitHubServer::Private::addRateHeaders(ServerResponse &response, const Bucket &bucket) const
+{
+    response.setHeader("X-RateLimit-Limit", QByteArray::number(bucket.limit));
+    response.setHeader("X-RateLimit-Remaining", QByteArray::number(bucket.remaining));
+    response.setHeader("X-RateLimit-Reset", QByteArray::number(bucket.resetEpoch));
+    response.setHeader("X-RateLimit-Used", QByteArray::number(bucket.used));
     response.setHeader("X-RateLimit-Resource", "core");
 }
 
@@ -203,6 +223,7 @@ void GitHubServer::Private::handle(HttpConnection *connection, const ServerReque
         return;
     }
     ServerResponse response;
+    const Bucket &bucket = bucketFor(request);
     switch (fault->kind) {
     case Fault::Kind::Status:
         response = ServerResponse::json(
@@ -210,7 +231,7 @@ void GitHubServer::Private::handle(HttpConnection *connection, const ServerReque
             fault->body.isEmpty()
                 ? errorBody(QString::fromLatin1(ServerResponse::reasonPhrase(fault->status)), fault->status)
                 : fault->body);
-        addRateHeaders(response);
+        addRateHeaders(response, bucketFor(request));
         connection->respond(request, response);
         return;
     case Fault::Kind::Delay: {
@@ -227,16 +248,16 @@ void GitHubServer::Private::handle(HttpConnection *connection, const ServerReque
     case Fault::Kind::GarbageBody:
         response = ServerResponse::json(200, fault->body.isEmpty() ? QByteArray("{\"workflow_runs\": [")
                                                                    : fault->body);
-        addRateHeaders(response);
+        addRateHeaders(response, bucketFor(request));
         connection->respond(request, response);
         return;
     case Fault::Kind::RateLimitExhausted: {
         response = ServerResponse::json(
             403, errorBody(u"API rate limit exceeded for user ID 1234."_s, 403,
                            u"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"_s));
-        addRateHeaders(response);
+        addRateHeaders(response, bucketFor(request));
         response.setHeader("X-RateLimit-Remaining", "0");
-        response.setHeader("X-RateLimit-Used", QByteArray::number(options.rateLimit));
+        response.setHeader("X-RateLimit-Used", QByteArray::number(bucket.limit));
         const int seconds = fault->retryAfterSeconds > 0 ? fault->retryAfterSeconds : 3600;
         response.setHeader("X-RateLimit-Reset",
                            QByteArray::number(QDateTime::currentSecsSinceEpoch() + seconds));
@@ -253,7 +274,7 @@ void GitHubServer::Private::handle(HttpConnection *connection, const ServerReque
                       403,
                       u"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"
                       u"#about-secondary-rate-limits"_s));
-        addRateHeaders(response);
+        addRateHeaders(response, bucketFor(request));
         if (fault->retryAfterSeconds > 0)
             response.setHeader("Retry-After", QByteArray::number(fault->retryAfterSeconds));
         connection->respond(request, response);
@@ -270,7 +291,7 @@ void GitHubServer::Private::answer(HttpConnection *connection, const ServerReque
     switch (action) {
     case FaultInjector::Action::Fail: {
         ServerResponse response = ServerResponse::json(500, errorBody(u"Server Error"_s, 500));
-        addRateHeaders(response);
+        addRateHeaders(response, bucketFor(request));
         connection->respond(request, response);
         return;
     }
@@ -321,9 +342,8 @@ void GitHubServer::Private::answer(HttpConnection *connection, const ServerReque
         authenticated = true;
     }
 
-    if (QDateTime::currentSecsSinceEpoch() >= resetEpoch)
-        resetWindow();
-    if (remaining <= 0) {
+    Bucket &bucket = bucketFor(request);
+    if (bucket.remaining <= 0) {
         ServerResponse response = ServerResponse::json(
             403,
             errorBody(authenticated ? u"API rate limit exceeded for user ID 1234."_s
@@ -331,14 +351,17 @@ void GitHubServer::Private::answer(HttpConnection *connection, const ServerReque
                                       u"Authenticated requests get a higher rate limit. Check out the "
                                       u"documentation for more details.)"_s,
                       403, u"https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"_s));
-        addRateHeaders(response);
+        addRateHeaders(response, bucketFor(request));
         connection->respond(request, response);
         return;
     }
 
     ServerResponse response;
+    const bool writes = request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
     if (!options.token.isEmpty() && !authenticated)
         response = notFound(); // a private repository looks absent without a token
+    else if (writes && !authenticated)
+        response = ServerResponse::json(401, errorBody(u"Requires authentication"_s, 401)); // writes need one
     else
         response = route(request, path);
 
@@ -364,17 +387,17 @@ void GitHubServer::Private::answer(HttpConnection *connection, const ServerReque
             unchanged.status = 304;
             unchanged.setHeader("ETag", etag);
             unchanged.setHeader("Cache-Control", "private, max-age=60, s-maxage=60");
-            addRateHeaders(unchanged);
+            addRateHeaders(unchanged, bucket);
             connection->respond(request, unchanged);
             return;
         }
     }
-    --remaining;
-    ++used;
+    --bucket.remaining;
+    ++bucket.used;
     response.setHeader("X-GitHub-Media-Type", "github.v3; format=json");
     response.setHeader("X-GitHub-Request-Id",
                        QUuid::createUuid().toByteArray(QUuid::WithoutBraces).toUpper());
-    addRateHeaders(response);
+    addRateHeaders(response, bucketFor(request));
     connection->respond(request, response);
 }
 
@@ -1110,7 +1133,12 @@ int GitHubServer::requestCount() const
 
 int GitHubServer::rateLimitRemaining() const
 {
-    return d->remaining;
+    return d->authenticated.remaining;
+}
+
+int GitHubServer::anonymousRateLimitRemaining() const
+{
+    return d->anonymous.remaining;
 }
 
 int GitHubServer::notModifiedCount() const

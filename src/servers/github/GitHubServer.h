@@ -24,10 +24,12 @@ public:
         qint64 repositoryId = 123456789;
         QString workflowFile = QStringLiteral("ci.yml");
         qint64 workflowId = 61234567;
-        QString token;            // required bearer/token credential; empty: anonymous allowed
-        int rateLimit = 5000;     // x-ratelimit-limit of the core bucket
-        QString apiPrefix;        // "" for github.com style, "/api/v3" for GHES
-        int dispatchRunMs = 1500; // a dispatched run goes queued -> in_progress -> completed in this time
+        QString token; // required bearer/token credential; empty: a public repository, read anonymously
+                       // (writes still need some token: 401 "Requires authentication")
+        int rateLimit = 5000;        // x-ratelimit-limit of the core bucket for requests with a token
+        int anonymousRateLimit = 60; // the same for requests without one (GitHub counts them per IP)
+        QString apiPrefix;           // "" for github.com style, "/api/v3" for GHES
+        int dispatchRunMs = 1500;    // a dispatched run goes queued -> in_progress -> completed in this time
         QString dispatchConclusion = QStringLiteral("success");
         // false: dispatch ignores return_run_details and answers 204, as servers before 2026-02-19 do
         bool returnsRunDetails = true;
@@ -95,8 +97,9 @@ public:
     void setFaultProfile(const FaultInjector::Profile &profile);
     const FaultInjector &faultInjector() const;
     int requestCount() const;
-    int rateLimitRemaining() const;
-    int notModifiedCount() const; // 304s served
+    int rateLimitRemaining() const;          // of requests with a token
+    int anonymousRateLimitRemaining() const; // of requests without one
+    int notModifiedCount() const;            // 304s served
 
 private:
     class Private;
