@@ -367,6 +367,51 @@
     </message>
 </context>
 <context>
+    <name>ChartDiff</name>
+    <message numerus="yes">
+        <source>%n file changed</source>
+        <translation>
+            <numerusform>%n Datei geändert</numerusform>
+            <numerusform>%n Dateien geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files changed</source>
+        <translation>
+            <numerusform>%n Datei geändert</numerusform>
+            <numerusform>%n Dateien geändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n insertion(+)</source>
+        <translation>
+            <numerusform>%n Einfügung(+)</numerusform>
+            <numerusform>%n Einfügungen(+)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n insertions(+)</source>
+        <translation>
+            <numerusform>%n Einfügung(+)</numerusform>
+            <numerusform>%n Einfügungen(+)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletion(-)</source>
+        <translation>
+            <numerusform>%n Löschung(-)</numerusform>
+            <numerusform>%n Löschungen(-)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletions(-)</source>
+        <translation>
+            <numerusform>%n Löschung(-)</numerusform>
+            <numerusform>%n Löschungen(-)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChartDiffer</name>
     <message>
         <source>(no diff: %1)</source>
@@ -927,30 +972,6 @@ Befehle:
         <translation>`capstan --cli %1 COMMAND --help` zeigt Details und Beispiele.</translation>
     </message>
     <message>
-        <source>Exit codes:
-  0  success
-  1  the operation failed (e.g. a corrupt download or archive, a bad server answer)
-  2  usage or configuration error (unknown command or option, missing argument, bad config)
-  3  authentication or permission (401/403, no credential available)
-  4  server unreachable, timed out, or failing (5xx) after retries
-  5  not found (chart, version, credential)
-  6  conflict (e.g. a different file already exists, the deploy lock is held, an operation is running)
-  130  interrupted by SIGINT or SIGTERM (a deploy is cancelled cleanly first)
-</source>
-        <translation>Exit-Codes:
-  0  Erfolg
-  1  der Vorgang ist fehlgeschlagen (z. B. beschädigter Download oder beschädigtes Archiv,
-     fehlerhafte Serverantwort)
-  2  Aufruf- oder Konfigurationsfehler (unbekannter Befehl oder unbekannte Option,
-     fehlendes Argument, fehlerhafte Konfiguration)
-  3  Authentifizierung oder Berechtigung (401/403, keine Zugangsdaten verfügbar)
-  4  Server nicht erreichbar, Zeitüberschreitung oder Serverfehler (5xx) nach allen Wiederholungen
-  5  nicht gefunden (Chart, Version, Zugangsdaten)
-  6  Konflikt (z. B. existiert schon eine andere Datei, die Deployment-Sperre ist vergeben, eine Operation läuft)
-  130  durch SIGINT oder SIGTERM unterbrochen (ein Deployment wird vorher sauber abgebrochen)
-</translation>
-    </message>
-    <message>
         <source>--%1 needs a positive whole number, not &quot;%2&quot;</source>
         <translation>--%1 braucht eine positive ganze Zahl, nicht „%2“</translation>
     </message>
@@ -973,6 +994,30 @@ Befehle:
     <message>
         <source>--sandbox (or --sandbox-dir, --sandbox-reset) and --config cannot be combined: the sandbox brings its own configuration</source>
         <translation>--sandbox (oder --sandbox-dir, --sandbox-reset) und --config lassen sich nicht kombinieren: Die Sandbox bringt ihre eigene Konfiguration mit</translation>
+    </message>
+    <message>
+        <source>Exit codes:
+  0  success; also &quot;n&quot; at a confirmation prompt (nothing was changed)
+  1  the operation failed (e.g. a corrupt download or archive, a bad server answer)
+  2  usage or configuration error (unknown command or option, missing argument, bad config)
+  3  authentication or permission (401/403, no credential available)
+  4  server unreachable, timed out, or failing (5xx) after retries
+  5  not found (chart, version, build, credential; also no operation to terminate)
+  6  conflict (e.g. a different file already exists, the deploy lock is held, an operation is running)
+  130  interrupted by SIGINT or SIGTERM (a deploy is cancelled cleanly first)
+</source>
+        <translation>Exit-Codes:
+  0  Erfolg; auch &quot;n&quot; bei einer Bestätigungsfrage (es wurde nichts geändert)
+  1  der Vorgang ist fehlgeschlagen (z. B. beschädigter Download oder beschädigtes Archiv,
+     fehlerhafte Serverantwort)
+  2  Aufruf- oder Konfigurationsfehler (unbekannter Befehl oder unbekannte Option,
+     fehlendes Argument, fehlerhafte Konfiguration)
+  3  Authentifizierung oder Berechtigung (401/403, keine Zugangsdaten verfügbar)
+  4  Server nicht erreichbar, Zeitüberschreitung oder Serverfehler (5xx) nach allen Wiederholungen
+  5  nicht gefunden (Chart, Version, Build, Zugangsdaten; auch keine Operation zum Beenden)
+  6  Konflikt (z. B. existiert schon eine andere Datei, die Deployment-Sperre ist vergeben, eine Operation läuft)
+  130  durch SIGINT oder SIGTERM unterbrochen (ein Deployment wird vorher sauber abgebrochen)
+</translation>
     </message>
 </context>
 <context>
@@ -1065,10 +1110,6 @@ Befehle:
         <translation>%1 darf keinen Query-String und kein Fragment haben</translation>
     </message>
     <message>
-        <source>%1 is &quot;%2&quot;, expected a positive whole number</source>
-        <translation>%1 ist &quot;%2&quot;, erwartet wird eine positive ganze Zahl</translation>
-    </message>
-    <message>
         <source>section &quot;%1&quot; must be a mapping of keys to values</source>
         <translation>Abschnitt &quot;%1&quot; muss ein Mapping von Schlüsseln auf Werte sein</translation>
     </message>
@@ -1108,6 +1149,10 @@ Befehle:
         <source>%1 is &quot;%2&quot;, expected a duration such as 10m or 1h30m</source>
         <translation>%1 ist &quot;%2&quot;, erwartet wird eine Dauer wie 10m oder 1h30m</translation>
     </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, expected whole seconds from 1 to %3 (the time a server may send nothing before a request gives up), e.g. %1: 60</source>
+        <translation>%1 ist &quot;%2&quot;, erwartet werden ganze Sekunden von 1 bis %3 (so lange darf ein Server nichts senden, bevor eine Anfrage aufgibt), z. B. %1: 60</translation>
+    </message>
 </context>
 <context>
     <name>ConfigWriter</name>
@@ -1130,6 +1175,10 @@ Befehle:
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1, nothing was changed</source>
+        <translation>%1, es wurde nichts geändert</translation>
     </message>
 </context>
 <context>
@@ -1413,6 +1462,25 @@ Befehle:
     <message>
         <source>, stale: no time recorded</source>
         <translation>, veraltet: keine Zeit erfasst</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentOnlyBackend</name>
+    <message>
+        <source>No %1 secret: this run takes its secrets from %2 only, not from the keychain</source>
+        <translation>Kein %1-Geheimnis: Dieser Lauf nimmt seine Geheimnisse nur aus %2, nicht aus dem Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>%1 is not set, and this run never asks the keychain</source>
+        <translation>%1 ist nicht gesetzt, und dieser Lauf fragt nie den Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Not stored: this run never writes to the keychain</source>
+        <translation>Nicht gespeichert: Dieser Lauf schreibt nie in den Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Not removed: this run never changes the keychain</source>
+        <translation>Nicht entfernt: Dieser Lauf ändert den Schlüsselbund nie</translation>
     </message>
 </context>
 <context>
@@ -1734,6 +1802,21 @@ Befehle:
     <message>
         <source>The request to %1 was abandoned</source>
         <translation>Die Anfrage an %1 wurde aufgegeben</translation>
+    </message>
+</context>
+<context>
+    <name>JournalLocation</name>
+    <message>
+        <source>%1 is %2, but %3 is not a directory</source>
+        <translation>%1 ist %2, aber %3 ist kein Verzeichnis</translation>
+    </message>
+    <message>
+        <source>%1 is %2, but its directory %3 does not exist</source>
+        <translation>%1 ist %2, aber sein Verzeichnis %3 existiert nicht</translation>
+    </message>
+    <message>
+        <source>Create the directory, point %1 at a file in an existing one, or unset it to use %2.</source>
+        <translation>Das Verzeichnis anlegen, %1 auf eine Datei in einem vorhandenen zeigen lassen oder die Variable entfernen, um %2 zu verwenden.</translation>
     </message>
 </context>
 <context>
@@ -2232,12 +2315,48 @@ Deployt %2%3</translation>
         <translation>main</translation>
     </message>
     <message>
-        <source>%1 Set %2 instead.</source>
-        <translation>%1 Stattdessen %2 setzen.</translation>
-    </message>
-    <message>
         <source>Optional: with a username set, Capstan logs in with this password when no token is stored or the token expired</source>
         <translation>Optional: Ist ein Benutzername gesetzt, meldet sich Capstan mit diesem Passwort an, wenn kein Token gespeichert oder das Token abgelaufen ist</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>the chart&apos;s name, as in Chart.yaml</source>
+        <translation>der Name des Charts wie in Chart.yaml</translation>
+    </message>
+    <message>
+        <source>Chart folder</source>
+        <translation>Chart-Ordner</translation>
+    </message>
+    <message>
+        <source>deploy/chart, relative to the repository</source>
+        <translation>deploy/chart, relativ zum Repository</translation>
+    </message>
+    <message>
+        <source>Manifests</source>
+        <translation>Manifeste</translation>
+    </message>
+    <message>
+        <source>a folder of plain manifests to package instead of a chart</source>
+        <translation>ein Ordner mit einfachen Manifesten, die statt eines Charts paketiert werden</translation>
+    </message>
+    <message>
+        <source>Version pattern</source>
+        <translation>Versionsmuster</translation>
+    </message>
+    <message>
+        <source>1.0.0-{build}</source>
+        <translation>1.0.0-{build}</translation>
+    </message>
+    <message>
+        <source>Set %1 instead.</source>
+        <translation>Stattdessen %1 setzen.</translation>
     </message>
 </context>
 <context>
@@ -2426,6 +2545,10 @@ Deployt %2%3</translation>
         <source>warning: the %1 of %2 is not in the journal: %3</source>
         <translation>Warnung: die Aktion %1 an %2 steht nicht im Journal: %3</translation>
     </message>
+    <message>
+        <source>declined at the prompt; nothing was changed</source>
+        <translation>bei der Rückfrage abgelehnt; es wurde nichts geändert</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ArchiveFilesModel</name>
@@ -2554,6 +2677,14 @@ Deployt %2%3</translation>
         <source>Check the application: the request may have started an operation.</source>
         <translation>Die Anwendung prüfen: die Anfrage hat möglicherweise einen Vorgang gestartet.</translation>
     </message>
+    <message>
+        <source>No operation is running on %1</source>
+        <translation>Auf %1 läuft keine Operation</translation>
+    </message>
+    <message>
+        <source>`capstan --cli status` shows the application&apos;s state and its last operation.</source>
+        <translation>`capstan --cli status` zeigt den Zustand der Anwendung und ihre letzte Operation.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ArgoCdServer</name>
@@ -2630,10 +2761,6 @@ Deployt %2%3</translation>
     <message>
         <source>--timeout needs a positive whole number of seconds, not &quot;%1&quot;</source>
         <translation>--timeout braucht eine positive ganze Zahl von Sekunden, nicht &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>Give up waiting after SECONDS (exit 1); default: wait as long as it takes</source>
-        <translation>Nach SECONDS Sekunden das Warten aufgeben (Exit 1); Standard: so lange warten wie nötig</translation>
     </message>
     <message>
         <source>Show the Argo CD application: sync, health, live chart version, operation</source>
@@ -3036,10 +3163,6 @@ Kein Vorgang läuft: Exit 2. JSON: {app, terminating}.</translation>
         <translation>rollback braucht --yes, wenn die Standardeingabe kein Terminal ist</translation>
     </message>
     <message>
-        <source>Rollback cancelled; nothing was changed</source>
-        <translation>Rollback abgebrochen; es wurde nichts geändert</translation>
-    </message>
-    <message>
         <source>Auto-sync is already off; nothing to suspend.
 </source>
         <translation>Auto-Sync ist bereits aus; nichts auszusetzen.
@@ -3106,28 +3229,6 @@ Kein Vorgang läuft: Exit 2. JSON: {app, terminating}.</translation>
 </source>
         <translation>Vorgang der Anwendung &apos;%1&apos; wird beendet
 </translation>
-    </message>
-    <message>
-        <source>ID is a history id from `history`; without it the previous deployment (history[len-2]) is used.
-Prints what runs now and what will run before acting, then asks for confirmation on a
-terminal; without a terminal --yes is required (exit 2).
-Argo CD refuses rollbacks while auto-sync is on (exit 6): --suspend-auto-sync --reason TEXT
-switches it off first and records who, when and why; it stays off until
-`capstan --cli auto-sync on`. A rollback does not change the target revision, so the
-application shows OutOfSync afterwards. Unknown ID: exit 5.
-The journal (see `journal`) records the rollback and a suspension: who, when, why and the
-outcome (succeeded once Argo CD accepted it, or with --wait once it succeeded; failed; refused).
-JSON: {app, from, to, autoSyncSuspended} and, with --wait, phase, message, sync, health.</source>
-        <translation>ID ist eine Verlaufs-ID aus `history`; ohne sie wird das vorherige Deployment (history[len-2]) verwendet.
-Gibt vor dem Handeln aus, was jetzt läuft und was laufen wird, und fragt dann auf einem
-Terminal nach Bestätigung; ohne Terminal ist --yes erforderlich (Exit 2).
-Argo CD lehnt Rollbacks ab, solange Auto-Sync an ist (Exit 6): --suspend-auto-sync --reason TEXT
-schaltet ihn zuerst aus und erfasst, wer, wann und warum; er bleibt aus bis
-`capstan --cli auto-sync on`. Ein Rollback ändert die Ziel-Revision nicht, daher zeigt die
-Anwendung danach OutOfSync. Unbekannte ID: Exit 5.
-Das Journal (siehe `journal`) erfasst den Rollback und ein Aussetzen: wer, wann, warum und das
-Ergebnis (succeeded, sobald Argo CD ihn angenommen hat, bzw. mit --wait, sobald er gelungen ist; failed; refused).
-JSON: {app, from, to, autoSyncSuspended} und, mit --wait, phase, message, sync, health.</translation>
     </message>
     <message>
         <source>Removes the automated sync policy and keeps it, with the reason, in annotations
@@ -3206,12 +3307,42 @@ ist der Verlaufseintrag der zurückgerollten Version, die Auto-Sync erneut deplo
         <translation>auto-sync on braucht --yes, wenn die Standardeingabe kein Terminal ist</translation>
     </message>
     <message>
-        <source>Auto-sync stays off; nothing was changed</source>
-        <translation>Auto-Sync bleibt aus; es wurde nichts geändert</translation>
-    </message>
-    <message>
         <source>suspended</source>
         <translation>ausgesetzt</translation>
+    </message>
+    <message>
+        <source>Give up waiting for the operation after SECONDS (exit 1); default: wait as long as it takes (argocd.timeout in capstan.yaml is another thing: how long one request may go without data)</source>
+        <translation>Nach SEKUNDEN nicht mehr auf die Operation warten (Exit 1); Standard: so lange warten wie nötig (argocd.timeout in capstan.yaml ist etwas anderes: wie lange eine einzelne Anfrage ohne Daten bleiben darf)</translation>
+    </message>
+    <message>
+        <source>ID is a history id from `history`; without it the previous deployment (history[len-2]) is used.
+Prints what runs now and what will run before acting, then asks for confirmation on a
+terminal (&quot;n&quot; changes nothing and exits 0); without a terminal --yes is required (exit 2).
+Argo CD refuses rollbacks while auto-sync is on (exit 6): --suspend-auto-sync --reason TEXT
+switches it off first and records who, when and why; it stays off until
+`capstan --cli auto-sync on`. A rollback does not change the target revision, so the
+application shows OutOfSync afterwards. Unknown ID: exit 5.
+The journal (see `journal`) records the rollback and a suspension: who, when, why and the
+outcome (succeeded once Argo CD accepted it, or with --wait once it succeeded; failed; refused).
+JSON: {app, from, to, autoSyncSuspended} and, with --wait, phase, message, sync, health.</source>
+        <translation>ID ist eine Verlaufs-ID aus `history`; ohne sie wird das vorherige Deployment (history[len-2]) verwendet.
+Gibt vor dem Handeln aus, was jetzt läuft und was laufen wird, und fragt dann auf einem
+Terminal nach Bestätigung (&quot;n&quot; ändert nichts und endet mit Exit 0); ohne Terminal ist --yes erforderlich (Exit 2).
+Argo CD lehnt Rollbacks ab, solange Auto-Sync an ist (Exit 6): --suspend-auto-sync --reason TEXT
+schaltet ihn zuerst aus und erfasst, wer, wann und warum; er bleibt aus bis
+`capstan --cli auto-sync on`. Ein Rollback ändert die Ziel-Revision nicht, daher zeigt die
+Anwendung danach OutOfSync. Unbekannte ID: Exit 5.
+Das Journal (siehe `journal`) erfasst den Rollback und ein Aussetzen: wer, wann, warum und das
+Ergebnis (succeeded, sobald Argo CD ihn angenommen hat, bzw. mit --wait, sobald er gelungen ist; failed; refused).
+JSON: {app, from, to, autoSyncSuspended} und, mit --wait, phase, message, sync, health.</translation>
+    </message>
+    <message>
+        <source>Rollback cancelled; nothing was changed.</source>
+        <translation>Rollback abgebrochen; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Auto-sync stays off; nothing was changed.</source>
+        <translation>Auto-Sync bleibt aus; es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -4362,6 +4493,30 @@ VERSION wird wie bei `show` aufgelöst. JSON: {file, digest, size}.</translation
             <numerusform>Nach %n Versuchen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 has no chart API (no such route)</source>
+        <translation>%1 hat keine Chart-API (keine solche Route)</translation>
+    </message>
+    <message>
+        <source>Check chartmuseum.url and chartmuseum.repo in capstan.yaml; a server started with --disable-api has none.</source>
+        <translation>chartmuseum.url und chartmuseum.repo in capstan.yaml prüfen; ein mit --disable-api gestarteter Server hat keine.</translation>
+    </message>
+    <message>
+        <source>There is no chart %1 in %2</source>
+        <translation>In %2 gibt es kein Chart %1</translation>
+    </message>
+    <message>
+        <source>`capstan --cli charts` lists the charts there.</source>
+        <translation>`capstan --cli charts` listet die Charts dort auf.</translation>
+    </message>
+    <message>
+        <source>Chart %1 has no version %2 in %3</source>
+        <translation>Chart %1 hat in %3 keine Version %2</translation>
+    </message>
+    <message>
+        <source>`capstan --cli versions %1` lists them.</source>
+        <translation>`capstan --cli versions %1` listet sie auf.</translation>
+    </message>
 </context>
 <context>
     <name>capstan::ChartMuseumServer</name>
@@ -4891,16 +5046,8 @@ Eine Umgebungsvariable, die dasselbe Secret liefert, bleibt unberührt.</transla
         <translation>`capstan --cli credentials set %1` ausführen oder %2 setzen.</translation>
     </message>
     <message>
-        <source>The keychain refused access to the %1 secret: %2</source>
-        <translation>Der Schlüsselbund hat den Zugriff auf das Secret %1 verweigert: %2</translation>
-    </message>
-    <message>
         <source>Unlock the keychain, or set %1.</source>
         <translation>Den Schlüsselbund entsperren oder %1 setzen.</translation>
-    </message>
-    <message>
-        <source>No keychain is reachable (%1)</source>
-        <translation>Kein Schlüsselbund erreichbar (%1)</translation>
     </message>
     <message>
         <source>Start a desktop session with a Secret Service (for example gnome-keyring), or set %1 to pass the secret through the environment.</source>
@@ -4911,16 +5058,28 @@ Eine Umgebungsvariable, die dasselbe Secret liefert, bleibt unberührt.</transla
         <translation>Ein leeres Secret %1 wird nicht gespeichert</translation>
     </message>
     <message>
-        <source>No %1 secret: this run takes its secrets from %2 only, not from the keychain</source>
-        <translation>Kein %1-Geheimnis: Dieser Lauf nimmt seine Geheimnisse nur aus %2, nicht aus dem Schlüsselbund</translation>
+        <source>%1 is set but empty</source>
+        <translation>%1 ist gesetzt, aber leer</translation>
     </message>
     <message>
-        <source>Not stored: this run never writes to the keychain</source>
-        <translation>Nicht gespeichert: Dieser Lauf schreibt nie in den Schlüsselbund</translation>
+        <source>Set it to the %1 secret, or unset it to go without one.</source>
+        <translation>Auf das %1-Geheimnis setzen oder entfernen, um ohne auszukommen.</translation>
     </message>
     <message>
-        <source>Not removed: this run never changes the keychain</source>
-        <translation>Nicht entfernt: Dieser Lauf ändert den Schlüsselbund nie</translation>
+        <source>The keychain refused access to the %1 secret</source>
+        <translation>Der Schlüsselbund hat den Zugriff auf das %1-Geheimnis verweigert</translation>
+    </message>
+    <message>
+        <source>No keychain is reachable</source>
+        <translation>Kein Schlüsselbund ist erreichbar</translation>
+    </message>
+    <message>
+        <source>no %1 secret in the keychain and %2 is not set</source>
+        <translation>kein %1-Geheimnis im Schlüsselbund und %2 ist nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>no keychain is reachable (%1) and %2 is not set</source>
+        <translation>kein Schlüsselbund ist erreichbar (%1) und %2 ist nicht gesetzt</translation>
     </message>
 </context>
 <context>
@@ -5070,10 +5229,6 @@ Eine Umgebungsvariable, die dasselbe Secret liefert, bleibt unberührt.</transla
         <translation>Nichts wurde ausgeführt. Führen Sie es erneut mit --yes aus, um zu bestätigen, oder versuchen Sie --dry-run.</translation>
     </message>
     <message>
-        <source>Deploy cancelled; nothing was run</source>
-        <translation>Deployment abgebrochen; nichts wurde ausgeführt</translation>
-    </message>
-    <message>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
@@ -5166,56 +5321,6 @@ Eine Umgebungsvariable, die dasselbe Secret liefert, bleibt unberührt.</transla
     <message>
         <source>With --worktree in prod: run although the tree has local changes (recorded)</source>
         <translation>Mit --worktree in prod: ausführen, obwohl das Arbeitsverzeichnis lokale Änderungen hat (wird erfasst)</translation>
-    </message>
-    <message>
-        <source>Runs the stages of the pipeline section one after another, the steps of a stage in parallel.
-The gate: a prod deploy of --build N needs CI run N on the configured branch, completed with
-success; otherwise it is refused with exit 6 naming why (failed, in progress, unknown build).
---override-ci REASON deploys anyway and records who and why in the journal and on the
-application. A deploy inside CI run N itself (GITHUB_ACTIONS, GITHUB_RUN_NUMBER) passes.
-The pipeline runs in a clean checkout of the build&apos;s commit (pipeline.source, or the git
-repository holding capstan.yaml); the working tree is never touched. A commit that cannot be
-found exits 5. --worktree runs in the working tree instead; in prod a tree with local
-changes is refused unless --allow-dirty REASON. --version V deploys a published chart
-version: the sync steps only, refused (exit 6) when the chart repository lacks it.
-A prod deploy with an argocd section first takes the application&apos;s deploy lock (annotations
-on the Argo CD application) and releases it at the end; it is refused with exit 6 naming the
-holder while someone holds it or Argo CD runs an operation. Prod needs --yes, or a &quot;y&quot; on a
-terminal. Every deploy and step is written to the journal (see `journal`).
-Output: one line per step event (time, start or status, stage/step, duration, message) and a
-summary line. -o json: one JSON object per line: {event: start, step, stage, time},
-{event: end, step, stage, status, durationMs, exitCode, message}, with --verbose
-{event: output, step, line}, and last {event: finished, outcome, version, env, durationMs,
-journalId}. --dry-run prints the plan (JSON: {dryRun, version, build, env, parallel, steps,
-skipped}) and changes nothing.
-SIGINT, SIGTERM or SIGHUP cancel the deploy (child processes stopped, a running Argo CD operation
-terminated, the lock released, the journal says cancelled), then exit 130.
-Exit codes: 0 succeeded, 1 failed or cancelled, 2 usage, 6 lock held or operation running,
-130 interrupted. The journal file is CAPSTAN_JOURNAL when set, else %1.</source>
-        <translation>Führt die Phasen des Abschnitts pipeline nacheinander aus, die Schritte einer Phase parallel.
-Die CI-Prüfung: ein prod-Deployment von --build N braucht CI-Lauf N auf dem konfigurierten Branch,
-erfolgreich abgeschlossen; sonst wird es mit Exit 6 und Grund abgelehnt (fehlgeschlagen, läuft, unbekannter Build).
---override-ci REASON deployt trotzdem und erfasst, wer und warum, im Journal und an der
-Anwendung. Ein Deployment innerhalb von CI-Lauf N selbst (GITHUB_ACTIONS, GITHUB_RUN_NUMBER) ist zugelassen.
-Die Pipeline läuft in einem sauberen Checkout des Commits des Builds (pipeline.source oder das
-Git-Repository mit der capstan.yaml); das Arbeitsverzeichnis wird nie angefasst. Ein Commit, der nicht
-gefunden wird, ergibt Exit 5. --worktree läuft stattdessen im Arbeitsverzeichnis; in prod wird eines mit
-lokalen Änderungen abgelehnt, außer mit --allow-dirty REASON. --version V deployt eine veröffentlichte
-Chart-Version: nur die Sync-Schritte, abgelehnt (Exit 6), wenn das Chart-Repository sie nicht hat.
-Ein prod-Deployment mit Abschnitt argocd übernimmt zuerst die Deployment-Sperre der Anwendung (Annotationen
-an der Argo-CD-Anwendung) und gibt sie am Ende frei; es wird mit Exit 6 und Nennung des Inhabers abgelehnt,
-solange jemand sie hält oder Argo CD einen Vorgang ausführt. Prod braucht --yes oder ein &quot;y&quot; auf einem
-Terminal. Jedes Deployment und jeder Schritt wird ins Journal geschrieben (siehe `journal`).
-Ausgabe: eine Zeile pro Schritt-Ereignis (Zeit, Start oder Status, Phase/Schritt, Dauer, Meldung) und eine
-Zusammenfassungszeile. -o json: ein JSON-Objekt pro Zeile: {event: start, step, stage, time},
-{event: end, step, stage, status, durationMs, exitCode, message}, mit --verbose
-{event: output, step, line} und zuletzt {event: finished, outcome, version, env, durationMs,
-journalId}. --dry-run gibt den Plan aus (JSON: {dryRun, version, build, env, parallel, steps,
-skipped}) und ändert nichts.
-SIGINT, SIGTERM oder SIGHUP brechen das Deployment ab (Kindprozesse gestoppt, ein laufender Argo-CD-Vorgang
-beendet, die Sperre freigegeben, das Journal vermerkt cancelled), dann Exit 130.
-Exit-Codes: 0 erfolgreich, 1 fehlgeschlagen oder abgebrochen, 2 Aufruf, 6 Sperre vergeben oder Vorgang läuft,
-130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, falls gesetzt, sonst %1.</translation>
     </message>
     <message>
         <source>List recent deploys (with their steps) and other actions, newest first</source>
@@ -5316,6 +5421,62 @@ JSON: {app, released, holder}.</translation>
     <message>
         <source>released the lock of %1</source>
         <translation>Sperre von %1 freigegeben</translation>
+    </message>
+    <message>
+        <source>Runs the stages of the pipeline section one after another, the steps of a stage in parallel.
+The gate: a prod deploy of --build N needs CI run N on the configured branch, completed with
+success; otherwise it is refused with exit 6 naming why (failed, in progress, unknown build).
+--override-ci REASON deploys anyway and records who and why in the journal and on the
+application. A deploy inside CI run N itself (GITHUB_ACTIONS, GITHUB_RUN_NUMBER) passes.
+The pipeline runs in a clean checkout of the build&apos;s commit (pipeline.source, or the git
+repository holding capstan.yaml); the working tree is never touched. A commit that cannot be
+found exits 5. --worktree runs in the working tree instead; in prod a tree with local
+changes is refused unless --allow-dirty REASON. --version V deploys a published chart
+version: the sync steps only, refused (exit 6) when the chart repository lacks it.
+A prod deploy with an argocd section first takes the application&apos;s deploy lock (annotations
+on the Argo CD application) and releases it at the end; it is refused with exit 6 naming the
+holder while someone holds it or Argo CD runs an operation. Prod needs --yes, or a &quot;y&quot; on a
+terminal (&quot;n&quot; changes nothing and exits 0). Every deploy and step is written to the journal (see `journal`).
+Output: one line per step event (time, start or status, stage/step, duration, message) and a
+summary line. -o json: one JSON object per line: {event: start, step, stage, time},
+{event: end, step, stage, status, durationMs, exitCode, message, lastOutput (a failed step&apos;s last
+5 lines of output, redacted)}, with --verbose
+{event: output, step, line}, and last {event: finished, outcome, version, env, durationMs,
+journalId}. --dry-run prints the plan (JSON: {dryRun, version, build, env, parallel, steps,
+skipped}) and changes nothing.
+SIGINT, SIGTERM or SIGHUP cancel the deploy (child processes stopped, a running Argo CD operation
+terminated, the lock released, the journal says cancelled), then exit 130.
+Exit codes: 0 succeeded, 1 failed or cancelled, 2 usage, 6 lock held or operation running,
+130 interrupted. The journal file is CAPSTAN_JOURNAL when set, else %1.</source>
+        <translation>Führt die Phasen des Abschnitts pipeline nacheinander aus, die Schritte einer Phase parallel.
+Die CI-Prüfung: ein prod-Deployment von --build N braucht CI-Lauf N auf dem konfigurierten Branch,
+erfolgreich abgeschlossen; sonst wird es mit Exit 6 und Grund abgelehnt (fehlgeschlagen, läuft, unbekannter Build).
+--override-ci REASON deployt trotzdem und erfasst, wer und warum, im Journal und an der
+Anwendung. Ein Deployment innerhalb von CI-Lauf N selbst (GITHUB_ACTIONS, GITHUB_RUN_NUMBER) ist zugelassen.
+Die Pipeline läuft in einem sauberen Checkout des Commits des Builds (pipeline.source oder das
+Git-Repository mit der capstan.yaml); das Arbeitsverzeichnis wird nie angefasst. Ein Commit, der nicht
+gefunden wird, ergibt Exit 5. --worktree läuft stattdessen im Arbeitsverzeichnis; in prod wird eines mit
+lokalen Änderungen abgelehnt, außer mit --allow-dirty REASON. --version V deployt eine veröffentlichte
+Chart-Version: nur die Sync-Schritte, abgelehnt (Exit 6), wenn das Chart-Repository sie nicht hat.
+Ein prod-Deployment mit Abschnitt argocd übernimmt zuerst die Deployment-Sperre der Anwendung (Annotationen
+an der Argo-CD-Anwendung) und gibt sie am Ende frei; es wird mit Exit 6 und Nennung des Inhabers abgelehnt,
+solange jemand sie hält oder Argo CD einen Vorgang ausführt. Prod braucht --yes oder ein &quot;y&quot; auf einem
+Terminal (&quot;n&quot; ändert nichts und endet mit Exit 0). Jedes Deployment und jeder Schritt wird ins Journal geschrieben (siehe `journal`).
+Ausgabe: eine Zeile pro Schritt-Ereignis (Zeit, Start oder Status, Phase/Schritt, Dauer, Meldung) und eine
+Zusammenfassungszeile. -o json: ein JSON-Objekt pro Zeile: {event: start, step, stage, time},
+{event: end, step, stage, status, durationMs, exitCode, message, lastOutput (die letzten 5 Ausgabezeilen
+eines fehlgeschlagenen Schritts, geschwärzt)}, mit --verbose
+{event: output, step, line} und zuletzt {event: finished, outcome, version, env, durationMs,
+journalId}. --dry-run gibt den Plan aus (JSON: {dryRun, version, build, env, parallel, steps,
+skipped}) und ändert nichts.
+SIGINT, SIGTERM oder SIGHUP brechen das Deployment ab (Kindprozesse gestoppt, ein laufender Argo-CD-Vorgang
+beendet, die Sperre freigegeben, das Journal vermerkt cancelled), dann Exit 130.
+Exit-Codes: 0 erfolgreich, 1 fehlgeschlagen oder abgebrochen, 2 Aufruf, 6 Sperre vergeben oder Vorgang läuft,
+130 unterbrochen. Die Journal-Datei ist CAPSTAN_JOURNAL, falls gesetzt, sonst %1.</translation>
+    </message>
+    <message>
+        <source>Deploy cancelled; nothing was run and nothing was changed.</source>
+        <translation>Deployment abgebrochen; es lief nichts und es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -5893,10 +6054,6 @@ modified), additions, deletions, binary, patch}]} (patch entfällt mit --stat).<
         <translation>Version %1 von %2</translation>
     </message>
     <message>
-        <source>List the versions with: capstan --cli versions %1</source>
-        <translation>Die Versionen auflisten mit: capstan --cli versions %1</translation>
-    </message>
-    <message>
         <source>%1: %2 → %3</source>
         <translation>%1: %2 → %3</translation>
     </message>
@@ -5919,17 +6076,6 @@ modified), additions, deletions, binary, patch}]} (patch entfällt mit --stat).<
     <message>
         <source>binary</source>
         <translation>binär</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) changed, </source>
-        <translation>
-            <numerusform>%n Datei geändert, </numerusform>
-            <numerusform>%n Dateien geändert, </numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 insertion(s)(+), %2 deletion(s)(-)</source>
-        <translation>%1 Einfügung(en)(+), %2 Löschung(en)(-)</translation>
     </message>
     <message>
         <source>ST</source>
@@ -6080,10 +6226,6 @@ modified), additions, deletions, binary, patch}]} (patch entfällt mit --stat).<
         <translation>Das GitHub-Token setzen: `capstan --cli credentials set github` ausführen oder %1 setzen.</translation>
     </message>
     <message>
-        <source>GitHub: %1 — repository %2 not found or token lacks access</source>
-        <translation>GitHub: %1 — Repository %2 nicht gefunden oder das Token hat keinen Zugriff</translation>
-    </message>
-    <message>
         <source>GitHub: %1 (%2)</source>
         <translation>GitHub: %1 (%2)</translation>
     </message>
@@ -6174,6 +6316,74 @@ modified), additions, deletions, binary, patch}]} (patch entfällt mit --stat).<
     <message>
         <source>Finding the dispatched run failed.</source>
         <translation>Das Finden des ausgelösten Laufs ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>no token is configured</source>
+        <translation>kein Token ist konfiguriert</translation>
+    </message>
+    <message>
+        <source>Reading GitHub anonymously (%1)</source>
+        <translation>GitHub wird anonym gelesen (%1)</translation>
+    </message>
+    <message>
+        <source>: %1 of %2 requests left, the limit resets at %3</source>
+        <translation>: %1 von %2 Anfragen übrig, das Limit wird um %3 zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Run `capstan --cli credentials set github`, or set %1.</source>
+        <translation>`capstan --cli credentials set github` ausführen oder %1 setzen.</translation>
+    </message>
+    <message>
+        <source>GitHub needs a token for %1 %2, and none is configured</source>
+        <translation>GitHub braucht für %1 %2 ein Token, und keines ist konfiguriert</translation>
+    </message>
+    <message>
+        <source>GitHub needs a token for %1 %2, and none is configured: %3</source>
+        <translation>GitHub braucht für %1 %2 ein Token, und keines ist konfiguriert: %3</translation>
+    </message>
+    <message>
+        <source>Capstan reads GitHub anonymously, which GitHub limits to %1 requests an hour per IP address. Configure a token for a far higher limit: %2</source>
+        <translation>Capstan liest GitHub anonym, was GitHub auf %1 Anfragen pro Stunde und IP-Adresse begrenzt. Für ein weit höheres Limit ein Token konfigurieren: %2</translation>
+    </message>
+    <message>
+        <source>repository %1</source>
+        <translation>Repository %1</translation>
+    </message>
+    <message>
+        <source>workflow %1 or repository %2</source>
+        <translation>Workflow %1 oder Repository %2</translation>
+    </message>
+    <message>
+        <source>Check github.workflow (the file name under .github/workflows, e.g. ci.yml) and github.repo in capstan.yaml.</source>
+        <translation>github.workflow (der Dateiname unter .github/workflows, z. B. ci.yml) und github.repo in capstan.yaml prüfen.</translation>
+    </message>
+    <message>
+        <source>CI run id %1 in repository %2</source>
+        <translation>CI-Lauf-ID %1 in Repository %2</translation>
+    </message>
+    <message>
+        <source>`capstan --cli builds` lists the runs.</source>
+        <translation>`capstan --cli builds` listet die Läufe auf.</translation>
+    </message>
+    <message>
+        <source>commit %1 in repository %2</source>
+        <translation>Commit %1 in Repository %2</translation>
+    </message>
+    <message>
+        <source>`capstan --cli builds` lists the builds and their commits.</source>
+        <translation>`capstan --cli builds` listet die Builds und ihre Commits auf.</translation>
+    </message>
+    <message>
+        <source>Capstan reads GitHub anonymously (%1), so a private repository looks absent: configure a token. %2</source>
+        <translation>Capstan liest GitHub anonym (%1), daher wirkt ein privates Repository, als fehle es: ein Token konfigurieren. %2</translation>
+    </message>
+    <message>
+        <source>GitHub: %1 — %2 not found, or not public</source>
+        <translation>GitHub: %1 — %2 nicht gefunden oder nicht öffentlich</translation>
+    </message>
+    <message>
+        <source>GitHub: %1 — %2 not found or token lacks access</source>
+        <translation>GitHub: %1 — %2 nicht gefunden oder das Token hat keinen Zugriff</translation>
     </message>
 </context>
 <context>
@@ -6384,17 +6594,6 @@ JSON: {id, tag, name, target, draft, url}.</translation>
         <source>no differences</source>
         <translation>keine Unterschiede</translation>
     </message>
-    <message numerus="yes">
-        <source>%n file(s) changed, </source>
-        <translation>
-            <numerusform>%n Datei geändert, </numerusform>
-            <numerusform>%n Dateien geändert, </numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 insertion(s)(+), %2 deletion(s)(-)</source>
-        <translation>%1 Einfügung(en)(+), %2 Löschung(en)(-)</translation>
-    </message>
     <message>
         <source>FIELD</source>
         <translation>FELD</translation>
@@ -6488,6 +6687,10 @@ JSON: {id, tag, name, target, draft, url}.</translation>
 </source>
         <translation>Lauf #%1 abgeschlossen mit Ergebnis %2
 </translation>
+    </message>
+    <message>
+        <source>note: %1 A token raises the limit: `capstan --cli credentials set github`.</source>
+        <translation>Hinweis: %1 Ein Token hebt das Limit an: `capstan --cli credentials set github`.</translation>
     </message>
 </context>
 <context>
@@ -6807,14 +7010,6 @@ JSON: {id, tag, name, target, draft, url}.</translation>
 <context>
     <name>capstan::HttpClient</name>
     <message>
-        <source>%1 did not answer within %2 s: %3</source>
-        <translation>%1 hat nicht innerhalb von %2 s geantwortet: %3</translation>
-    </message>
-    <message>
-        <source>Check that the server is up, or raise the timeout.</source>
-        <translation>Prüfen, ob der Server läuft, oder das Timeout erhöhen.</translation>
-    </message>
-    <message>
         <source>The answer from %1 was cut short (%2)</source>
         <translation>Die Antwort von %1 wurde abgeschnitten (%2)</translation>
     </message>
@@ -6860,6 +7055,18 @@ JSON: {id, tag, name, target, draft, url}.</translation>
     <message>
         <source>%1 is limiting the request rate; try again in a moment.</source>
         <translation>%1 begrenzt die Anfragerate; gleich noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>%1 sent nothing for %2 s: %3</source>
+        <translation>%1 hat %2 s lang nichts gesendet: %3</translation>
+    </message>
+    <message>
+        <source>Check that the server is up.</source>
+        <translation>Prüfen, ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>Check that the server is up, or raise %1 in capstan.yaml (seconds).</source>
+        <translation>Prüfen, ob der Server läuft, oder %1 in capstan.yaml erhöhen (Sekunden).</translation>
     </message>
 </context>
 <context>
@@ -7540,10 +7747,6 @@ atomar geschrieben. JSON: {file, name, version, appVersion, digest, size, files}
         <translation>GitHub-Release erstellen…</translation>
     </message>
     <message>
-        <source>%v of %m steps</source>
-        <translation>%v von %m Schritten</translation>
-    </message>
-    <message>
         <source>Select a step to see its output.</source>
         <translation>Wählen Sie einen Schritt aus, um seine Ausgabe zu sehen.</translation>
     </message>
@@ -7654,6 +7857,22 @@ atomar geschrieben. JSON: {file, name, version, appVersion, digest, size, files}
     <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Failed at step %1 of %2 (%3 passed)</source>
+        <translation>Fehlgeschlagen bei Schritt %1 von %2 (%3 bestanden)</translation>
+    </message>
+    <message>
+        <source>Failed: %1 of %2 steps passed</source>
+        <translation>Fehlgeschlagen: %1 von %2 Schritten bestanden</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 steps passed</source>
+        <translation>Abgebrochen: %1 von %2 Schritten bestanden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 steps done</source>
+        <translation>%1 von %2 Schritten erledigt</translation>
     </message>
 </context>
 <context>
@@ -8148,17 +8367,6 @@ JSON: {name, version, deleted}.</translation>
         <source>Not set.</source>
         <translation>Nicht gesetzt.</translation>
     </message>
-    <message numerus="yes">
-        <source>The server settings were saved, but %n credential(s) could not be stored.</source>
-        <translation>
-            <numerusform>Die Servereinstellungen wurden gespeichert, aber %n Secret konnte nicht im Schlüsselbund abgelegt werden.</numerusform>
-            <numerusform>Die Servereinstellungen wurden gespeichert, aber %n Secrets konnten nicht im Schlüsselbund abgelegt werden.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>See the message under each field.</source>
-        <translation>Siehe die Meldung unter dem jeweiligen Feld.</translation>
-    </message>
     <message>
         <source>Enter the %1 server URL, or clear the other %1 fields.</source>
         <translation>Die Server-URL für %1 eingeben oder die übrigen %1-Felder leeren.</translation>
@@ -8182,6 +8390,26 @@ JSON: {name, version, deleted}.</translation>
     <message>
         <source>Stored in the keychain.</source>
         <translation>Im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>the ChartMuseum password</source>
+        <translation>das ChartMuseum-Passwort</translation>
+    </message>
+    <message>
+        <source>the Argo CD token</source>
+        <translation>das Argo-CD-Token</translation>
+    </message>
+    <message>
+        <source>the Argo CD password</source>
+        <translation>das Argo-CD-Passwort</translation>
+    </message>
+    <message>
+        <source>the GitHub token</source>
+        <translation>das GitHub-Token</translation>
+    </message>
+    <message>
+        <source>The settings were saved to %1, but %2 could not be stored in the keychain: %3.</source>
+        <translation>Die Einstellungen wurden in %1 gespeichert, aber %2 konnte nicht im Schlüsselbund abgelegt werden: %3.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,51 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ChartDiff</name>
+    <message numerus="yes">
+        <source>%n file changed</source>
+        <translation>
+            <numerusform>%n file changed</numerusform>
+            <numerusform>%n files changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files changed</source>
+        <translation>
+            <numerusform>%n file changed</numerusform>
+            <numerusform>%n files changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n insertion(+)</source>
+        <translation>
+            <numerusform>%n insertion(+)</numerusform>
+            <numerusform>%n insertions(+)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n insertions(+)</source>
+        <translation>
+            <numerusform>%n insertion(+)</numerusform>
+            <numerusform>%n insertions(+)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletion(-)</source>
+        <translation>
+            <numerusform>%n deletion(-)</numerusform>
+            <numerusform>%n deletions(-)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deletions(-)</source>
+        <translation>
+            <numerusform>%n deletion(-)</numerusform>
+            <numerusform>%n deletions(-)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChartListDelegate</name>
     <message numerus="yes">
         <source>%n version(s)</source>
@@ -199,16 +244,6 @@
     </message>
 </context>
 <context>
-    <name>capstan::DiffCommands</name>
-    <message numerus="yes">
-        <source>%n file(s) changed, </source>
-        <translation>
-            <numerusform>%n file changed, </numerusform>
-            <numerusform>%n files changed, </numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>capstan::DiffView</name>
     <message numerus="yes">
         <source>%1 → %2: %n file(s) changed</source>
@@ -232,13 +267,6 @@
         <translation>
             <numerusform>Note: %1 is %2 the other build (%n commit behind)</numerusform>
             <numerusform>Note: %1 is %2 the other build (%n commits behind)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) changed, </source>
-        <translation>
-            <numerusform>%n file changed, </numerusform>
-            <numerusform>%n files changed, </numerusform>
         </translation>
     </message>
 </context>
@@ -286,16 +314,6 @@
         <translation>
             <numerusform>%n byte</numerusform>
             <numerusform>%n bytes</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>capstan::SettingsDialog</name>
-    <message numerus="yes">
-        <source>The server settings were saved, but %n credential(s) could not be stored.</source>
-        <translation>
-            <numerusform>The server settings were saved, but %n credential could not be stored.</numerusform>
-            <numerusform>The server settings were saved, but %n credentials could not be stored.</numerusform>
         </translation>
     </message>
 </context>
