@@ -38,7 +38,7 @@ trap cleanup EXIT
 chmod 755 "$work" # apt reads the local package as its own user
 cpack --config build/release/CPackConfig.cmake -B "$work" >/dev/null
 deb="$(ls "$work"/capstan_*.deb)"
-dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
+dpkg-deb --field "$deb"
 dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/bin/capstan >"$work/capstan"
 echo "$(basename "$deb"): $(stat -c %s "$deb") bytes; usr/bin/capstan: $(stat -c %s "$work/capstan") bytes"
 if readelf -S --wide "$work/capstan" | grep -q '\.symtab\|\.debug_'; then
