@@ -61,8 +61,10 @@ int answerWithoutWindow(int argc, char **argv)
     const QString missing =
         capstan::DisplayCheck::missingDisplay(QProcessEnvironment::systemEnvironment(), arguments);
     QStringList probed = arguments; // -platform NAME is Qt's own, taken out by QApplication
-    if (const qsizetype at = probed.indexOf(u"-platform"_s); at > 0)
-        probed.remove(at, std::min<qsizetype>(2, probed.size() - at));
+    for (const QString &platform : {u"-platform"_s, u"--platform"_s}) {
+        if (const qsizetype at = probed.indexOf(platform); at > 0)
+            probed.remove(at, std::min<qsizetype>(2, probed.size() - at));
+    }
     QCommandLineParser probe;
     capstan::GuiOptions().addTo(&probe);
     const bool parsed = probe.parse(probed);

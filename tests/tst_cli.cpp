@@ -1359,6 +1359,9 @@ void TstCli::desktopStartWithoutDisplay_data()
         << QStringList{} << u"wayland"_s << 2 << QStringList{u"WAYLAND_DISPLAY is not set"_s};
     QTest::newRow("unknown option, no display")
         << QStringList{u"--no-such-option"_s} << QString() << 1 << QStringList{u"no-such-option"_s};
+    QTest::newRow("unknown option, -platform offscreen")
+        << QStringList{u"-platform"_s, u"offscreen"_s, u"--no-such-option"_s} << QString() << 1
+        << QStringList{u"no-such-option"_s};
     QTest::newRow("unknown option, offscreen")
         << QStringList{u"--no-such-option"_s} << u"offscreen"_s << 1 << QStringList{u"no-such-option"_s};
 }
