@@ -51,7 +51,7 @@ QString DisplayCheck::missingDisplay(const QProcessEnvironment &environment, con
     if (platform.isEmpty()) {
         if (x11 || wayland)
             return {};
-        problem = tr("there is no display: neither DISPLAY nor WAYLAND_DISPLAY is set.");
+        problem = tr("neither DISPLAY nor WAYLAND_DISPLAY is set, so there is no display to show it on.");
     } else {
         // QT_QPA_PLATFORM may list fallbacks ("wayland;xcb"), each with options after a colon.
         QStringList needed;
