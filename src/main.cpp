@@ -1,14 +1,22 @@
 #include "CliRunner.h"
+#include "DisplayCheck.h"
+#include "GuiOptions.h"
 #include "GuiRunner.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QProcessEnvironment>
 #include <QTranslator>
 
+#include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <memory>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -43,6 +51,44 @@ void describe(QCoreApplication &app)
     app.setApplicationVersion(QStringLiteral(CAPSTAN_VERSION));
 }
 
+// --help, --version, a usage error without a display and a missing display are answered with a
+// QCoreApplication: a QApplication aborts without a display. -1 when the desktop app is to start.
+int answerWithoutWindow(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const QString missing =
+        capstan::DisplayCheck::missingDisplay(QProcessEnvironment::systemEnvironment(), arguments);
+    QStringList probed = arguments; // -platform NAME is Qt's own, taken out by QApplication
+    for (const QString &platform : {u"-platform"_s, u"--platform"_s}) {
+        if (const qsizetype at = probed.indexOf(platform); at > 0)
+            probed.remove(at, std::min<qsizetype>(2, probed.size() - at));
+    }
+    QCommandLineParser probe;
+    capstan::GuiOptions().addTo(&probe);
+    const bool parsed = probe.parse(probed);
+    const bool informational =
+        parsed && (probe.isSet(u"help"_s) || probe.isSet(u"help-all"_s) || probe.isSet(u"version"_s));
+    if (!informational && missing.isEmpty())
+        return -1;
+
+    QCoreApplication app(argc, argv);
+    describe(app);
+    installTranslators(app);
+    if (informational || !parsed) {
+        QCommandLineParser parser;
+        capstan::GuiOptions().addTo(&parser);
+        parser.process(probed); // prints the help, the version or the usage error and exits
+        return 2;
+    }
+    // Again, now that the message can be translated.
+    const QString message =
+        capstan::DisplayCheck::missingDisplay(QProcessEnvironment::systemEnvironment(), arguments);
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+    return 2;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -54,6 +100,8 @@ int main(int argc, char **argv)
         installTranslators(app);
         return capstan::CliRunner::run(app.arguments());
     }
+    if (const int code = answerWithoutWindow(argc, argv); code >= 0)
+        return code;
     QApplication app(argc, argv);
     describe(app);
     QApplication::setApplicationDisplayName(QStringLiteral("Capstan"));

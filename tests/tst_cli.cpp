@@ -119,6 +119,10 @@ private Q_SLOTS:
     void keychainUnreachable();
 
     void runsWithoutDisplay();
+    void desktopHelpWithoutDisplay_data();
+    void desktopHelpWithoutDisplay();
+    void desktopStartWithoutDisplay_data();
+    void desktopStartWithoutDisplay();
     void sandbox();
     void sandboxKeepsItsState();
     void sandboxRefusesForeignDirectories_data();
@@ -129,6 +133,10 @@ private Q_SLOTS:
 private:
     Run capstan(const QStringList &arguments, const QProcessEnvironment &environment = {},
                 const QByteArray &input = {}, const QString &workingDirectory = {});
+    // Without --cli in front: the desktop app's command line.
+    Run launch(const QStringList &arguments, const QProcessEnvironment &environment = {},
+               const QByteArray &input = {}, const QString &workingDirectory = {});
+    QProcessEnvironment headlessEnvironment() const;
     QProcessEnvironment baseEnvironment() const;
     QString writeConfig(const QString &fileName, const QString &yaml) const;
     QJsonDocument serverJson(const QString &path);
@@ -223,13 +231,27 @@ QProcessEnvironment TstCli::baseEnvironment() const
     return environment;
 }
 
+QProcessEnvironment TstCli::headlessEnvironment() const
+{
+    QProcessEnvironment environment = baseEnvironment();
+    for (const QString &variable : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
+        environment.remove(variable);
+    return environment;
+}
+
 Run TstCli::capstan(const QStringList &arguments, const QProcessEnvironment &environment,
                     const QByteArray &input, const QString &workingDirectory)
+{
+    return launch(QStringList{u"--cli"_s} + arguments, environment, input, workingDirectory);
+}
+
+Run TstCli::launch(const QStringList &arguments, const QProcessEnvironment &environment,
+                   const QByteArray &input, const QString &workingDirectory)
 {
     Run run;
     QProcess process;
     process.setProgram(QStringLiteral(CAPSTAN_BINARY));
-    process.setArguments(QStringList{u"--cli"_s} + arguments);
+    process.setArguments(arguments);
     process.setProcessEnvironment(environment.isEmpty() ? baseEnvironment() : environment);
     process.setWorkingDirectory(workingDirectory.isEmpty() ? m_emptyDirectory : workingDirectory);
     // The servers live in this process: wait on an event loop, never with waitForFinished().
@@ -1481,9 +1503,7 @@ void TstCli::keychainUnreachable()
 
 void TstCli::runsWithoutDisplay()
 {
-    QProcessEnvironment environment = baseEnvironment();
-    for (const QString &variable : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
-        environment.remove(variable);
+    const QProcessEnvironment environment = headlessEnvironment();
     QVERIFY(!environment.contains(u"QT_QPA_PLATFORM"_s));
     RUN(version, {u"--version"_s}, environment);
     QCOMPARE(version.exitCode, 0);
@@ -1491,6 +1511,86 @@ void TstCli::runsWithoutDisplay()
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     QVERIFY2(run.err.isEmpty(), qPrintable(run.describe()));
     QCOMPARE(run.stdOut().count(u'\n'), 2);
+}
+
+void TstCli::desktopHelpWithoutDisplay_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("headless");
+
+    QTest::newRow("--help") << QStringList{u"--help"_s} << true;
+    QTest::newRow("-h") << QStringList{u"-h"_s} << true;
+    QTest::newRow("--help with other options") << QStringList{u"--sandbox"_s, u"--help"_s} << true;
+    QTest::newRow("--help offscreen") << QStringList{u"--help"_s} << false;
+    QTest::newRow("--version") << QStringList{u"--version"_s} << true;
+    QTest::newRow("-v") << QStringList{u"-v"_s} << true;
+}
+
+void TstCli::desktopHelpWithoutDisplay()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, headless);
+    QProcessEnvironment environment = headless ? headlessEnvironment() : baseEnvironment();
+    if (!headless)
+        environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    const Run run = launch(arguments, environment);
+    QVERIFY2(run.finished, qPrintable(run.describe())); // a Qt abort (134) is a crash exit
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    if (arguments.contains(u"--version"_s) || arguments.contains(u"-v"_s)) {
+        QCOMPARE(run.stdOut(), u"capstan %1\n"_s.arg(QStringLiteral(CAPSTAN_VERSION)));
+        return;
+    }
+    const QString help = run.stdOut();
+    QVERIFY2(help.startsWith(u"Usage: "_s), qPrintable(run.describe()));
+    for (const QString &expected :
+         {u"--cli"_s, u"capstan --cli --help"_s, u"--config <file>"_s, u"--sandbox"_s, u"--version"_s})
+        QVERIFY2(help.contains(expected), qPrintable(expected + u" missing from\n"_s + help));
+    QVERIFY2(!help.contains(u"--screenshot"_s), "the screenshot options stay out of --help");
+}
+
+void TstCli::desktopStartWithoutDisplay_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("platform");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::newRow("no display") << QStringList{u"--sandbox"_s} << QString() << 2
+                                << QStringList{u"neither DISPLAY nor WAYLAND_DISPLAY is set"_s,
+                                               u"xvfb-run -a "_s + QStringLiteral(CAPSTAN_BINARY) +
+                                                   u" --sandbox"_s,
+                                               QStringLiteral(CAPSTAN_BINARY) + u" --cli --help"_s};
+    QTest::newRow("arguments quoted") << QStringList{u"--config"_s, u"my config.yaml"_s} << QString() << 2
+                                      << QStringList{u" --config 'my config.yaml'"_s};
+    QTest::newRow("xcb without DISPLAY")
+        << QStringList{} << u"xcb"_s << 2
+        << QStringList{u"\"xcb\" needs a display, but DISPLAY is not set"_s, u"xvfb-run -a "_s};
+    QTest::newRow("wayland without WAYLAND_DISPLAY")
+        << QStringList{} << u"wayland"_s << 2 << QStringList{u"WAYLAND_DISPLAY is not set"_s};
+    QTest::newRow("unknown option, no display")
+        << QStringList{u"--no-such-option"_s} << QString() << 1 << QStringList{u"no-such-option"_s};
+    QTest::newRow("unknown option, -platform offscreen")
+        << QStringList{u"-platform"_s, u"offscreen"_s, u"--no-such-option"_s} << QString() << 1
+        << QStringList{u"no-such-option"_s};
+    QTest::newRow("unknown option, offscreen")
+        << QStringList{u"--no-such-option"_s} << u"offscreen"_s << 1 << QStringList{u"no-such-option"_s};
+}
+
+void TstCli::desktopStartWithoutDisplay()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, platform);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, expected);
+    QProcessEnvironment environment = headlessEnvironment();
+    if (!platform.isEmpty())
+        environment.insert(u"QT_QPA_PLATFORM"_s, platform);
+    const Run run = launch(arguments, environment);
+    QVERIFY2(run.finished, qPrintable(run.describe())); // a Qt abort (134) is a crash exit
+    QVERIFY2(run.exitCode == exitCode, qPrintable(run.describe()));
+    QVERIFY2(run.out.isEmpty(), qPrintable(run.describe()));
+    for (const QString &text : expected)
+        QVERIFY2(run.stdErr().contains(text), qPrintable(text + u" missing from\n"_s + run.describe()));
 }
 
 void TstCli::sandbox()

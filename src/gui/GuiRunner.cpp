@@ -6,6 +6,7 @@
 #include "DeployDialog.h"
 #include "DesktopNotifier.h"
 #include "DiffView.h"
+#include "GuiOptions.h"
 #include "HistoryView.h"
 #include "JournalView.h"
 #include "MainWindow.h"
@@ -444,70 +445,9 @@ void arrangeJournalScreenshot(MainWindow *window, const QString &file)
 
 int GuiRunner::run(const QStringList &arguments)
 {
+    const GuiOptions options;
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Capstan: a release manager for GitHub builds, Helm charts in "
-                                        "ChartMuseum and Argo CD deployments."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption configOption(u"config"_s, tr("Read the configuration from <file>."), tr("file"));
-    const QCommandLineOption sandboxOption(
-        u"sandbox"_s, tr("Run against local test servers with a seeded history; nothing real is touched. Its "
-                         "state is kept in %1 between runs.")
-                          .arg(QDir::toNativeSeparators(Sandbox::defaultDirectory())));
-    const QCommandLineOption sandboxDirOption(
-        u"sandbox-dir"_s, tr("Keep the sandbox in <dir> (a new or empty directory, or an earlier sandbox)."),
-        tr("dir"));
-    const QCommandLineOption sandboxResetOption(
-        u"sandbox-reset"_s, tr("Start the sandbox's story afresh, dropping its deploys, locks and journal."));
-    QCommandLineOption screenshotOption(u"screenshot"_s, tr("Save a picture of the main window and quit."),
-                                        tr("file"));
-    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption settingsShotOption(u"screenshot-settings"_s,
-                                          tr("Save a picture of the settings dialog and quit."), tr("file"));
-    settingsShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption filterOption(u"filter"_s, tr("Start with this version filter."), tr("text"));
-    filterOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption tabOption(u"screenshot-tab"_s, tr("Show this tab of the version details."),
-                                 tr("index"));
-    tabOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption diffShotOption(u"screenshot-diff"_s,
-                                      tr("Save a picture of the diff of the newest two versions and quit."),
-                                      tr("file"));
-    diffShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOption(diffShotOption);
-    QCommandLineOption buildsShotOption(
-        u"screenshot-builds"_s, tr("Save a picture of the Builds view with a build selected and quit."),
-        tr("file"));
-    buildsShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption deployShotOption(u"screenshot-deploy"_s,
-                                        tr("Save a picture of the deploy dialog and quit."), tr("file"));
-    deployShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({buildsShotOption, deployShotOption});
-    QCommandLineOption historyShotOption(u"screenshot-history"_s,
-                                         tr("Save a picture of the History view and quit."), tr("file"));
-    historyShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption rollbackShotOption(u"screenshot-rollback"_s,
-                                          tr("Save a picture of the rollback dialog and quit."), tr("file"));
-    rollbackShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption suspendedShotOption(
-        u"screenshot-suspended"_s,
-        tr("Roll back with auto-sync suspended, save a picture of the result and quit."), tr("file"));
-    suspendedShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({historyShotOption, rollbackShotOption, suspendedShotOption});
-    QCommandLineOption pipelineShotOption(
-        u"screenshot-pipeline"_s,
-        tr("Start a prod deploy of the newest deployable build, save a picture of it running and quit."),
-        tr("file"));
-    pipelineShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption journalShotOption(
-        u"screenshot-journal"_s,
-        tr("Deploy to dev and prod, roll back and restore auto-sync, save a picture of the Journal view and "
-           "quit."),
-        tr("file"));
-    journalShotOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({pipelineShotOption, journalShotOption});
-    parser.addOptions({configOption, sandboxOption, sandboxDirOption, sandboxResetOption, screenshotOption,
-                       settingsShotOption, filterOption, tabOption});
+    options.addTo(&parser);
     parser.process(arguments);
 
     QNetworkAccessManager network;
@@ -518,16 +458,17 @@ int GuiRunner::run(const QStringList &arguments)
     const bool screenshotRun =
         std::any_of(parser.optionNames().cbegin(), parser.optionNames().cend(),
                     [](const QString &name) { return name.startsWith(u"screenshot"_s); });
-    if (parser.isSet(sandboxOption) || parser.isSet(sandboxDirOption) || parser.isSet(sandboxResetOption)) {
-        Sandbox::Options options;
+    if (parser.isSet(options.sandbox) || parser.isSet(options.sandboxDir) ||
+        parser.isSet(options.sandboxReset)) {
+        Sandbox::Options sandboxOptions;
         // A screenshot run tells the story from its start in a directory of its own, gone afterwards.
-        if (!screenshotRun || parser.isSet(sandboxDirOption)) {
-            options.directory =
-                parser.isSet(sandboxDirOption) ? parser.value(sandboxDirOption) : Sandbox::defaultDirectory();
-            options.keepState = true;
-            options.reset = parser.isSet(sandboxResetOption);
+        if (!screenshotRun || parser.isSet(options.sandboxDir)) {
+            sandboxOptions.directory = parser.isSet(options.sandboxDir) ? parser.value(options.sandboxDir)
+                                                                        : Sandbox::defaultDirectory();
+            sandboxOptions.keepState = true;
+            sandboxOptions.reset = parser.isSet(options.sandboxReset);
         }
-        sandbox = std::make_unique<Sandbox>(options);
+        sandbox = std::make_unique<Sandbox>(sandboxOptions);
         QString error;
         if (!sandbox->start(&error)) {
             QMessageBox::critical(nullptr, tr("Capstan sandbox"),
@@ -539,7 +480,7 @@ int GuiRunner::run(const QStringList &arguments)
         setup.sandbox = true;
         environment = sandbox->environment();
     } else {
-        const QString explicitPath = parser.value(configOption);
+        const QString explicitPath = parser.value(options.config);
         const QString userDirectory = ConfigLoader::userConfigDirectory();
         const QString path = ConfigLoader::locate(explicitPath, QDir::currentPath(), userDirectory);
         if (!explicitPath.isEmpty() && (path.isEmpty() || !QFileInfo::exists(path))) {
@@ -580,32 +521,32 @@ int GuiRunner::run(const QStringList &arguments)
     setup.notifier = &notifier;
 
     MainWindow window(setup);
-    const QString screenshot = parser.value(screenshotOption);
-    const QString settingsShot = parser.value(settingsShotOption);
+    const QString screenshot = parser.value(options.screenshot);
+    const QString settingsShot = parser.value(options.settingsShot);
     const bool screenshots = !screenshot.isEmpty() || !settingsShot.isEmpty();
     if (screenshots) {
         window.resize(1360, 820);
-        arrangeScreenshots(&window, screenshot, settingsShot, parser.value(filterOption));
+        arrangeScreenshots(&window, screenshot, settingsShot, parser.value(options.filter));
         if (auto *tabs = window.findChild<QTabWidget *>(u"detailsTabs"_s))
-            tabs->setCurrentIndex(parser.value(tabOption).toInt());
-    } else if (parser.isSet(diffShotOption)) {
+            tabs->setCurrentIndex(parser.value(options.tab).toInt());
+    } else if (parser.isSet(options.diffShot)) {
         window.resize(1360, 820);
-        arrangeDiffScreenshot(&window, parser.value(diffShotOption));
-    } else if (parser.isSet(buildsShotOption) || parser.isSet(deployShotOption)) {
+        arrangeDiffScreenshot(&window, parser.value(options.diffShot));
+    } else if (parser.isSet(options.buildsShot) || parser.isSet(options.deployShot)) {
         window.resize(1360, 820);
-        arrangeBuildsScreenshots(&window, parser.value(buildsShotOption), parser.value(deployShotOption));
-    } else if (parser.isSet(historyShotOption) || parser.isSet(rollbackShotOption)) {
+        arrangeBuildsScreenshots(&window, parser.value(options.buildsShot), parser.value(options.deployShot));
+    } else if (parser.isSet(options.historyShot) || parser.isSet(options.rollbackShot)) {
         window.resize(1360, 820);
-        arrangeHistoryScreenshots(&window, parser.value(historyShotOption), parser.value(rollbackShotOption),
-                                  parser.value(suspendedShotOption));
-    } else if (parser.isSet(pipelineShotOption)) {
+        arrangeHistoryScreenshots(&window, parser.value(options.historyShot),
+                                  parser.value(options.rollbackShot), parser.value(options.suspendedShot));
+    } else if (parser.isSet(options.pipelineShot)) {
         window.resize(1360, 820);
-        arrangePipelineScreenshot(&window, parser.value(pipelineShotOption));
-    } else if (parser.isSet(journalShotOption)) {
+        arrangePipelineScreenshot(&window, parser.value(options.pipelineShot));
+    } else if (parser.isSet(options.journalShot)) {
         window.resize(1360, 820);
-        arrangeJournalScreenshot(&window, parser.value(journalShotOption));
-    } else if (parser.isSet(filterOption)) {
-        window.chartsView()->setFilterText(parser.value(filterOption));
+        arrangeJournalScreenshot(&window, parser.value(options.journalShot));
+    } else if (parser.isSet(options.filter)) {
+        window.chartsView()->setFilterText(parser.value(options.filter));
     }
     window.show();
 

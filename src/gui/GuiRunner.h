@@ -5,7 +5,7 @@
 
 namespace capstan {
 
-// Why: the entry point of the desktop app: reads --config and --sandbox, builds the services and shows the
+// Why: the entry point of the desktop app: reads the GuiOptions, builds the services and shows the
 // main window. Needs a QApplication.
 class GuiRunner
 {
