@@ -1465,6 +1465,33 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>DisplayCheck</name>
+    <message>
+        <source>neither DISPLAY nor WAYLAND_DISPLAY is set, so there is no display to show it on.</source>
+        <translation>weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt, es gibt also keine Anzeige, auf der es erscheinen kann.</translation>
+    </message>
+    <message>
+        <source>the platform &quot;%1&quot; needs a display, but %2 is not set.</source>
+        <translation>die Plattform &quot;%1&quot; braucht eine Anzeige, aber %2 ist nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Capstan cannot open its window: %1
+Run the desktop app on a virtual display:
+  %2
+or use the command line interface, which needs no display:
+  %3</source>
+        <translation>Capstan kann sein Fenster nicht öffnen: %1
+Die Desktop-App auf einer virtuellen Anzeige starten:
+  %2
+oder die Kommandozeile verwenden, die keine Anzeige braucht:
+  %3</translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentOnlyBackend</name>
     <message>
         <source>No %1 secret: this run takes its secrets from %2 only, not from the keychain</source>
@@ -1722,6 +1749,14 @@ Befehle:
     <message>
         <source>Start the sandbox&apos;s story afresh, dropping its deploys, locks and journal.</source>
         <translation>Die Geschichte der Sandbox neu beginnen, ihre Deployments, Sperren und ihr Journal verwerfen.</translation>
+    </message>
+    <message>
+        <source>Run the command line interface instead of the desktop app; it needs no display. See capstan --cli --help.</source>
+        <translation>Die Kommandozeile statt der Desktop-App starten; sie braucht keine Anzeige. Siehe capstan --cli --help.</translation>
+    </message>
+    <message>
+        <source>The command line interface (no display needed): capstan --cli --help</source>
+        <translation>Die Kommandozeile (keine Anzeige nötig): capstan --cli --help</translation>
     </message>
 </context>
 <context>
