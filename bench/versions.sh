@@ -14,6 +14,10 @@
 # Each tool runs RUNS times (default 5), with hyperfine when it is installed and a `date +%s%N` loop
 # otherwise. The script prints both medians and the ratio helm/capstan. Every step has a time limit.
 #
+# Then the same data, copied byte for byte (index.yaml and api/charts/<chart>), is served as plain files
+# by `python3 -m http.server`, a server that is not Capstan's. Against it, capstan and helm are timed
+# again, and so is `curl` fetching the bytes capstan reads: capstan minus curl is the client-side time.
+#
 # Time a release build. A debug build measures the wrong thing.
 #   cmake --preset release && cmake --build --preset release --target capstan
 #   bench/versions.sh                      # uses build/release/src/capstan
@@ -116,3 +120,62 @@ printf 'versions of %s:  %d\n' "$chart" "$versions"
 printf 'capstan median:  %.1f ms  (%s)\n' "$capstan_ms" "${capstan_cmd[*]##*/}"
 printf 'helm median:     %.1f ms  (repo update + search --versions --devel)\n' "$helm_ms"
 awk -v h="$helm_ms" -v c="$capstan_ms" 'BEGIN { printf "ratio helm/capstan: %.1fx\n", h / c }'
+
+# --- The same bytes from a plain static file server --------------------------------------------------
+static="$work/static"
+mkdir -p "$static/api/charts"
+timeout 120 curl -sf -o "$static/index.yaml" "$url/index.yaml"
+timeout 120 curl -sf -o "$static/api/charts/$chart" "$url/api/charts/$chart"
+static_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+timeout 3600 python3 -m http.server "$static_port" --bind 127.0.0.1 --directory "$static" \
+    >"$work/static.log" 2>&1 &
+static_pid=$!
+trap 'kill "$static_pid" 2>/dev/null || true; cleanup' EXIT
+static_url="http://127.0.0.1:$static_port"
+for _ in $(seq 1 100); do
+    curl -sf -o /dev/null "$static_url/index.yaml" && break
+    sleep 0.1
+done
+printf 'chartmuseum:\n  url: %s\n' "$static_url" >"$work/static.yaml"
+timeout 300 "$helm" repo add static "$static_url" >/dev/null
+
+static_cmd=("$capstan" --cli --config "$work/static.yaml" versions "$chart")
+static_helm="timeout 300 '$helm' repo update static >/dev/null && timeout 300 '$helm' search repo static/$chart --versions --devel"
+curl_cmd="timeout 60 curl -sf -o /dev/null $static_url/api/charts/$chart"
+static_count=$(timeout 300 "${static_cmd[@]}" | tail -n +2 | wc -l)
+[ "$static_count" -eq "$versions" ] || { echo "versions.sh: capstan lists $static_count versions from the static server" >&2; exit 1; }
+
+if command -v hyperfine >/dev/null; then
+    static_line="$(printf '%q ' "${static_cmd[@]}")"
+    timeout 1800 hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$work/static-capstan.json" \
+        "timeout 300 $static_line" >&2
+    timeout 1800 hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$work/static-curl.json" \
+        "$curl_cmd" >&2
+    timeout 3600 hyperfine --style basic --warmup 1 --runs "$runs" --export-json "$work/static-helm.json" \
+        "$static_helm" >&2
+    s_capstan_ms=$(jq '.results[0].median * 1000' "$work/static-capstan.json")
+    s_curl_ms=$(jq '.results[0].median * 1000' "$work/static-curl.json")
+    s_helm_ms=$(jq '.results[0].median * 1000' "$work/static-helm.json")
+else
+    : >"$work/s-capstan.ns"; : >"$work/s-curl.ns"; : >"$work/s-helm.ns"
+    for _ in $(seq 1 "$runs"); do
+        t0=$(date +%s%N); timeout 300 "${static_cmd[@]}" >/dev/null; t1=$(date +%s%N)
+        echo $((t1 - t0)) >>"$work/s-capstan.ns"
+        t0=$(date +%s%N); bash -c "$curl_cmd"; t1=$(date +%s%N)
+        echo $((t1 - t0)) >>"$work/s-curl.ns"
+        t0=$(date +%s%N); timeout 600 bash -c "$static_helm" >/dev/null; t1=$(date +%s%N)
+        echo $((t1 - t0)) >>"$work/s-helm.ns"
+    done
+    s_capstan_ms=$(median_ms <"$work/s-capstan.ns")
+    s_curl_ms=$(median_ms <"$work/s-curl.ns")
+    s_helm_ms=$(median_ms <"$work/s-helm.ns")
+fi
+
+bytes=$(stat -c %s "$static/api/charts/$chart")
+echo
+printf 'plain static server (python3 -m http.server), %d bytes of JSON:\n' "$bytes"
+printf 'capstan median:  %.1f ms\n' "$s_capstan_ms"
+printf 'curl median:     %.1f ms  (the same bytes, fetched and dropped)\n' "$s_curl_ms"
+awk -v c="$s_capstan_ms" -v u="$s_curl_ms" 'BEGIN { printf "client-side:     %.1f ms  (capstan - curl; target <= 60 ms)\n", c - u }'
+printf 'helm median:     %.1f ms  (repo update + search --versions --devel)\n' "$s_helm_ms"
+awk -v h="$s_helm_ms" -v c="$s_capstan_ms" 'BEGIN { printf "ratio helm/capstan: %.1fx  (target >= 10x)\n", h / c }'
