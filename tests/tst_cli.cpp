@@ -1653,6 +1653,19 @@ void TstCli::sandboxKeepsItsState()
     QVERIFY2(!reset.stdOut().contains(u"left behind"_s), qPrintable(reset.describe()));
     QVERIFY2(reset.stdOut().contains(u"1.0.0-146"_s), qPrintable(reset.describe()));
 
+    // A state file this Capstan cannot read is reported with the way out, and that way out works.
+    QFile state(QDir(directory).filePath(u"sandbox.json"_s));
+    QVERIFY(state.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    state.write("{ not json");
+    state.close();
+    RUN(broken, sandbox + QStringList{u"status"_s});
+    QVERIFY2(broken.exitCode != 0, qPrintable(broken.describe()));
+    QVERIFY2(broken.stdErr().contains(u"sandbox.json"_s) && broken.stdErr().contains(u"--sandbox-reset"_s),
+             qPrintable(broken.describe()));
+    RUN(repaired, sandbox + QStringList{u"--sandbox-reset"_s, u"status"_s});
+    QVERIFY2(repaired.exitCode == 0, qPrintable(repaired.describe()));
+    QVERIFY2(repaired.stdOut().contains(u"1.0.0-146"_s), qPrintable(repaired.describe()));
+
     // Without --sandbox-dir: the user's state directory.
     RUN(plain, {u"--sandbox"_s, u"status"_s});
     QVERIFY2(plain.exitCode == 0, qPrintable(plain.describe()));

@@ -498,23 +498,26 @@ bool Sandbox::Private::prepareDirectory(std::optional<QJsonObject> *state, QStri
     }
     QString stateError;
     *state = readState(&stateError);
-    if (!stateError.isEmpty()) {
+    // A state file this Capstan cannot read still marks the directory as a sandbox: a reset may clear it.
+    const bool unreadable = !stateError.isEmpty();
+    if (unreadable && !options.reset) {
         *error = stateError;
         return false;
     }
-    if (!*state && !holdsNothing(directory)) {
-        *error = Sandbox::tr("%1 is not empty and holds no Capstan sandbox; a sandbox needs a new or empty "
-                             "directory of its own.")
-                     .arg(QDir::toNativeSeparators(directory));
-        return false;
-    }
-    if (options.reset && *state) {
+    if (options.reset && (*state || unreadable)) {
         if (!clearDirectory(directory)) {
             *error =
                 Sandbox::tr("Could not clear the sandbox in %1").arg(QDir::toNativeSeparators(directory));
             return false;
         }
         state->reset();
+        return true;
+    }
+    if (!*state && !holdsNothing(directory)) {
+        *error = Sandbox::tr("%1 is not empty and holds no Capstan sandbox; a sandbox needs a new or empty "
+                             "directory of its own.")
+                     .arg(QDir::toNativeSeparators(directory));
+        return false;
     }
     if (*state && (*state)->value(u"runs"_s).toInt() != options.extraRuns) {
         *error = Sandbox::tr("The sandbox in %1 was started with other runs; start it afresh with "
