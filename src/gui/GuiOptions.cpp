@@ -89,13 +89,22 @@ GuiOptions::GuiOptions()
                               "GuiRunner", "Deploy to dev and prod, roll back and restore auto-sync, "
                                            "save a picture of the Journal view and quit."),
                           QCoreApplication::translate("GuiRunner", "file")}))
+    , benchFirstPaint(
+          hidden({u"bench-first-paint"_s,
+                  QCoreApplication::translate("GuiRunner", "Print the monotonic clock at the main "
+                                                           "window's first paint and quit.")}))
+    , benchVersions(hidden(
+          {u"bench-versions"_s,
+           QCoreApplication::translate("GuiRunner", "Show the chart with the most versions, print the memory "
+                                                    "in use once its newest version is shown and quit.")}))
 {}
 
 QList<QCommandLineOption> GuiOptions::all() const
 {
-    return {cli,          config,       sandbox,       sandboxDir,   sandboxReset, screenshot,
-            settingsShot, filter,       tab,           diffShot,     buildsShot,   deployShot,
-            historyShot,  rollbackShot, suspendedShot, pipelineShot, journalShot};
+    return {cli,          config,       sandbox,         sandboxDir,   sandboxReset,
+            screenshot,   settingsShot, filter,          tab,          diffShot,
+            buildsShot,   deployShot,   historyShot,     rollbackShot, suspendedShot,
+            pipelineShot, journalShot,  benchFirstPaint, benchVersions};
 }
 
 void GuiOptions::addTo(QCommandLineParser *parser) const

@@ -36,6 +36,9 @@ public:
     QCommandLineOption suspendedShot;
     QCommandLineOption pipelineShot;
     QCommandLineOption journalShot;
+    // Benchmarks (bench/gui.sh); hidden from --help.
+    QCommandLineOption benchFirstPaint;
+    QCommandLineOption benchVersions;
 };
 
 } // namespace capstan

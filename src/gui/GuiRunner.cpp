@@ -6,6 +6,7 @@
 #include "DeployDialog.h"
 #include "DesktopNotifier.h"
 #include "DiffView.h"
+#include "FirstPaintProbe.h"
 #include "GuiOptions.h"
 #include "HistoryView.h"
 #include "JournalView.h"
@@ -30,6 +31,7 @@
 #include <QDBusConnection>
 #include <QDialog>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -38,6 +40,9 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTimer>
+
+#include <chrono>
+#include <cstdio>
 
 #include <algorithm>
 #include <functional>
@@ -48,6 +53,80 @@ using namespace Qt::Literals::StringLiterals;
 namespace capstan {
 
 namespace {
+
+// The chart with the longest history shows the most.
+void selectLongestChart(ChartsView *charts)
+{
+    const ChartListModel *model = charts->chartListModel();
+    int best = 0;
+    for (int row = 1; row < model->rowCount(); ++row) {
+        if (model->index(row, 0).data(ChartListModel::VersionCountRole).toInt() >
+            model->index(best, 0).data(ChartListModel::VersionCountRole).toInt())
+            best = row;
+    }
+    if (model->rowCount() > 0)
+        charts->selectChart(model->nameAt(best));
+}
+
+// For bench/gui.sh: the monotonic clock (the benchmark started the process on the same clock) at the main
+// window's first paint, then quit.
+void arrangeFirstPaintReport(MainWindow *window)
+{
+    new FirstPaintProbe(window, [] {
+        const auto now = std::chrono::steady_clock::now().time_since_epoch();
+        std::printf("first_paint_monotonic_ns %lld\n",
+                    static_cast<long long>(std::chrono::nanoseconds(now).count()));
+        std::fflush(stdout);
+        QCoreApplication::exit(0);
+    });
+}
+
+// VmRSS and VmHWM of this process in kB, from /proc.
+std::pair<qint64, qint64> residentMemoryKb()
+{
+    QFile status(u"/proc/self/status"_s);
+    qint64 rss = 0;
+    qint64 peak = 0;
+    if (!status.open(QIODevice::ReadOnly))
+        return {rss, peak};
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        const QList<QByteArray> words = line.simplified().split(' ');
+        if (words.size() >= 2 && words.at(0) == "VmRSS:")
+            rss = words.at(1).toLongLong();
+        else if (words.size() >= 2 && words.at(0) == "VmHWM:")
+            peak = words.at(1).toLongLong();
+    }
+    return {rss, peak};
+}
+
+// For bench/gui.sh: the Charts view with the longest chart's versions and its newest version's details
+// shown; prints the number of versions and the memory in use, then quits.
+void arrangeVersionsReport(MainWindow *window)
+{
+    ChartsView *charts = window->chartsView();
+    window->showView(charts);
+    QObject::connect(
+        charts, &ChartsView::chartsLoaded, window, [charts] { selectLongestChart(charts); },
+        Qt::SingleShotConnection);
+    auto done = std::make_shared<bool>(false);
+    const auto report = [window, charts, done] {
+        if (*done)
+            return;
+        *done = true;
+        // The table and the details are painted first.
+        QTimer::singleShot(300, window, [charts] {
+            const auto [rss, peak] = residentMemoryKb();
+            std::printf("versions_shown %d\nrss_kb %lld\nhwm_kb %lld\n", charts->versionsModel()->rowCount(),
+                        static_cast<long long>(rss), static_cast<long long>(peak));
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        });
+    };
+    QObject::connect(charts, &ChartsView::detailsLoaded, window, report);
+    QObject::connect(charts, &ChartsView::detailsFailed, window, report);
+    QObject::connect(charts, &ChartsView::loadFailed, window, [] { QCoreApplication::exit(1); });
+    QTimer::singleShot(60000, window, [] { QCoreApplication::exit(1); });
+}
 
 // For the README and the docs: grab the window once the newest version's details are shown, then quit.
 void arrangeScreenshots(MainWindow *window, const QString &windowFile, const QString &settingsFile,
@@ -82,15 +161,7 @@ void arrangeScreenshots(MainWindow *window, const QString &windowFile, const QSt
     QObject::connect(
         charts, &ChartsView::chartsLoaded, window,
         [charts, filter] {
-            const ChartListModel *model = charts->chartListModel();
-            int best = 0;
-            for (int row = 1; row < model->rowCount(); ++row) {
-                if (model->index(row, 0).data(ChartListModel::VersionCountRole).toInt() >
-                    model->index(best, 0).data(ChartListModel::VersionCountRole).toInt())
-                    best = row;
-            }
-            if (model->rowCount() > 0)
-                charts->selectChart(model->nameAt(best));
+            selectLongestChart(charts);
             if (!filter.isEmpty())
                 charts->setFilterText(filter);
         },
@@ -110,18 +181,7 @@ void arrangeDiffScreenshot(MainWindow *window, const QString &file)
 {
     ChartsView *charts = window->chartsView();
     QObject::connect(
-        charts, &ChartsView::chartsLoaded, window,
-        [charts] {
-            const ChartListModel *model = charts->chartListModel();
-            int best = 0;
-            for (int row = 1; row < model->rowCount(); ++row) {
-                if (model->index(row, 0).data(ChartListModel::VersionCountRole).toInt() >
-                    model->index(best, 0).data(ChartListModel::VersionCountRole).toInt())
-                    best = row;
-            }
-            if (model->rowCount() > 0)
-                charts->selectChart(model->nameAt(best));
-        },
+        charts, &ChartsView::chartsLoaded, window, [charts] { selectLongestChart(charts); },
         Qt::SingleShotConnection);
     QObject::connect(
         charts, &ChartsView::detailsLoaded, window, [charts] { charts->compareSelected(); },
@@ -548,6 +608,10 @@ int GuiRunner::run(const QStringList &arguments)
     } else if (parser.isSet(options.filter)) {
         window.chartsView()->setFilterText(parser.value(options.filter));
     }
+    if (parser.isSet(options.benchFirstPaint))
+        arrangeFirstPaintReport(&window);
+    else if (parser.isSet(options.benchVersions))
+        arrangeVersionsReport(&window);
     window.show();
 
     if (!setup.configError.isEmpty() && !screenshots) {
