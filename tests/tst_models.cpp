@@ -2,11 +2,14 @@
 #include "models/ChartVersionsModel.h"
 #include "models/ChartVersionsProxyModel.h"
 
+#include "chart/SemVer.h"
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <ctime>
 
 using namespace capstan;
@@ -69,6 +72,9 @@ private Q_SLOTS:
     void proxyFilter_data();
     void proxyFilter();
     void proxyTesterWhileChanging();
+    void proxyOrderIsSemVerOrder_data();
+    void proxyOrderIsSemVerOrder();
+    void proxyFilterIsOneLayoutChange();
 
     void chartListModel();
     void chartListModelTester();
@@ -276,6 +282,71 @@ void TstModels::proxyTesterWhileChanging()
     model.clear();
     QCOMPARE(reset.count(), 3);
     QCOMPARE(proxy.rowCount(), 0);
+}
+
+void TstModels::proxyOrderIsSemVerOrder_data()
+{
+    QTest::addColumn<QStringList>("versions"); // in any order
+    QTest::newRow("builds and releases") << QStringList{u"1.0.0-10"_s, u"1.0.0"_s,      u"1.0.0-9"_s,
+                                                        u"0.9.0"_s,    u"1.0.0-rc.1"_s, u"1.0.0-rc.1.2"_s};
+    QTest::newRow("equal precedence, told apart by text")
+        << QStringList{u"1.0.0"_s, u"1.0"_s, u"v1.0.0"_s, u"1.0.0+b2"_s, u"1.0.0+b1"_s, u"1"_s};
+    QTest::newRow("invalid after valid, by text")
+        << QStringList{u"latest"_s, u"2.0.0"_s, u"1.2.3.4"_s, u"0.1.0"_s, u"1.2.3-01"_s, u"banana"_s};
+    QTest::newRow("duplicates") << QStringList{u"1.0.0-2"_s, u"1.0.0-2"_s, u"1.0.0-1"_s};
+}
+
+// The rank the model works out once orders rows as comparing the version strings would.
+void TstModels::proxyOrderIsSemVerOrder()
+{
+    QFETCH(QStringList, versions);
+    QList<ChartVersion> list;
+    for (const QString &version : std::as_const(versions))
+        list.append(makeVersion(version));
+    ChartVersionsModel model;
+    ChartVersionsProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    model.setVersions(list);
+
+    QStringList expected = versions;
+    std::stable_sort(expected.begin(), expected.end(), [](const QString &a, const QString &b) {
+        if (const int c = SemVer::compareStrings(a, b); c != 0)
+            return c < 0;
+        return a < b;
+    });
+    proxy.sort(ChartVersionsModel::Version, Qt::AscendingOrder);
+    QCOMPARE(proxyColumn(proxy, ChartVersionsModel::Version), expected);
+    std::reverse(expected.begin(), expected.end());
+    proxy.sort(ChartVersionsModel::Version, Qt::DescendingOrder);
+    QCOMPARE(proxyColumn(proxy, ChartVersionsModel::Version), expected);
+}
+
+// A filter that keeps scattered rows tells views once, not once per run of rows.
+void TstModels::proxyFilterIsOneLayoutChange()
+{
+    QList<ChartVersion> list;
+    for (int build = 1; build <= 200; ++build)
+        list.append(makeVersion(u"1.0.0-%1"_s.arg(build)));
+    ChartVersionsModel model;
+    ChartVersionsProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    model.setVersions(list);
+    QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
+    QSignalSpy layout(&proxy, &QAbstractItemModel::layoutChanged);
+
+    proxy.setFilterText(u"-1"_s); // 1, 10-19, 100-199: runs of rows all over the table
+    QCOMPARE(proxy.rowCount(), 111);
+    QCOMPARE(proxy.index(0, ChartVersionsModel::Version).data().toString(), u"1.0.0-199"_s);
+    proxy.setFilterText(u">=1.0.0-150"_s);
+    QCOMPARE(proxy.rowCount(), 51);
+    proxy.setFilterText({});
+    QCOMPARE(proxy.rowCount(), 200);
+    QCOMPARE(removed.count(), 0);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(layout.count(), 3);
 }
 
 void TstModels::chartListModel()

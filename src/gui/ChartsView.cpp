@@ -390,13 +390,18 @@ bool ChartsView::selectChart(const QString &name)
 
 bool ChartsView::selectVersion(const QString &version)
 {
-    for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        const QModelIndex index = m_proxy->index(row, ChartVersionsModel::Version);
-        if (index.data(ChartVersionsModel::ChartVersionRole).value<ChartVersion>().version() == version) {
-            ui->versionTable->selectRow(row);
-            ui->versionTable->scrollTo(index);
-            return true;
-        }
+    // Straight through the model's list: no copy of each of 10,000 versions through a QVariant.
+    const QList<ChartVersion> &versions = m_versionsModel->versions();
+    for (int source = 0; source < versions.size(); ++source) {
+        if (versions.at(source).metadata.version != version)
+            continue;
+        const QModelIndex index =
+            m_proxy->mapFromSource(m_versionsModel->index(source, ChartVersionsModel::Version));
+        if (!index.isValid())
+            continue; // filtered away
+        ui->versionTable->selectRow(index.row());
+        ui->versionTable->scrollTo(index);
+        return true;
     }
     return false;
 }

@@ -1,5 +1,8 @@
 #include "ChartVersionsModel.h"
 
+#include <algorithm>
+#include <numeric>
+
 namespace capstan {
 
 namespace {
@@ -14,7 +17,37 @@ void ChartVersionsModel::setVersions(const QList<ChartVersion> &versions)
 {
     beginResetModel();
     m_versions = versions;
+    rankVersions();
     endResetModel();
+}
+
+void ChartVersionsModel::rankVersions()
+{
+    const qsizetype count = m_versions.size();
+    m_semVers.clear();
+    m_semVers.reserve(count);
+    for (const ChartVersion &version : std::as_const(m_versions))
+        m_semVers.append(SemVer::parse(version.version()));
+    QList<int> order(count);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [this](int a, int b) {
+        const std::optional<SemVer> &x = m_semVers.at(a);
+        const std::optional<SemVer> &y = m_semVers.at(b);
+        if (x.has_value() != y.has_value())
+            return x.has_value(); // valid versions first
+        if (x && y) {
+            if (const auto c = *x <=> *y; c != 0)
+                return c < 0;
+        }
+        const QString &left = m_versions.at(a).metadata.version;
+        const QString &right = m_versions.at(b).metadata.version;
+        if (left != right)
+            return left < right;
+        return a < b;
+    });
+    m_ranks = QList<int>(count);
+    for (qsizetype position = 0; position < count; ++position)
+        m_ranks[order.at(position)] = int(position);
 }
 
 void ChartVersionsModel::clear()
@@ -23,6 +56,8 @@ void ChartVersionsModel::clear()
         return;
     beginResetModel();
     m_versions.clear();
+    m_semVers.clear();
+    m_ranks.clear();
     endResetModel();
 }
 

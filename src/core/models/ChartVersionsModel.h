@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chart/SemVer.h"
 #include "chartmuseum/ChartVersion.h"
 
 #include <QAbstractTableModel>
@@ -20,6 +21,11 @@ public:
     void setVersions(const QList<ChartVersion> &versions);
     void clear();
     const QList<ChartVersion> &versions() const { return m_versions; }
+    // Position of a row's version in ascending SemVer order (valid versions by precedence, then the
+    // invalid ones by text; equal precedence by text), worked out once per setVersions() so that sorting
+    // and range filters never parse a version again.
+    int versionRank(int row) const { return m_ranks.at(row); }
+    const std::optional<SemVer> &semVer(int row) const { return m_semVers.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -27,7 +33,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    void rankVersions();
+
     QList<ChartVersion> m_versions;
+    QList<std::optional<SemVer>> m_semVers;
+    QList<int> m_ranks;
 };
 
 } // namespace capstan

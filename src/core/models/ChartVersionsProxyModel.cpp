@@ -33,36 +33,60 @@ ChartVersionsProxyModel::ChartVersionsProxyModel(QObject *parent)
     sort(ChartVersionsModel::Version, Qt::DescendingOrder);
 }
 
+void ChartVersionsProxyModel::setSourceModel(QAbstractItemModel *model)
+{
+    m_versions = qobject_cast<const ChartVersionsModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
 void ChartVersionsProxyModel::setFilterText(const QString &text)
 {
     if (text == m_text)
         return;
     m_text = text;
-    const QString trimmed = text.trimmed();
+    m_needle = text.trimmed();
     m_constraint.reset();
-    if (!trimmed.isEmpty() && looksLikeRange(trimmed))
-        m_constraint = SemVerConstraint::parse(trimmed);
-    invalidateFilter();
+    if (!m_needle.isEmpty() && looksLikeRange(m_needle))
+        m_constraint = SemVerConstraint::parse(m_needle);
+    // One layout change instead of invalidateFilter()'s removal and insertion signals for every run of
+    // rows: a filter that keeps scattered rows of 10,000 would otherwise send thousands of them, and each
+    // makes the view adjust its header.
+    invalidate();
 }
 
 bool ChartVersionsProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    const QString needle = m_text.trimmed();
-    if (needle.isEmpty())
+    if (m_needle.isEmpty())
         return true;
+    // Straight from the source model's list: no QVariant and no copy of the version per row.
+    if (const ChartVersionsModel *model = m_versions) {
+        if (m_constraint) {
+            const std::optional<SemVer> &semver = model->semVer(sourceRow);
+            return semver && m_constraint->matches(*semver);
+        }
+        const ChartVersion &version = model->versions().at(sourceRow);
+        return version.metadata.version.contains(m_needle, Qt::CaseInsensitive) ||
+               version.metadata.appVersion.contains(m_needle, Qt::CaseInsensitive) ||
+               version.digest.contains(m_needle, Qt::CaseInsensitive);
+    }
     const QModelIndex index = sourceModel()->index(sourceRow, ChartVersionsModel::Version, sourceParent);
     const auto version = index.data(ChartVersionsModel::ChartVersionRole).value<ChartVersion>();
     if (m_constraint) {
         const auto semver = SemVer::parse(version.version());
         return semver && m_constraint->matches(*semver);
     }
-    return version.version().contains(needle, Qt::CaseInsensitive) ||
-           version.appVersion().contains(needle, Qt::CaseInsensitive) ||
-           version.digest.contains(needle, Qt::CaseInsensitive);
+    return version.version().contains(m_needle, Qt::CaseInsensitive) ||
+           version.appVersion().contains(m_needle, Qt::CaseInsensitive) ||
+           version.digest.contains(m_needle, Qt::CaseInsensitive);
 }
 
 bool ChartVersionsProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
+    if (left.column() == ChartVersionsModel::Version && sortRole() == ChartVersionsModel::SortRole) {
+        // The rank the model worked out once: sorting 10,000 rows parses no version.
+        if (m_versions)
+            return m_versions->versionRank(left.row()) < m_versions->versionRank(right.row());
+    }
     const QVariant l = left.data(sortRole());
     const QVariant r = right.data(sortRole());
     if (left.column() == ChartVersionsModel::Version) {

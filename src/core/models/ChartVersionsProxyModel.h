@@ -8,6 +8,8 @@
 
 namespace capstan {
 
+class ChartVersionsModel;
+
 // Why: sorts chart versions by SemVer precedence (newest first by default) and filters them by text or
 // by a version range such as ">=1.0.0-40" or "~1.0.0-0".
 class ChartVersionsProxyModel : public QSortFilterProxyModel
@@ -22,12 +24,16 @@ public:
     QString filterText() const { return m_text; }
     bool isRangeFilter() const { return m_constraint.has_value(); }
 
+    void setSourceModel(QAbstractItemModel *model) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    const ChartVersionsModel *m_versions = nullptr; // the source model when it is one
     QString m_text;
+    QString m_needle; // m_text trimmed
     std::optional<SemVerConstraint> m_constraint;
 };
 
