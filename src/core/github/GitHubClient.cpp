@@ -343,6 +343,20 @@ QJsonDocument GitHubClient::parse(const HttpResponse &response) const
     }
 }
 
+QJsonDocument GitHubClient::parsePage(const HttpResponse &response)
+{
+    if (!m_cache)
+        return parse(response);
+    const QString url = response.url.toString(QUrl::FullyEncoded);
+    const auto known = m_decodedPages.constFind(url);
+    if (known != m_decodedPages.constEnd() && known->body.constData() == response.body.constData() &&
+        known->body.size() == response.body.size())
+        return known->document;
+    const QJsonDocument document = parse(response);
+    m_decodedPages.insert(url, {response.body, document});
+    return document;
+}
+
 void GitHubClient::flushCache()
 {
     if (!m_cache || !m_cacheDirty)
@@ -427,7 +441,7 @@ void GitHubClient::fetchPage(const std::shared_ptr<Listing> &listing, const QStr
     answer
         .then(this,
               [this, listing, fail](const HttpResponse &response) {
-                  const QJsonDocument document = parse(response);
+                  const QJsonDocument document = parsePage(response);
                   QJsonArray page;
                   const QString where = listing->arrayKey.isEmpty() ? u"the list"_s : listing->arrayKey;
                   if (listing->arrayKey.isEmpty()) {

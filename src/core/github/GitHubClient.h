@@ -6,6 +6,7 @@
 #include "net/HttpResponse.h"
 
 #include <QFuture>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -111,6 +112,9 @@ private:
     QString tokenHint() const; // how to configure the GitHub token
     void noteRateLimit(const HttpResponse &response);
     QJsonDocument parse(const HttpResponse &response) const;
+    // parse() of a listing page; a page answered 304 brings back the very bytes decoded last time, so
+    // their document is kept beside them and a warm refresh decodes nothing again.
+    QJsonDocument parsePage(const HttpResponse &response);
     void flushCache();
 
     HttpClient *m_http;
@@ -120,6 +124,12 @@ private:
     int m_cacheHits = 0;
     QString m_anonymousReason;
     bool m_cacheDirty = false;
+    struct DecodedPage
+    {
+        QByteArray body; // shares the cached body's bytes: the same buffer means the same text
+        QJsonDocument document;
+    };
+    QHash<QString, DecodedPage> m_decodedPages; // by page URL
 };
 
 } // namespace capstan

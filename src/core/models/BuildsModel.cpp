@@ -20,6 +20,15 @@ bool sameBuild(const Build &a, const Build &b)
            a.historyId == b.historyId && a.newerThanLive == b.newerThanLive;
 }
 
+// Every field a cell, a tooltip or a row role can show (the deploy blocker reads the branch and the event).
+bool identical(const Build &a, const Build &b)
+{
+    const WorkflowRun &x = a.run;
+    const WorkflowRun &y = b.run;
+    return sameBuild(a, b) && x.runNumber == y.runNumber && x.name == y.name && x.event == y.event &&
+           x.headBranch == y.headBranch && x.commitTime == y.commitTime;
+}
+
 QString ciStatus(const WorkflowRun &run)
 {
     return run.isCompleted() && !run.conclusion.isEmpty() ? run.conclusion : run.status;
@@ -281,9 +290,13 @@ void BuildsModel::rejoin(const QHash<int, QString> &unavailableBefore)
         return;
     }
 
+    const bool sameAvailability = unavailableBefore == m_unavailable;
     for (int row = 0; row < next.size(); ++row) {
         const Build &build = next.at(row);
         if (row < m_builds.size() && m_builds.at(row).run.runNumber == build.run.runNumber) {
+            // The usual refresh: nothing changed, so no cell can read differently.
+            if (sameAvailability && identical(m_builds.at(row), build))
+                continue;
             int first = -1;
             int last = -1;
             for (int column = 0; column < ColumnCount; ++column) {
