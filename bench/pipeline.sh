@@ -2,7 +2,7 @@
 # The deploy pipeline runner: eight parallel 1-second steps (target <= 1.3 s wall), overhead per step against
 # starting the same commands directly (target <= 5 ms), and the longest event-loop stall of the runner's thread
 # while eight chatty steps print 50,000 lines each, and the longest stall of a GUI thread showing the live
-# deploy (a 1360x820 PipelineView, offscreen) over eight such steps plus later short stages (target <= 50 ms).
+# deploy (a 1360x820 PipelineView, offscreen) over eight such steps plus later short stages (target <= 16 ms).
 # Usage: bench/pipeline.sh <build-dir> [iterations] [steps]   (configure with -DCAPSTAN_BENCH=ON)
 set -eu
 build=${1:?build directory}
@@ -38,7 +38,9 @@ echo "8 chatty steps x 50000 lines: longest gap of a 5 ms timer, median: ${gap} 
 
 gui=$(QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="qt.qpa.*=false" "$bin" --mode gui --iterations "$n" 2> >(grep -v -e propagateSizeHints -e XDG_RUNTIME_DIR >&2))
 g_max=$(echo "$gui" | field gui_max_gap_ms)
+g_own=$(echo "$gui" | field gui_max_own_gap_ms)
 g_p99=$(echo "$gui" | field gui_p99_gap_ms)
 g_wall=$(echo "$gui" | field wall_ms)
 echo "GUI (PipelineView 1360x820) during a deploy of 8 chatty steps x 50000 lines + 3 short steps:"
-echo "  longest gap of a 5 ms timer, median of ${n} runs: ${g_max} ms (target <= 50 ms); 99th percentile ${g_p99} ms; wall ${g_wall} ms"
+echo "  longest gap of a 5 ms timer, median of ${n} runs: ${g_max} ms (target <= 16 ms); 99th percentile ${g_p99} ms; wall ${g_wall} ms"
+echo "  the same without the time the GUI thread waited for a CPU (its own work): ${g_own} ms"

@@ -22,6 +22,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace capstan {
@@ -29,8 +31,11 @@ namespace capstan {
 namespace {
 constexpr int TickMs = 250;
 constexpr int FlushMs = 100;
-// Lines appended to the log per turn of the event loop, so a burst of output never stalls the GUI.
-constexpr int FlushChunk = 1000;
+// Time the log may spend appending per turn of the event loop, so a burst of output never stalls the GUI;
+// the number of lines that fits is learnt from the appends before.
+constexpr qint64 FlushBudgetNs = 4'000'000;
+constexpr qsizetype MinFlushLines = 32;
+constexpr qsizetype MaxFlushLines = 4000;
 } // namespace
 
 PipelineView::PipelineView(DesktopNotifier *notifier, QWidget *parent)
@@ -345,9 +350,15 @@ void PipelineView::flushLog()
         return;
     QScrollBar *bar = m_log->verticalScrollBar();
     const bool atEnd = bar->value() >= bar->maximum() - 2;
-    const qsizetype count = std::min<qsizetype>(m_pendingLines.size(), FlushChunk);
+    const qsizetype fits = m_logNsPerLine > 0 ? qsizetype(FlushBudgetNs / m_logNsPerLine) : MinFlushLines;
+    const qsizetype count = std::min(m_pendingLines.size(), std::clamp(fits, MinFlushLines, MaxFlushLines));
+    QElapsedTimer clock;
+    clock.start();
     m_log->appendPlainText(m_pendingLines.first(count).join(u'\n'));
     m_pendingLines.remove(0, count);
+    // What a line costs, smoothed: the next turn takes what fits in the budget.
+    const double perLine = double(clock.nsecsElapsed()) / double(count);
+    m_logNsPerLine = m_logNsPerLine > 0 ? 0.7 * m_logNsPerLine + 0.3 * perLine : perLine;
     if (!m_pendingLines.isEmpty())
         m_flush->start(0);
     if (atEnd)

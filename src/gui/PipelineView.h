@@ -114,6 +114,7 @@ private:
     QStringList m_warnings;
     QString m_selectedStep;
     QStringList m_pendingLines;
+    double m_logNsPerLine = 0; // what appending a line to the log cost lately
 
     PipelineStepsModel *m_model;
     QLabel *m_title;

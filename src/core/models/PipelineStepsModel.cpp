@@ -103,10 +103,13 @@ void PipelineStepsModel::appendOutput(const QString &step, const QStringList &li
     const int row = rowOf(step);
     if (row < 0 || lines.isEmpty())
         return;
-    QStringList &output = m_rows[row].output;
-    output += lines;
-    if (output.size() > MaxLines)
-        output.remove(0, output.size() - MaxLines);
+    Row &entry = m_rows[row];
+    entry.output.append(lines);
+    entry.outputLines += lines.size();
+    while (entry.outputLines - entry.output.constFirst().size() >= MaxLines) {
+        entry.outputLines -= entry.output.constFirst().size();
+        entry.output.removeFirst();
+    }
     Q_EMIT outputAppended(step, lines);
 }
 
@@ -172,7 +175,25 @@ StepResult PipelineStepsModel::resultAt(int row) const
 QStringList PipelineStepsModel::outputOf(const QString &step) const
 {
     const int row = rowOf(step);
-    return row < 0 ? QStringList() : m_rows.at(row).output;
+    return row < 0 ? QStringList() : joinedOutput(m_rows.at(row));
+}
+
+QStringList PipelineStepsModel::joinedOutput(const Row &row)
+{
+    if (row.output.size() == 1 && row.outputLines <= MaxLines)
+        return row.output.constFirst();
+    QStringList lines;
+    lines.reserve(std::min<qsizetype>(row.outputLines, MaxLines));
+    qsizetype skip = std::max<qsizetype>(0, row.outputLines - MaxLines);
+    for (const QStringList &batch : row.output) {
+        if (skip >= batch.size()) {
+            skip -= batch.size();
+            continue;
+        }
+        lines.append(batch.mid(skip));
+        skip = 0;
+    }
+    return lines;
 }
 
 int PipelineStepsModel::finishedCount() const
@@ -259,7 +280,7 @@ QVariant PipelineStepsModel::data(const QModelIndex &index, int role) const
     case ExitCodeRole:
         return result.exitCode;
     case OutputRole:
-        return row.output;
+        return joinedOutput(row);
     default:
         return {};
     }

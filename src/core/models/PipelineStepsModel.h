@@ -80,10 +80,15 @@ private:
         QStringList dependencies;
         StepResult result;
         QElapsedTimer running;
-        QStringList output;
+        // The lines as they came, in the runner's batches (shared, not copied line by line); whole batches
+        // are dropped from the front while the rest still holds MaxLines.
+        QList<QStringList> output;
+        qsizetype outputLines = 0;
     };
 
     void emitRowChanged(int row);
+    // The row's last MaxLines lines as one list.
+    static QStringList joinedOutput(const Row &row);
 
     PipelinePlan m_plan;
     QStringList m_stages;

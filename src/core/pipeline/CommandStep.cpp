@@ -69,9 +69,10 @@ public:
             qsizetype cut = MaxLineLength;
             if (m_pending.at(cut - 1).isHighSurrogate())
                 --cut;
-            m_context.output(m_pending.left(cut));
+            m_batch.append(m_pending.left(cut));
             m_pending.remove(0, cut);
         }
+        flush();
     }
 
     void finish()
@@ -80,6 +81,7 @@ public:
         if (!m_pending.isEmpty())
             emitLine(m_pending);
         m_pending.clear();
+        flush();
     }
 
 private:
@@ -91,15 +93,25 @@ private:
             qsizetype cut = MaxLineLength;
             if (line.at(cut - 1).isHighSurrogate())
                 --cut;
-            m_context.output(line.left(cut).toString());
+            m_batch.append(line.left(cut).toString());
             line = line.mid(cut);
         }
-        m_context.output(line.toString());
+        m_batch.append(line.toString());
+    }
+
+    // The lines of one read go out together.
+    void flush()
+    {
+        if (m_batch.isEmpty())
+            return;
+        m_context.output(m_batch);
+        m_batch.clear();
     }
 
     const StepContext &m_context;
     QStringDecoder m_decoder{QStringDecoder::Utf8};
     QString m_pending;
+    QStringList m_batch;
 };
 
 // True while a process of the group is alive; zombies (waiting for a reaper) do not count.

@@ -6,6 +6,7 @@
 #include "StepExecutors.h"
 #include "net/ApiError.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
@@ -213,19 +214,21 @@ void PipelineRunner::launch(const PipelinePlan::Planned &planned)
         } else {
             const QString name = step.name;
             auto tail = std::make_shared<QStringList>(); // guarded by buffer->mutex
-            StepContext stepContext(step, *context, [this, buffer, name, tail](const QString &line) {
+            StepContext stepContext(step, *context, [this, buffer, name, tail](const QStringList &lines) {
                 bool post = false;
                 {
                     std::lock_guard lock(buffer->mutex);
-                    tail->append(line);
+                    tail->append(lines.size() > StepResult::OutputTailLines
+                                     ? lines.last(StepResult::OutputTailLines)
+                                     : lines);
                     if (tail->size() > StepResult::OutputTailLines)
-                        tail->removeFirst();
+                        tail->remove(0, tail->size() - StepResult::OutputTailLines);
                     auto found = buffer->lines.find(name);
                     if (found == buffer->lines.end()) {
                         buffer->order.append(name);
                         found = buffer->lines.insert(name, {});
                     }
-                    found->append(line);
+                    found->append(lines);
                     post = !buffer->flushPending;
                     buffer->flushPending = true;
                 }
@@ -281,47 +284,63 @@ void PipelineRunner::stepDone(const QString &step, StepResult result)
 
 void PipelineRunner::finishStep(const QString &step, StepResult result)
 {
-    flushOutput(FlushMode::All);
+    flushStep(step);
     m_results.insert(step, result);
     Q_EMIT stepFinished(step, result);
 }
 
-void PipelineRunner::flushOutput(FlushMode mode)
+void PipelineRunner::flushStep(const QString &step)
 {
-    // Pool threads only append; this thread takes up to SliceLines per step and posts itself again while
-    // lines remain, so a flood of output is spread over many event-loop passes.
-    QStringList order;
-    QHash<QString, QStringList> lines;
-    bool more = false;
+    QStringList lines;
     {
         std::lock_guard lock(m_output->mutex);
-        for (const QString &step : std::as_const(m_output->order)) {
-            QStringList &waiting = m_output->lines[step];
-            if (mode == FlushMode::All || waiting.size() <= SliceLines) {
-                lines.insert(step, std::exchange(waiting, {}));
-            } else {
-                lines.insert(step, waiting.first(SliceLines));
-                waiting.remove(0, SliceLines);
+        lines = m_output->lines.take(step);
+        m_output->order.removeOne(step);
+    }
+    if (!lines.isEmpty())
+        Q_EMIT stepOutput(step, lines);
+}
+
+void PipelineRunner::flushOutput()
+{
+    // Pool threads only append; this thread takes chunks, one step after another in turn, so that every
+    // step's output moves on, and stops when the slice's time is spent: a flood of output is spread over
+    // many event-loop passes whatever its receivers cost per line.
+    QElapsedTimer clock;
+    clock.start();
+    bool more = true;
+    while (more) {
+        QString step;
+        QStringList chunk;
+        {
+            std::lock_guard lock(m_output->mutex);
+            if (m_output->order.isEmpty()) {
+                more = false;
+                m_output->flushPending = false;
+                break;
             }
-            order.append(step);
-        }
-        m_output->order.removeIf([&](const QString &step) { return m_output->lines.value(step).isEmpty(); });
-        for (const QString &step : std::as_const(order)) {
-            if (m_output->lines.value(step).isEmpty())
+            step = m_output->order.takeFirst();
+            auto waiting = m_output->lines.find(step);
+            if (waiting == m_output->lines.end() || waiting->size() <= ChunkLines) {
+                if (waiting != m_output->lines.end())
+                    chunk = std::move(*waiting);
                 m_output->lines.remove(step);
+            } else {
+                chunk = waiting->first(ChunkLines);
+                waiting->remove(0, ChunkLines);
+                m_output->order.append(step); // its turn again after the others
+            }
         }
-        more = !m_output->order.isEmpty();
-        if (mode == FlushMode::Slice)
+        if (!chunk.isEmpty())
+            Q_EMIT stepOutput(step, chunk);
+        if (clock.nsecsElapsed() >= SliceBudgetNs) {
+            std::lock_guard lock(m_output->mutex);
+            more = !m_output->order.isEmpty();
             m_output->flushPending = more;
-        else
-            m_output->flushPending = m_output->flushPending && more;
+            break;
+        }
     }
-    for (const QString &step : std::as_const(order)) {
-        const QStringList slice = lines.value(step);
-        if (!slice.isEmpty())
-            Q_EMIT stepOutput(step, slice);
-    }
-    if (mode == FlushMode::Slice && more)
+    if (more)
         QMetaObject::invokeMethod(
             this, [this] { flushOutput(); }, Qt::QueuedConnection);
 }

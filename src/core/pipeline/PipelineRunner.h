@@ -78,9 +78,14 @@ private:
     void launch(const PipelinePlan::Planned &planned);
     void stepDone(const QString &step, StepResult result);
     void finishStep(const QString &step, StepResult result);
-    enum class FlushMode { Slice, All };
-    static constexpr qsizetype SliceLines = 2000;
-    void flushOutput(FlushMode mode = FlushMode::Slice);
+    // A slice hands over chunks of lines, a step at a time in turn, until SliceBudgetMs is spent (the
+    // receivers' work, appending to models and views, counts), then returns to the event loop and posts
+    // itself again while lines remain.
+    static constexpr qsizetype ChunkLines = 256;
+    static constexpr qint64 SliceBudgetNs = 3'000'000;
+    void flushOutput();
+    // Everything `step` still has waiting, before its stepFinished.
+    void flushStep(const QString &step);
     QString blockingDependency(const PipelinePlan::Planned &planned) const;
 
     PipelinePlan m_plan;

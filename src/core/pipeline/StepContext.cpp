@@ -13,6 +13,12 @@ StepContext::StepContext(const Step &step, RunContext &run, std::function<void(c
     , m_output(std::move(output))
 {}
 
+StepContext::StepContext(const Step &step, RunContext &run, std::function<void(const QStringList &)> output)
+    : m_step(step)
+    , m_run(run)
+    , m_outputLines(std::move(output))
+{}
+
 QString StepContext::expand(const QString &text) const
 {
     QString error;
@@ -46,6 +52,24 @@ void StepContext::output(const QString &line) const
 {
     if (m_output)
         m_output(m_run.redact(line));
+    else if (m_outputLines)
+        m_outputLines({m_run.redact(line)});
+}
+
+void StepContext::output(const QStringList &lines) const
+{
+    if (lines.isEmpty())
+        return;
+    if (m_outputLines) {
+        QStringList redacted;
+        redacted.reserve(lines.size());
+        for (const QString &line : lines)
+            redacted.append(m_run.redact(line));
+        m_outputLines(redacted);
+        return;
+    }
+    for (const QString &line : lines)
+        output(line);
 }
 
 } // namespace capstan

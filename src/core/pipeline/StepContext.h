@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -20,6 +21,9 @@ class StepContext
 
 public:
     StepContext(const Step &step, RunContext &run, std::function<void(const QString &line)> output);
+    // A sink that takes lines in batches (all the lines of one read of a process's output), so a chatty
+    // step hands them over in one go instead of one at a time.
+    StepContext(const Step &step, RunContext &run, std::function<void(const QStringList &lines)> output);
 
     const Step &step() const { return m_step; }
     RunContext &run() const { return m_run; }
@@ -36,11 +40,14 @@ public:
 
     // One line of output, redacted, reported live. Callable from any thread.
     void output(const QString &line) const;
+    // Lines of output, in order, redacted, reported live together. Callable from any thread.
+    void output(const QStringList &lines) const;
 
 private:
     Step m_step;
     RunContext &m_run;
     std::function<void(const QString &)> m_output;
+    std::function<void(const QStringList &)> m_outputLines;
 };
 
 } // namespace capstan
