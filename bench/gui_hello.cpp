@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace {
 
@@ -24,8 +25,11 @@ protected:
             m_seen = true;
             QTimer::singleShot(0, this, [] {
                 const auto now = std::chrono::steady_clock::now().time_since_epoch();
-                std::printf("first_paint_monotonic_ns %lld\n",
-                            static_cast<long long>(std::chrono::nanoseconds(now).count()));
+                timespec cpu{};
+                clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+                std::printf("first_paint_monotonic_ns %lld\nfirst_paint_cpu_ms %.1f\n",
+                            static_cast<long long>(std::chrono::nanoseconds(now).count()),
+                            double(cpu.tv_sec) * 1e3 + double(cpu.tv_nsec) / 1e6);
                 std::fflush(stdout);
                 QCoreApplication::exit(0);
             });

@@ -200,6 +200,7 @@ private Q_SLOTS:
     void serverErrorShowsBannerAndRetryRecovers();
     void offlineServerSaysSoAndOffersRetry();
     void statusBarShowsServerAndHealth();
+    void desktopAppConnectsOnceShown();
     void emptyStates_data();
     void emptyStates();
     void sandboxBannerOnlyInSandbox();
@@ -587,6 +588,25 @@ void TstGui::statusBarShowsServerAndHealth()
     QTRY_COMPARE_WITH_TIMEOUT(window->health(), MainWindow::Health::Healthy, LoadTimeoutMs);
     QVERIFY(window->lastRefresh().isValid());
     QVERIFY(!child<QLabel>(window, u"refreshLabel"_s)->text().isEmpty());
+}
+
+// The desktop app paints its window before it asks any service; then it connects as usual.
+void TstGui::desktopAppConnectsOnceShown()
+{
+    MainWindow::Setup setup;
+    setup.factory = m_factory.get();
+    setup.credentials = m_credentials.get();
+    setup.settings = m_settings.get();
+    setup.config = serverConfig();
+    setup.journal = m_journal.get();
+    setup.connectAfterFirstPaint = true;
+    MainWindow window(setup);
+    QCOMPARE(window.chartsView()->state(), ChartsView::State::NotConfigured);
+    QVERIFY(!window.chartsView()->client());
+    window.show();
+    QTRY_COMPARE_WITH_TIMEOUT(window.chartsView()->state(), ChartsView::State::Ready, LoadTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.health(), MainWindow::Health::Healthy, LoadTimeoutMs);
+    QVERIFY(child<QLabel>(&window, u"serverLabel"_s)->text().contains(m_server->url().toDisplayString()));
 }
 
 void TstGui::emptyStates_data()

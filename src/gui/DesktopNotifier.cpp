@@ -18,6 +18,10 @@ constexpr int StatusBarMs = 15000;
 constexpr int ExpireMs = -1; // the server's default
 } // namespace
 
+DesktopNotifier::DesktopNotifier(QObject *parent)
+    : QObject(parent)
+{}
+
 DesktopNotifier::DesktopNotifier(const QDBusConnection &bus, QObject *parent)
     : QObject(parent)
     , m_bus(bus)
@@ -83,7 +87,9 @@ void DesktopNotifier::notify(const QString &summary, const QString &body, bool u
                                      StatusBarMs);
         Q_EMIT fellBack(summary, body, why);
     };
-    if (!m_bus.isConnected()) {
+    if (!m_bus)
+        m_bus = QDBusConnection::sessionBus();
+    if (!m_bus->isConnected()) {
         fallBack(tr("no D-Bus session bus"));
         return;
     }
@@ -92,7 +98,7 @@ void DesktopNotifier::notify(const QString &summary, const QString &body, bool u
     hints.insert(u"urgency"_s, QVariant::fromValue(uchar(urgent ? 2 : 1)));
     hints.insert(u"desktop-entry"_s, AppIcon);
     call << AppName << uint(0) << AppIcon << summary << body << QStringList() << hints << ExpireMs;
-    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call, 5000), this);
+    auto *watcher = new QDBusPendingCallWatcher(m_bus->asyncCall(call, 5000), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, summary, body, fallBack] {
         watcher->deleteLater();
         const QDBusPendingReply<uint> reply = *watcher;

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+
 class QStatusBar;
 
 namespace capstan {
@@ -23,9 +25,11 @@ public:
     static inline const QString AppName = QStringLiteral("Capstan");
     static inline const QString AppIcon = QStringLiteral("net.capstan.Capstan");
 
-    // `bus` is where the notification service is looked for (the session bus normally).
-    explicit DesktopNotifier(const QDBusConnection &bus = QDBusConnection::sessionBus(),
-                             QObject *parent = nullptr);
+    // The notification service is looked for on the session bus, connected at the first notification:
+    // the connection's round trips are not spent while the main window starts.
+    explicit DesktopNotifier(QObject *parent = nullptr);
+    // `bus` is where the notification service is looked for.
+    explicit DesktopNotifier(const QDBusConnection &bus, QObject *parent = nullptr);
 
     // Where a notification goes when the service is absent; not owned.
     void setFallbackStatusBar(QStatusBar *statusBar);
@@ -46,7 +50,7 @@ Q_SIGNALS:
     void fellBack(const QString &summary, const QString &body, const QString &why);
 
 private:
-    QDBusConnection m_bus;
+    std::optional<QDBusConnection> m_bus; // empty: the session bus, not connected yet
     QPointer<QStatusBar> m_statusBar;
 };
 

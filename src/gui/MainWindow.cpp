@@ -8,6 +8,7 @@
 #include "BuildsView.h"
 #include "ChartsView.h"
 #include "DesktopNotifier.h"
+#include "FirstPaintProbe.h"
 #include "FutureWatch.h"
 #include "HistoryView.h"
 #include "JournalView.h"
@@ -38,12 +39,16 @@
 #include <QStyle>
 #include <QTimer>
 
+#include <memory>
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace capstan {
 
 namespace {
 constexpr int HealthIntervalMs = 60 * 1000;
+constexpr int FirstPaintWaitMs = 1000;
 constexpr auto GeometryKey = "mainWindow/geometry"_L1;
 constexpr auto StateKey = "mainWindow/state"_L1;
 constexpr auto NavigationSplitterKey = "mainWindow/navigationSplitter"_L1;
@@ -54,7 +59,6 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
     : QMainWindow(parent)
     , ui(std::make_unique<Ui::MainWindow>())
     , m_setup(setup)
-    , m_chartsView(new ChartsView(this))
     , m_serverLabel(new QLabel(this))
     , m_healthLabel(new QLabel(this))
     , m_refreshLabel(new QLabel(this))
@@ -88,12 +92,12 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
 
     m_buildsView = new BuildsView(this);
     m_buildsView->setUserName(argoCdUser());
-    if (m_setup.factory) {
+    if (m_setup.factory)
         m_buildsView->setChartCacheDirectory(m_setup.factory->chartCacheDirectory());
-        m_chartsView->setChartCache(ChartCache(m_setup.factory->chartCacheDirectory()));
-    }
     addView(tr("Builds"), style()->standardIcon(QStyle::SP_ComputerIcon), m_buildsView);
-    addView(tr("Charts"), style()->standardIcon(QStyle::SP_FileDialogDetailedView), m_chartsView);
+    // The Charts view is not the first one shown: the desktop app builds it after the first paint.
+    m_chartsPlaceholder = new QWidget(this);
+    addView(tr("Charts"), style()->standardIcon(QStyle::SP_FileDialogDetailedView), m_chartsPlaceholder);
     addView(tr("History"), style()->standardIcon(QStyle::SP_BrowserReload), m_historyView);
     m_pipelineView = new PipelineView(m_setup.notifier, this);
     addView(tr("Pipeline"), style()->standardIcon(QStyle::SP_MediaPlay), m_pipelineView);
@@ -122,10 +126,7 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
     connect(m_pipelineView, &PipelineView::runningChanged, this, &MainWindow::deployRunningChanged);
     // One notification when an operation that changes shared data ends; each view reloads what it shows.
     connect(m_pipelineView, &PipelineView::finished, this, &MainWindow::notifyDataChanged);
-    connect(m_chartsView, &ChartsView::uploaded, this, &MainWindow::notifyDataChanged);
-    connect(m_chartsView, &ChartsView::versionDeleted, this, &MainWindow::notifyDataChanged);
     connect(m_historyView, &HistoryView::operationFinished, this, &MainWindow::notifyDataChanged);
-    connect(this, &MainWindow::dataChanged, m_chartsView, &ChartsView::refresh);
     connect(this, &MainWindow::dataChanged, m_buildsView, &BuildsView::refresh);
     connect(this, &MainWindow::dataChanged, m_historyView, &HistoryView::refresh); // and the status badge
     connect(this, &MainWindow::dataChanged, m_journalView, &JournalView::refresh);
@@ -153,17 +154,6 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
     connect(ui->actionRefresh, &QAction::triggered, this, &MainWindow::refresh);
     connect(ui->actionSettings, &QAction::triggered, this, &MainWindow::openSettings);
     connect(ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(m_chartsView, &ChartsView::settingsRequested, this, &MainWindow::openSettings);
-    connect(m_chartsView, &ChartsView::reconnectRequested, this, &MainWindow::reconnect);
-    connect(m_chartsView, &ChartsView::chartsLoaded, this, [this] {
-        m_lastRefresh = QDateTime::currentDateTime();
-        m_refreshLabel->setText(
-            tr("Last refresh %1").arg(QLocale().toString(m_lastRefresh.time(), QLocale::ShortFormat)));
-        m_refreshLabel->setToolTip(QLocale().toString(m_lastRefresh, QLocale::LongFormat));
-        if (m_health != Health::Healthy)
-            checkHealth();
-    });
-    connect(m_chartsView, &ChartsView::loadFailed, this, [this] { checkHealth(); });
 
     m_argoCdLoginBanner->clear();
     ui->centralLayout->insertWidget(ui->centralLayout->indexOf(ui->sandboxBanner) + 1, m_argoCdLoginBanner);
@@ -196,7 +186,61 @@ MainWindow::MainWindow(const Setup &setup, QWidget *parent)
 
     restoreWindowState();
     reportInterruptedDeploys();
-    reconnect();
+    if (m_setup.connectAfterFirstPaint) {
+        auto connected = std::make_shared<bool>(false);
+        const auto connectOnce = [this, connected] {
+            if (std::exchange(*connected, true))
+                return;
+            chartsView();
+            reconnect();
+        };
+        new FirstPaintProbe(this, connectOnce);
+        QTimer::singleShot(FirstPaintWaitMs, this, connectOnce); // a window that is never painted
+    } else {
+        createChartsView();
+        reconnect();
+    }
+}
+
+ChartsView *MainWindow::chartsView()
+{
+    if (!m_chartsView)
+        createChartsView();
+    return m_chartsView;
+}
+
+void MainWindow::createChartsView()
+{
+    if (m_chartsView)
+        return;
+    m_chartsView = new ChartsView(this);
+    if (m_setup.factory)
+        m_chartsView->setChartCache(ChartCache(m_setup.factory->chartCacheDirectory()));
+    const int index = ui->viewStack->indexOf(m_chartsPlaceholder);
+    const bool shown = ui->viewStack->currentIndex() == index;
+    ui->viewStack->insertWidget(index, m_chartsView);
+    ui->viewStack->removeWidget(m_chartsPlaceholder);
+    m_chartsPlaceholder->deleteLater();
+    m_chartsPlaceholder = nullptr;
+    if (shown)
+        ui->viewStack->setCurrentIndex(index);
+
+    connect(m_chartsView, &ChartsView::uploaded, this, &MainWindow::notifyDataChanged);
+    connect(m_chartsView, &ChartsView::versionDeleted, this, &MainWindow::notifyDataChanged);
+    connect(this, &MainWindow::dataChanged, m_chartsView, &ChartsView::refresh);
+    connect(m_chartsView, &ChartsView::settingsRequested, this, &MainWindow::openSettings);
+    connect(m_chartsView, &ChartsView::reconnectRequested, this, &MainWindow::reconnect);
+    connect(m_chartsView, &ChartsView::chartsLoaded, this, [this] {
+        m_lastRefresh = QDateTime::currentDateTime();
+        m_refreshLabel->setText(
+            tr("Last refresh %1").arg(QLocale().toString(m_lastRefresh.time(), QLocale::ShortFormat)));
+        m_refreshLabel->setToolTip(QLocale().toString(m_lastRefresh, QLocale::LongFormat));
+        if (m_health != Health::Healthy)
+            checkHealth();
+    });
+    connect(m_chartsView, &ChartsView::loadFailed, this, [this] { checkHealth(); });
+    if (m_setup.settings)
+        m_chartsView->restoreSettings(*m_setup.settings);
 }
 
 MainWindow::~MainWindow() = default;
@@ -240,7 +284,7 @@ void MainWindow::reconnect()
         else
             reason =
                 tr("No chartmuseum section in %1 — open Settings to add the server.").arg(m_setup.configPath);
-        m_chartsView->showNotConfigured(
+        chartsView()->showNotConfigured(
             reason, m_setup.configError.isEmpty() ? QString() : tr("The configuration has an error"));
         setHealth(Health::NotConfigured);
         return;
@@ -248,7 +292,7 @@ void MainWindow::reconnect()
 
     m_serverLabel->setText(tr("ChartMuseum: %1").arg(section->url.toDisplayString()));
     m_serverLabel->setToolTip(m_setup.configPath);
-    m_chartsView->showConnecting(section->url);
+    chartsView()->showConnecting(section->url);
     setHealth(Health::Checking);
     FutureWatch::watch(
         this, m_setup.factory->chartMuseum(m_setup.config),
@@ -256,14 +300,14 @@ void MainWindow::reconnect()
             if (generation != m_connectGeneration)
                 return;
             m_client = client;
-            m_chartsView->setClient(client);
+            chartsView()->setClient(client);
             checkHealth();
             m_healthTimer->start();
         },
         [this, generation](const ApiError &error) {
             if (generation != m_connectGeneration)
                 return;
-            m_chartsView->showUnavailable(error);
+            chartsView()->showUnavailable(error);
             setHealth(Health::NotConfigured, error.toString());
         });
 }
@@ -275,7 +319,7 @@ void MainWindow::refresh()
         return;
     }
     m_buildsView->refresh();
-    m_chartsView->refresh();
+    chartsView()->refresh();
     checkHealth();
 }
 
@@ -533,7 +577,8 @@ void MainWindow::saveWindowState()
     settings.setValue(StateKey, saveState());
     settings.setValue(NavigationSplitterKey, ui->navigationSplitter->saveState());
     settings.setValue(CurrentViewKey, ui->navigationList->currentRow());
-    m_chartsView->saveSettings(settings);
+    if (m_chartsView)
+        m_chartsView->saveSettings(settings);
     settings.sync();
 }
 
@@ -545,7 +590,8 @@ void MainWindow::restoreWindowState()
     restoreGeometry(settings.value(GeometryKey).toByteArray());
     restoreState(settings.value(StateKey).toByteArray());
     ui->navigationSplitter->restoreState(settings.value(NavigationSplitterKey).toByteArray());
-    m_chartsView->restoreSettings(settings);
+    if (m_chartsView)
+        m_chartsView->restoreSettings(settings);
 }
 
 void MainWindow::reconnectArgoCd()

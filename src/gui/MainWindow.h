@@ -60,6 +60,9 @@ public:
         DesktopNotifier *notifier = nullptr; // not owned; null: no desktop notification
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment(); // for step processes
         QString journalError; // why the journal could not be opened
+        // The desktop app: the services are connected (clients, keychain, first requests) once the window
+        // has been painted, so the window shows without waiting for that work. Tests connect at once.
+        bool connectAfterFirstPaint = false;
     };
 
     enum class Health { NotConfigured, Checking, Healthy, Unhealthy, Unreachable };
@@ -74,7 +77,8 @@ public:
     void showView(QWidget *view);
 
     BuildsView *buildsView() const { return m_buildsView; }
-    ChartsView *chartsView() const { return m_chartsView; }
+    // Created at the first call; the desktop app creates it once the window has been painted.
+    ChartsView *chartsView();
     HistoryView *historyView() const { return m_historyView; }
     PipelineView *pipelineView() const { return m_pipelineView; }
     JournalView *journalView() const { return m_journalView; }
@@ -126,9 +130,12 @@ private:
     void deployRunningChanged(bool running);
     void openRelease(const DeployTarget &target);
 
+    void createChartsView();
+
     std::unique_ptr<Ui::MainWindow> ui;
     Setup m_setup;
-    ChartsView *m_chartsView;
+    ChartsView *m_chartsView = nullptr;
+    QWidget *m_chartsPlaceholder = nullptr; // its page until it is created
     QLabel *m_serverLabel;
     QLabel *m_healthLabel;
     QLabel *m_refreshLabel;
