@@ -317,22 +317,28 @@ QJsonDocument HttpClient::parseJson(const HttpResponse &response, const QString 
 {
     QJsonParseError parseError;
     QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        const QString excerpt = QString::fromUtf8(response.body.left(60)).simplified();
-        ApiError error(ApiError::Kind::Decode,
-                       QCoreApplication::translate(
-                           "HttpClient", "%1 sent an answer that is not JSON (%2 at byte %3): \"%4\"")
-                           .arg(serviceName, parseError.errorString())
-                           .arg(parseError.offset)
-                           .arg(excerpt),
-                       QCoreApplication::translate(
-                           "HttpClient", "Check that the URL points at the %1 API and not at a web page "
-                                         "or proxy.")
-                           .arg(serviceName));
-        error.setUrl(response.url);
-        throw error;
-    }
+    if (parseError.error != QJsonParseError::NoError)
+        throw notJsonError(response, serviceName,
+                           QCoreApplication::translate("HttpClient", "%1 at byte %2")
+                               .arg(parseError.errorString())
+                               .arg(parseError.offset));
     return document;
+}
+
+ApiError HttpClient::notJsonError(const HttpResponse &response, const QString &serviceName,
+                                  const QString &where)
+{
+    const QString excerpt = QString::fromUtf8(response.body.left(60)).simplified();
+    ApiError error(
+        ApiError::Kind::Decode,
+        QCoreApplication::translate("HttpClient", "%1 sent an answer that is not JSON (%2): \"%3\"")
+            .arg(serviceName, where, excerpt),
+        QCoreApplication::translate("HttpClient",
+                                    "Check that the URL points at the %1 API and not at a web page "
+                                    "or proxy.")
+            .arg(serviceName));
+    error.setUrl(response.url);
+    return error;
 }
 
 QString HttpClient::serverMessageFrom(const QByteArray &body)
