@@ -27,4 +27,6 @@ struct ChartVersion
 
 } // namespace capstan
 
+// Every member is an implicitly shared Qt value (or a bool), so lists of thousands grow by moving bytes.
+Q_DECLARE_TYPEINFO(capstan::ChartVersion, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(capstan::ChartVersion)

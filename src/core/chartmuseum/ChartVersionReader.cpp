@@ -2,6 +2,7 @@
 
 #include "text/Rfc3339.h"
 
+#include <QByteArrayMatcher>
 #include <QCoreApplication>
 
 #include <initializer_list>
@@ -152,10 +153,22 @@ void objects(JsonReader &json, const QString &field, QString *problem, Member me
     }
 }
 
+// Every entry has one "version" member, so this bounds the number of entries from above (dependencies
+// have a "version" too): the list is allocated once, and pages never written cost nothing.
+qsizetype countVersionKeys(QByteArrayView text)
+{
+    static const QByteArrayMatcher key(QByteArrayLiteral("\"version\""));
+    qsizetype count = 0;
+    for (qsizetype at = key.indexIn(text); at >= 0; at = key.indexIn(text, at + 9))
+        ++count;
+    return count;
+}
+
 } // namespace
 
 ChartVersionReader::ChartVersionReader(QByteArrayView json)
-    : m_json(json)
+    : m_text(json)
+    , m_json(json)
 {}
 
 bool ChartVersionReader::syntaxFailed()
@@ -277,7 +290,7 @@ std::optional<ChartVersion> ChartVersionReader::entry(QString *where, QString *p
     return entry;
 }
 
-std::optional<QList<ChartVersion>> ChartVersionReader::versions(const QString &what)
+std::optional<QList<ChartVersion>> ChartVersionReader::versions(const QString &what, qsizetype expected)
 {
     const Kind kind = m_json.peek();
     if (syntaxFailed())
@@ -288,6 +301,7 @@ std::optional<QList<ChartVersion>> ChartVersionReader::versions(const QString &w
         return std::nullopt;
     }
     QList<ChartVersion> result;
+    result.reserve(expected);
     m_json.enterArray();
     for (qsizetype i = 0; m_json.nextElement(); ++i) {
         const Kind item = m_json.peek();
@@ -317,7 +331,7 @@ std::optional<QList<ChartVersion>> ChartVersionReader::versions(const QString &w
 
 std::optional<QList<ChartVersion>> ChartVersionReader::list(const QString &what)
 {
-    std::optional<QList<ChartVersion>> result = versions(what);
+    std::optional<QList<ChartVersion>> result = versions(what, countVersionKeys(m_text));
     if (!result || !m_json.finish()) {
         syntaxFailed();
         return std::nullopt;
@@ -340,7 +354,7 @@ std::optional<QMap<QString, QList<ChartVersion>>> ChartVersionReader::charts()
     QByteArrayView key;
     while (m_json.nextMember(key)) {
         const QString chart = QString::fromUtf8(key);
-        std::optional<QList<ChartVersion>> list = versions(tr("chart \"%1\"").arg(chart));
+        std::optional<QList<ChartVersion>> list = versions(tr("chart \"%1\"").arg(chart), 0);
         if (!list)
             return std::nullopt;
         result.insert(chart, std::move(*list));

@@ -33,10 +33,11 @@ public:
     QString error() const { return m_error; }
 
 private:
-    std::optional<QList<ChartVersion>> versions(const QString &what);
+    std::optional<QList<ChartVersion>> versions(const QString &what, qsizetype expected);
     std::optional<ChartVersion> entry(QString *where, QString *problem);
     bool syntaxFailed();
 
+    QByteArrayView m_text;
     JsonReader m_json;
     ChartVersion m_previous;
     Failure m_failure = Failure::None;
