@@ -4,12 +4,17 @@
 #include "chart/ChartArchiveWriter.h"
 #include "chartmuseum/ChartMuseumClient.h"
 #include "chartmuseum/ChartMuseumServer.h"
+#include "chartmuseum/ChartVersionReader.h"
 #include "net/HttpClient.h"
+#include "text/Rfc3339.h"
+#include "json/JsonReader.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -73,6 +78,15 @@ private Q_SLOTS:
     void basicAuth();
     void multitenantAndContextPath();
     void health();
+    void jsonSyntax_data();
+    void jsonSyntax();
+    void jsonValues();
+    void readerMatchesServerJson();
+    void readerSharesRepeatedStrings();
+    void readerShapeErrors_data();
+    void readerShapeErrors();
+    void rfc3339_data();
+    void rfc3339();
 
 private:
     ChartMuseumClient *client(const QUrl &url, const QString &repo = {}, int timeoutMs = 5000);
@@ -572,6 +586,239 @@ void TstChartMuseum::health()
     auto result = await(client(m_server->url())->health());
     QVERIFY2(result.value, result.error ? qPrintable(result.error->toString()) : "");
     QVERIFY(*result.value);
+}
+
+void TstChartMuseum::jsonSyntax_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("error"); // empty: valid
+    QTest::newRow("valid, every kind")
+        << QByteArray(R"( {"a": [1, -2.5e3, 0, true, false, null, "x\"\u00e9\ud83d\ude00"], "b": {}} )")
+        << QString();
+    QTest::newRow("valid UTF-8") << QByteArray("[\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\"]") << QString();
+    QTest::newRow("empty text") << QByteArray("  ")
+                                << u"line 1, column 3: the text ends where a value should be"_s;
+    QTest::newRow("html") << QByteArray("<html>") << u"line 1, column 1: unexpected character '<'"_s;
+    QTest::newRow("trailing comma in array")
+        << QByteArray("[1,\n 2,]") << u"line 2, column 4: a comma before ']'"_s;
+    QTest::newRow("trailing comma in object") << QByteArray(R"({"a":1,})") << u"a comma before '}'"_s;
+    QTest::newRow("missing colon") << QByteArray(R"({"a" 1})") << u"line 1, column 6: expected ':'"_s;
+    QTest::newRow("missing comma") << QByteArray(R"([1 2])") << u"expected ',' or ']'"_s;
+    QTest::newRow("unquoted key") << QByteArray(R"({a:1})") << u"expected a member name in double quotes"_s;
+    QTest::newRow("unterminated string")
+        << QByteArray("[\"abc") << u"line 1, column 2: a string that never ends"_s;
+    QTest::newRow("control character")
+        << QByteArray("[\"a\tb\"]") << u"a control character inside a string"_s;
+    QTest::newRow("bad escape") << QByteArray(R"(["\x"])") << u"invalid escape \\x"_s;
+    QTest::newRow("short unicode escape") << QByteArray(R"(["\u12"])") << u"four hex digits"_s;
+    QTest::newRow("overlong UTF-8") << QByteArray("[\"\xc0\xaf\"]") << u"invalid UTF-8"_s;
+    QTest::newRow("UTF-8 surrogate") << QByteArray("[\"\xed\xa0\x80\"]") << u"invalid UTF-8"_s;
+    QTest::newRow("cut UTF-8") << QByteArray("[\"\xe2\x82\"]") << u"invalid UTF-8"_s;
+    QTest::newRow("leading zero") << QByteArray("[01]") << u"expected ',' or ']'"_s;
+    QTest::newRow("bare minus") << QByteArray("[-]") << u"a malformed number"_s;
+    QTest::newRow("dot without digits") << QByteArray("[1.]") << u"a malformed number"_s;
+    QTest::newRow("exponent without digits") << QByteArray("[1e+]") << u"a malformed number"_s;
+    QTest::newRow("number too large") << QByteArray("[1e999]") << u"a number out of range"_s;
+    QTest::newRow("misspelt literal") << QByteArray("[nul]") << u"unexpected text where a value should be"_s;
+    QTest::newRow("text after the value")
+        << QByteArray("[] []") << u"line 1, column 4: more text after the end"_s;
+    QTest::newRow("unclosed array") << QByteArray("[1, 2") << u"the text ends inside an array"_s;
+    QTest::newRow("too deep") << QByteArray(600, '[') << u"nested more than 512 levels deep"_s;
+}
+
+void TstChartMuseum::jsonSyntax()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, error);
+    JsonReader reader(text);
+    reader.skip();
+    reader.finish();
+    QCOMPARE(reader.failed(), !error.isEmpty());
+    if (!error.isEmpty())
+        QVERIFY2(reader.error().contains(error), qPrintable(reader.error()));
+}
+
+void TstChartMuseum::jsonValues()
+{
+    const QByteArray text =
+        R"({"s": "a\"b\\c\/\n\u00e9\ud83d\ude00", "n": -12.5e1, "t": true, "f": false, "z": null, "l": [1]})";
+    JsonReader reader(text);
+    QVERIFY(reader.enterObject());
+    QByteArrayView key;
+    QVERIFY(reader.nextMember(key));
+    QCOMPARE(key, QByteArrayView("s"));
+    QCOMPARE(reader.string(), u"a\"b\\c/\n\u00e9\U0001F600"_s);
+    QVERIFY(reader.nextMember(key));
+    QCOMPARE(reader.number(), -125.0);
+    QVERIFY(reader.nextMember(key));
+    QCOMPARE(reader.boolean(), true);
+    QVERIFY(reader.nextMember(key));
+    QCOMPARE(reader.boolean(), false);
+    QVERIFY(reader.nextMember(key));
+    QCOMPARE(reader.peek(), JsonReader::Kind::Null);
+    reader.null();
+    QVERIFY(reader.nextMember(key));
+    QCOMPARE(reader.peek(), JsonReader::Kind::Array);
+    QCOMPARE(reader.string(), QString()); // the wrong kind is an error, and nothing is consumed
+    QVERIFY(reader.failed());
+    QVERIFY2(reader.error().contains(u"expected a string, found an array"_s), qPrintable(reader.error()));
+    QVERIFY(!reader.nextMember(key));
+}
+
+// Every field the server writes, escapes and non-ASCII included, reads back as it was written.
+void TstChartMuseum::readerMatchesServerJson()
+{
+    QList<ChartVersion> written;
+    for (int i = 0; i < 40; ++i) {
+        ChartVersion v;
+        ChartMetadata &m = v.metadata;
+        m.name = u"torvalds"_s;
+        m.version = u"1.0.0-%1"_s.arg(i);
+        m.apiVersion = u"v2"_s;
+        m.appVersion = i % 3 ? u"0.17.%1"_s.arg(i) : QString();
+        m.description = u"Linus\u2019 \"chart\"\n\ttab \\ slash / \U0001F680"_s;
+        m.type = u"application"_s;
+        m.home = u"https://example.org/torvalds"_s;
+        m.icon = i % 2 ? u"https://example.org/icon.png"_s : QString();
+        m.kubeVersion = u">=1.27.0-0"_s;
+        m.sources = {u"https://example.org/src"_s, u"https://example.org/mirror"_s};
+        m.keywords = i % 4 ? QStringList{u"git"_s, u"caldav"_s} : QStringList{};
+        m.maintainers = {{u"Ada"_s, u"ada@example.org"_s, QString()},
+                         {u"J\u00fcrgen"_s, QString(), u"https://x"_s}};
+        if (i % 5 == 0)
+            m.dependencies = {
+                {u"redis"_s, u"18.x"_s, u"oci://example.org/charts"_s, u"redis.enabled"_s, u"cache"_s}};
+        m.annotations = {{u"capstan.net/commit"_s, u"%1"_s.arg(i * 7919, 40, 16, QLatin1Char('0'))},
+                         {u"category"_s, u"Git"_s}};
+        m.deprecated = i == 7;
+        v.urls = {u"charts/torvalds-%1.tgz"_s.arg(m.version)};
+        v.created = QDateTime(QDate(2026, 12, 1), QTime(10, 0, i, i * 13), Qt::UTC);
+        v.digest = QString::number(i).repeated(64).left(64);
+        written.append(v);
+    }
+    QJsonArray array;
+    for (const ChartVersion &v : written)
+        array.append(v.toJson());
+    for (const auto format : {QJsonDocument::Compact, QJsonDocument::Indented}) {
+        const QByteArray json = QJsonDocument(array).toJson(format);
+        ChartVersionReader reader(json);
+        const std::optional<QList<ChartVersion>> read = reader.list(u"the versions"_s);
+        QVERIFY2(read, qPrintable(reader.error()));
+        QCOMPARE(read->size(), written.size());
+        for (qsizetype i = 0; i < written.size(); ++i) {
+            QCOMPARE(read->at(i).metadata, written.at(i).metadata);
+            QCOMPARE(read->at(i).urls, written.at(i).urls);
+            QCOMPARE(read->at(i).created, written.at(i).created);
+            QCOMPARE(read->at(i).digest, written.at(i).digest);
+        }
+    }
+    const QByteArray json = QJsonDocument(written.first().toJson()).toJson();
+    ChartVersionReader one(json);
+    const std::optional<ChartVersion> single = one.one();
+    QVERIFY2(single, qPrintable(one.error()));
+    QCOMPARE(single->metadata, written.first().metadata);
+}
+
+// 10,000 entries of one chart hold one copy of each string that is the same in all of them.
+void TstChartMuseum::readerSharesRepeatedStrings()
+{
+    const QByteArray json =
+        R"([{"name":"torvalds","version":"1.0.0-2","description":"d","urls":["a"],"annotations":{"k":"v"}},
+                                {"name":"torvalds","version":"1.0.0-1","description":"d","urls":["b"],"annotations":{"k":"v"}}])";
+    ChartVersionReader reader(json);
+    const std::optional<QList<ChartVersion>> read = reader.list(u"the versions"_s);
+    QVERIFY2(read, qPrintable(reader.error()));
+    QCOMPARE(read->at(0).name().constData(), read->at(1).name().constData());
+    QCOMPARE(read->at(0).metadata.description.constData(), read->at(1).metadata.description.constData());
+    QVERIFY(read->at(0).version().constData() != read->at(1).version().constData());
+    QCOMPARE(read->at(1).urls, QStringList{u"b"_s});
+    QVERIFY(read->at(0).metadata.annotations.isSharedWith(read->at(1).metadata.annotations));
+}
+
+void TstChartMuseum::readerShapeErrors_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("error");
+    const QByteArray good =
+        R"({"name":"t","version":"1.0.0","urls":["u"],"created":"2026-01-01T00:00:00Z"},)";
+    QTest::newRow("an object, not an array")
+        << QByteArray(R"({"versions":[]})") << u"the versions: not a JSON array but an object"_s;
+    QTest::newRow("entry not an object")
+        << QByteArray("[" + good + "3]") << u"entry 1 of the versions is a number, not an object"_s;
+    QTest::newRow("version a number")
+        << QByteArray(R"([{"name":"t","version":1}])")
+        << u"entry 0 of the versions: chart version t: field \"version\" is a number, expected a string"_s;
+    QTest::newRow("name missing") << QByteArray(R"([{"version":"1.0.0"}])")
+                                  << u"chart version: field \"name\" is missing, expected a string"_s;
+    QTest::newRow("name null") << QByteArray(R"([{"name":null,"version":"1.0.0"}])")
+                               << u"field \"name\" is null, expected a string"_s;
+    QTest::newRow("name empty") << QByteArray(R"([{"name":"","version":"1.0.0"}])")
+                                << u"field \"name\" is empty"_s;
+    QTest::newRow("url not a string")
+        << QByteArray("[" + good + R"({"name":"t","version":"2.0.0","urls":["a",7]}])")
+        << u"entry 1 of the versions: chart version t 2.0.0: field \"urls[1]\" is a number, expected a string"_s;
+    QTest::newRow("urls an object") << QByteArray(R"([{"name":"t","version":"1","urls":{}}])")
+                                    << u"field \"urls\" is an object, expected an array of strings"_s;
+    QTest::newRow("maintainer email a number")
+        << QByteArray(R"([{"name":"t","version":"1","maintainers":[{"name":"a","email":5}]}])")
+        << u"field \"maintainers[0].email\" is a number, expected a string"_s;
+    QTest::newRow("maintainer not an object")
+        << QByteArray(R"([{"name":"t","version":"1","maintainers":["a"]}])")
+        << u"field \"maintainers[0]\" is a string, expected an object"_s;
+    QTest::newRow("annotation a boolean")
+        << QByteArray(R"([{"name":"t","version":"1","annotations":{"k":true}}])")
+        << u"field \"annotations.k\" is a boolean, expected a string"_s;
+    QTest::newRow("deprecated a string") << QByteArray(R"([{"name":"t","version":"1","deprecated":"yes"}])")
+                                         << u"field \"deprecated\" is a string, expected a boolean"_s;
+    QTest::newRow("bad time") << QByteArray(R"([{"name":"t","version":"1","created":"yesterday"}])")
+                              << u"field \"created\" is \"yesterday\", expected an RFC 3339 time"_s;
+    QTest::newRow("impossible date")
+        << QByteArray(R"([{"name":"t","version":"1","created":"2026-02-30T00:00:00Z"}])")
+        << u"expected an RFC 3339 time"_s;
+}
+
+void TstChartMuseum::readerShapeErrors()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, error);
+    ChartVersionReader reader(json);
+    QVERIFY(!reader.list(u"the versions"_s));
+    QCOMPARE(reader.failure(), ChartVersionReader::Failure::Shape);
+    QVERIFY2(reader.error().contains(error), qPrintable(reader.error()));
+}
+
+void TstChartMuseum::rfc3339_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDateTime>("expected"); // invalid: rejected
+    const QDate day(2026, 11, 25);
+    QTest::newRow("Z") << u"2026-11-25T21:28:47Z"_s << QDateTime(day, QTime(21, 28, 47), Qt::UTC);
+    QTest::newRow("lower case") << u"2026-11-25t21:28:47z"_s << QDateTime(day, QTime(21, 28, 47), Qt::UTC);
+    QTest::newRow("nanoseconds") << u"2026-11-25T21:28:47.337123456Z"_s
+                                 << QDateTime(day, QTime(21, 28, 47, 337), Qt::UTC);
+    QTest::newRow("tenths") << u"2026-11-25T21:28:47.5Z"_s << QDateTime(day, QTime(21, 28, 47, 500), Qt::UTC);
+    QTest::newRow("offset") << u"2026-11-25T23:28:47+02:00"_s << QDateTime(day, QTime(21, 28, 47), Qt::UTC);
+    QTest::newRow("negative offset") << u"2026-11-25T16:58:47.1-04:30"_s
+                                     << QDateTime(day, QTime(21, 28, 47, 100), Qt::UTC);
+    QTest::newRow("no zone") << u"2026-11-25T21:28:47"_s << QDateTime();
+    QTest::newRow("empty fraction") << u"2026-11-25T21:28:47.Z"_s << QDateTime();
+    QTest::newRow("February 30") << u"2026-02-30T21:28:47Z"_s << QDateTime();
+    QTest::newRow("hour 24") << u"2026-11-25T24:00:00Z"_s << QDateTime();
+    QTest::newRow("text after") << u"2026-11-25T21:28:47Zx"_s << QDateTime();
+    QTest::newRow("words") << u"yesterday"_s << QDateTime();
+}
+
+void TstChartMuseum::rfc3339()
+{
+    QFETCH(QString, text);
+    QFETCH(QDateTime, expected);
+    const QDateTime parsed = Rfc3339::parse(text);
+    QCOMPARE(parsed.isValid(), expected.isValid());
+    if (!expected.isValid())
+        return;
+    QCOMPARE(parsed.toUTC(), expected);
+    QCOMPARE(Rfc3339::parse(Rfc3339::format(parsed)), expected);
+    QCOMPARE(Rfc3339::format(expected, Rfc3339::Precision::Seconds).size(), 20);
 }
 
 QTEST_GUILESS_MAIN(TstChartMuseum)

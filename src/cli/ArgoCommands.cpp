@@ -1,4 +1,5 @@
 #include "ArgoCommands.h"
+#include "text/Rfc3339.h"
 
 #include "CliSession.h"
 #include "OutputWriter.h"
@@ -13,13 +14,6 @@
 namespace capstan {
 
 namespace {
-
-QJsonValue rfc3339(const QDateTime &time)
-{
-    if (!time.isValid())
-        return QJsonValue();
-    return time.toUTC().toString(Qt::ISODate);
-}
 
 QString localTime(const QDateTime &time)
 {
@@ -44,7 +38,7 @@ QJsonObject historyJson(const ArgoApplication::HistoryEntry &entry)
 {
     return QJsonObject{{QStringLiteral("id"), entry.id},
                        {QStringLiteral("revision"), entry.revision},
-                       {QStringLiteral("deployedAt"), rfc3339(entry.deployedAt)},
+                       {QStringLiteral("deployedAt"), Rfc3339::json(entry.deployedAt)},
                        {QStringLiteral("initiatedBy"), orNull(entry.initiatedBy)},
                        {QStringLiteral("automated"), entry.automated}};
 }
@@ -75,8 +69,8 @@ QJsonValue operationJson(const ArgoApplication &app, bool inProgressOnly)
         const ArgoApplication::OperationState &state = *app.operationState;
         operation.insert(QStringLiteral("phase"), state.phase);
         operation.insert(QStringLiteral("message"), orNull(state.message));
-        operation.insert(QStringLiteral("startedAt"), rfc3339(state.startedAt));
-        operation.insert(QStringLiteral("finishedAt"), rfc3339(state.finishedAt));
+        operation.insert(QStringLiteral("startedAt"), Rfc3339::json(state.startedAt));
+        operation.insert(QStringLiteral("finishedAt"), Rfc3339::json(state.finishedAt));
         operation.insert(QStringLiteral("dryRun"), state.dryRun);
     } else {
         operation.insert(QStringLiteral("phase"), QStringLiteral("Requested"));
@@ -93,7 +87,7 @@ QJsonValue suspensionJson(const ArgoApplication &app)
     if (!suspension)
         return QJsonValue();
     return QJsonObject{{QStringLiteral("by"), suspension->by},
-                       {QStringLiteral("since"), rfc3339(suspension->at)},
+                       {QStringLiteral("since"), Rfc3339::json(suspension->at)},
                        {QStringLiteral("reason"), suspension->reason}};
 }
 
@@ -104,10 +98,10 @@ QJsonValue lockJson(const ArgoApplication &app, qint64 staleAfterMs)
         return QJsonValue();
     return QJsonObject{
         {QStringLiteral("holder"), lock->holder},
-        {QStringLiteral("since"), rfc3339(lock->since)},
+        {QStringLiteral("since"), Rfc3339::json(lock->since)},
         {QStringLiteral("reason"), lock->reason},
         {QStringLiteral("heartbeat"),
-         lock->heartbeat.isValid() ? QJsonValue(rfc3339(lock->heartbeat)) : QJsonValue()},
+         lock->heartbeat.isValid() ? QJsonValue(Rfc3339::json(lock->heartbeat)) : QJsonValue()},
         {QStringLiteral("stale"), lock->isStale(QDateTime::currentDateTimeUtc(), staleAfterMs)}};
 }
 

@@ -1,5 +1,6 @@
 #include "ChartCommands.h"
 #include "chart/ChartDigest.h"
+#include "text/Rfc3339.h"
 
 #include "CliSession.h"
 #include "OutputWriter.h"
@@ -22,34 +23,9 @@ namespace capstan {
 
 namespace {
 
-// RFC 3339 in UTC ("2026-11-25T21:28:47.337Z"); formatted by hand, as `versions` prints thousands of them.
-QString utcTimestamp(const QDateTime &time, bool milliseconds)
-{
-    const QDateTime utc = time.toUTC();
-    const QDate date = utc.date();
-    const QTime clock = utc.time();
-    if (date.year() < 0 || date.year() > 9999)
-        return utc.toString(milliseconds ? Qt::ISODateWithMs : Qt::ISODate);
-    char buffer[40];
-    const int length =
-        milliseconds ? std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                                     date.year(), date.month(), date.day(), clock.hour(), clock.minute(),
-                                     clock.second(), clock.msec())
-                     : std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ", date.year(),
-                                     date.month(), date.day(), clock.hour(), clock.minute(), clock.second());
-    return QString::fromLatin1(buffer, length);
-}
-
-QJsonValue rfc3339(const QDateTime &time)
-{
-    if (!time.isValid())
-        return QJsonValue();
-    return utcTimestamp(time, true);
-}
-
 QString textTime(const QDateTime &time)
 {
-    return time.isValid() ? utcTimestamp(time, false) : QStringLiteral("-");
+    return time.isValid() ? Rfc3339::format(time, Rfc3339::Precision::Seconds) : QStringLiteral("-");
 }
 
 QString orDash(const QString &text)
@@ -258,7 +234,7 @@ void ChartCommands::versions(const CommandLine::Invocation &invocation)
                         {QStringLiteral("name"), entry->name()},
                         {QStringLiteral("version"), entry->version()},
                         {QStringLiteral("appVersion"), entry->appVersion()},
-                        {QStringLiteral("created"), rfc3339(entry->created)},
+                        {QStringLiteral("created"), Rfc3339::json(entry->created)},
                         {QStringLiteral("digest"), entry->digest},
                     });
                 }
@@ -322,7 +298,7 @@ void ChartCommands::show(const CommandLine::Invocation &invocation)
                         {QStringLiteral("version"), meta.version},
                         {QStringLiteral("appVersion"), meta.appVersion},
                         {QStringLiteral("description"), meta.description},
-                        {QStringLiteral("created"), rfc3339(entry.created)},
+                        {QStringLiteral("created"), Rfc3339::json(entry.created)},
                         {QStringLiteral("digest"), entry.digest},
                         {QStringLiteral("chartYaml"), QString::fromUtf8(archive->chartYaml())},
                         {QStringLiteral("values"), QString::fromUtf8(archive->valuesYaml())},

@@ -1,4 +1,5 @@
 #include "DeployCommands.h"
+#include "text/Rfc3339.h"
 
 #include "ActionRecorder.h"
 #include "CliSession.h"
@@ -49,13 +50,6 @@ QString clock(const QDateTime &time)
     return time.toLocalTime().toString(u"HH:mm:ss"_s);
 }
 
-QJsonValue isoTime(const QDateTime &time)
-{
-    if (!time.isValid())
-        return QJsonValue();
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
 QJsonValue orNull(const QString &text)
 {
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
@@ -68,7 +62,7 @@ QJsonObject entryJson(const DeployJournal::Entry &entry)
         steps.append(QJsonObject{{u"name"_s, step.name},
                                  {u"stage"_s, step.stage},
                                  {u"status"_s, StepResult::statusName(step.result.status)},
-                                 {u"started"_s, isoTime(step.result.started)},
+                                 {u"started"_s, Rfc3339::json(step.result.started)},
                                  {u"durationMs"_s, step.result.durationMs},
                                  {u"exitCode"_s, step.result.exitCode},
                                  {u"message"_s, orNull(step.result.message)}});
@@ -79,7 +73,7 @@ QJsonObject entryJson(const DeployJournal::Entry &entry)
     return QJsonObject{{u"kind"_s, u"deploy"_s},
                        {u"id"_s, entry.id},
                        {u"who"_s, entry.target.user},
-                       {u"when"_s, isoTime(entry.started)},
+                       {u"when"_s, Rfc3339::json(entry.started)},
                        {u"build"_s, orNull(entry.target.build)},
                        {u"version"_s, entry.target.version},
                        {u"sha"_s, orNull(entry.target.sha)},
@@ -91,8 +85,8 @@ QJsonObject entryJson(const DeployJournal::Entry &entry)
                        {u"application"_s, orNull(entry.application)},
                        {u"host"_s, entry.host},
                        {u"pid"_s, entry.pid},
-                       {u"started"_s, isoTime(entry.started)},
-                       {u"finished"_s, isoTime(entry.finished)},
+                       {u"started"_s, Rfc3339::json(entry.started)},
+                       {u"finished"_s, Rfc3339::json(entry.finished)},
                        {u"durationMs"_s, durationMs < 0 ? QJsonValue() : QJsonValue(durationMs)},
                        {u"outcome"_s, orNull(entry.outcome)},
                        {u"message"_s, orNull(entry.message)},
@@ -104,7 +98,7 @@ QJsonObject actionJson(const DeployJournal::Action &action)
     return QJsonObject{{u"kind"_s, action.kind},
                        {u"id"_s, action.id},
                        {u"who"_s, action.user},
-                       {u"when"_s, isoTime(action.at)},
+                       {u"when"_s, Rfc3339::json(action.at)},
                        {u"application"_s, orNull(action.application)},
                        {u"host"_s, action.host},
                        {u"reason"_s, orNull(action.reason)},
@@ -479,10 +473,11 @@ void DeployCommands::runDeployment(Deployment *deployment, bool verbose)
             if (planned.step.name == step)
                 stage = planned.step.stage;
         }
-        emitLine(
-            QJsonObject{
-                {u"event"_s, u"start"_s}, {u"step"_s, step}, {u"stage"_s, stage}, {u"time"_s, isoTime(at)}},
-            u"%1  %2  %3/%4"_s.arg(clock(at), tr("start").leftJustified(9), stage, step));
+        emitLine(QJsonObject{{u"event"_s, u"start"_s},
+                             {u"step"_s, step},
+                             {u"stage"_s, stage},
+                             {u"time"_s, Rfc3339::json(at)}},
+                 u"%1  %2  %3/%4"_s.arg(clock(at), tr("start").leftJustified(9), stage, step));
     });
     if (verbose) {
         connect(deployment, &Deployment::stepOutput, this,
@@ -524,7 +519,7 @@ void DeployCommands::runDeployment(Deployment *deployment, bool verbose)
                                   {u"durationMs"_s, result.durationMs},
                                   {u"exitCode"_s, result.exitCode},
                                   {u"message"_s, orNull(result.message)},
-                                  {u"time"_s, isoTime(now)}};
+                                  {u"time"_s, Rfc3339::json(now)}};
                 if (!result.outputTail.isEmpty())
                     event.insert(u"lastOutput"_s, QJsonArray::fromStringList(result.outputTail));
                 emitLine(event, columns.join(u"  "_s));
@@ -710,7 +705,7 @@ void DeployCommands::lock(const CommandLine::Invocation &invocation)
                     out->json(QJsonObject{{u"app"_s, app.name},
                                           {u"holder"_s, held ? held->holder : holder},
                                           {u"reason"_s, held ? held->reason : reason},
-                                          {u"since"_s, held ? isoTime(held->since) : QJsonValue()}});
+                                          {u"since"_s, held ? Rfc3339::json(held->since) : QJsonValue()}});
                 } else {
                     out->text(tr("Locked %1 for %2: %3\n").arg(app.name, holder, reason));
                 }

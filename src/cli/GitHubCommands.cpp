@@ -1,4 +1,5 @@
 #include "GitHubCommands.h"
+#include "text/Rfc3339.h"
 
 #include "CliSession.h"
 #include "OutputWriter.h"
@@ -94,14 +95,11 @@ QString ciState(const WorkflowRun &run)
 
 QJsonObject commitJson(const GitHubCommit &commit)
 {
-    return QJsonObject{
-        {QStringLiteral("sha"), commit.sha},
-        {QStringLiteral("author"), commit.authorName},
-        {QStringLiteral("login"), orNull(commit.authorLogin)},
-        {QStringLiteral("subject"), commit.subject()},
-        {QStringLiteral("date"), commit.authoredAt.isValid()
-                                     ? QJsonValue(commit.authoredAt.toUTC().toString(Qt::ISODate))
-                                     : QJsonValue()}};
+    return QJsonObject{{QStringLiteral("sha"), commit.sha},
+                       {QStringLiteral("author"), commit.authorName},
+                       {QStringLiteral("login"), orNull(commit.authorLogin)},
+                       {QStringLiteral("subject"), commit.subject()},
+                       {QStringLiteral("date"), Rfc3339::json(commit.authoredAt)}};
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "PublishCommands.h"
+#include "text/Rfc3339.h"
 
 #include "CliSession.h"
 #include "OutputWriter.h"
@@ -12,16 +13,7 @@
 
 namespace capstan {
 
-namespace {
-
-QJsonValue rfc3339(const QDateTime &time)
-{
-    if (!time.isValid())
-        return QJsonValue();
-    return time.toUTC().toString(Qt::ISODateWithMs);
-}
-
-} // namespace
+namespace {} // namespace
 
 PublishCommands::PublishCommands(CliSession *session, QObject *parent)
     : QObject(parent)
@@ -132,7 +124,7 @@ void PublishCommands::publish(const CommandLine::Invocation &invocation)
                 out->json(QJsonObject{{QStringLiteral("name"), entry.name()},
                                       {QStringLiteral("version"), entry.version()},
                                       {QStringLiteral("digest"), entry.digest},
-                                      {QStringLiteral("created"), rfc3339(entry.created)}});
+                                      {QStringLiteral("created"), Rfc3339::json(entry.created)}});
             } else {
                 out->text(tr("Published %1 %2 to %3\n")
                               .arg(entry.name(), entry.version(),

@@ -49,4 +49,6 @@ struct ChartMetadata
 
 } // namespace capstan
 
+// Every member is an implicitly shared Qt value (or a bool), so lists of thousands grow by moving bytes.
+Q_DECLARE_TYPEINFO(capstan::ChartMetadata, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(capstan::ChartMetadata)

@@ -1,4 +1,5 @@
 #include "ChartMuseumClient.h"
+#include "ChartVersionReader.h"
 #include "chart/ChartDigest.h"
 
 #include "chart/ChartArchive.h"
@@ -56,23 +57,18 @@ QList<ChartVersion> sortedNewestFirst(QList<ChartVersion> versions)
     return sorted;
 }
 
-QList<ChartVersion> parseVersionList(const QJsonValue &value, const QUrl &url, const QString &where)
+// Reads a ChartMuseum answer with ChartVersionReader; malformed JSON and a wrong shape become ApiErrors.
+template <typename Result>
+Result readVersions(const HttpResponse &response,
+                    const std::function<std::optional<Result>(ChartVersionReader &)> &read)
 {
-    if (!value.isArray())
-        throw shapeError(url, ChartMuseumClient::tr("%1 is not an array of chart versions").arg(where));
-    const QJsonArray array = value.toArray();
-    QList<ChartVersion> versions;
-    versions.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        if (!array.at(i).isObject())
-            throw shapeError(url, ChartMuseumClient::tr("entry %1 of %2 is not an object").arg(i).arg(where));
-        QString error;
-        std::optional<ChartVersion> entry = ChartVersion::fromJson(array.at(i).toObject(), &error);
-        if (!entry)
-            throw shapeError(url, ChartMuseumClient::tr("entry %1 of %2: %3").arg(i).arg(where, error));
-        versions.append(std::move(*entry));
-    }
-    return sortedNewestFirst(std::move(versions));
+    ChartVersionReader reader(response.body);
+    std::optional<Result> result = read(reader);
+    if (result)
+        return std::move(*result);
+    if (reader.failure() == ChartVersionReader::Failure::Syntax)
+        throw HttpClient::notJsonError(response, QStringLiteral("ChartMuseum"), reader.error());
+    throw shapeError(response.url, reader.error());
 }
 
 QString segment(const QString &text)
@@ -204,54 +200,48 @@ QString ChartMuseumClient::repoPath(const QString &rest) const
 
 QFuture<QMap<QString, QList<ChartVersion>>> ChartMuseumClient::charts()
 {
-    const QUrl url = m_http->resolve(apiPath(QStringLiteral("/charts")));
-    return m_http->getJson(apiPath(QStringLiteral("/charts"))).then([url](const QJsonDocument &document) {
-        if (!document.isObject())
-            throw shapeError(url, tr("the chart listing is not a JSON object"));
-        QMap<QString, QList<ChartVersion>> charts;
-        const QJsonObject object = document.object();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            charts.insert(it.key(), parseVersionList(it.value(), url, tr("chart \"%1\"").arg(it.key())));
+    HttpRequest request;
+    request.path = apiPath(QStringLiteral("/charts"));
+    return m_http->send(request).then([](const HttpResponse &response) {
+        using Charts = QMap<QString, QList<ChartVersion>>;
+        Charts charts =
+            readVersions<Charts>(response, [](ChartVersionReader &reader) { return reader.charts(); });
+        for (auto it = charts.begin(); it != charts.end(); ++it)
+            it.value() = sortedNewestFirst(std::move(it.value()));
         return charts;
     });
 }
 
 QFuture<QList<ChartVersion>> ChartMuseumClient::versions(const QString &chart)
 {
-    const QString path = apiPath(QStringLiteral("/charts/") + segment(chart));
-    const QUrl url = m_http->resolve(path);
+    HttpRequest request;
+    request.path = apiPath(QStringLiteral("/charts/") + segment(chart));
     const QString repository =
         m_http->resolve(repoPath(QStringLiteral("/"))).toDisplayString(QUrl::RemoveUserInfo);
-    return m_http->getJson(path)
-        .onFailed([repository, chart](const ApiError &error) -> QJsonDocument {
+    return m_http->send(request)
+        .onFailed([repository, chart](const ApiError &error) -> HttpResponse {
             throw lookupError(error, repository, chart);
         })
-        .then([url, chart](const QJsonDocument &document) {
-            if (!document.isArray())
-                throw shapeError(url, tr("the versions of \"%1\" are not a JSON array").arg(chart));
-            return parseVersionList(QJsonValue(document.array()), url,
-                                    tr("the versions of \"%1\"").arg(chart));
+        .then([chart](const HttpResponse &response) {
+            const QString what = tr("the versions of \"%1\"").arg(chart);
+            return sortedNewestFirst(readVersions<QList<ChartVersion>>(
+                response, [&what](ChartVersionReader &reader) { return reader.list(what); }));
         });
 }
 
 QFuture<ChartVersion> ChartMuseumClient::version(const QString &chart, const QString &version)
 {
-    const QString path = apiPath(QStringLiteral("/charts/%1/%2").arg(segment(chart), segment(version)));
-    const QUrl url = m_http->resolve(path);
+    HttpRequest request;
+    request.path = apiPath(QStringLiteral("/charts/%1/%2").arg(segment(chart), segment(version)));
     const QString repository =
         m_http->resolve(repoPath(QStringLiteral("/"))).toDisplayString(QUrl::RemoveUserInfo);
-    return m_http->getJson(path)
-        .onFailed([repository, chart, version](const ApiError &error) -> QJsonDocument {
+    return m_http->send(request)
+        .onFailed([repository, chart, version](const ApiError &error) -> HttpResponse {
             throw lookupError(error, repository, chart, version);
         })
-        .then([url](const QJsonDocument &document) {
-            if (!document.isObject())
-                throw shapeError(url, tr("the chart version is not a JSON object"));
-            QString error;
-            std::optional<ChartVersion> entry = ChartVersion::fromJson(document.object(), &error);
-            if (!entry)
-                throw shapeError(url, error);
-            return *entry;
+        .then([](const HttpResponse &response) {
+            return readVersions<ChartVersion>(response,
+                                              [](ChartVersionReader &reader) { return reader.one(); });
         });
 }
 

@@ -7,8 +7,6 @@
 #include <QMetaType>
 #include <QStringList>
 
-#include <optional>
-
 namespace capstan {
 
 // Why: one entry of a ChartMuseum repository (Helm repo.ChartVersion): metadata plus where and when.
@@ -23,11 +21,12 @@ struct ChartVersion
     QString version() const { return metadata.version; }
     QString appVersion() const { return metadata.appVersion; }
 
-    // Strict reader of the contract's JSON: a field of the wrong type is an error naming the field.
-    static std::optional<ChartVersion> fromJson(const QJsonObject &object, QString *error);
-    QJsonObject toJson() const; // same field names and omission rules as the server
+    QJsonObject
+    toJson() const; // same field names and omission rules as the server (ChartVersionReader reads it)
 };
 
 } // namespace capstan
 
+// Every member is an implicitly shared Qt value (or a bool), so lists of thousands grow by moving bytes.
+Q_DECLARE_TYPEINFO(capstan::ChartVersion, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(capstan::ChartVersion)

@@ -29,6 +29,26 @@ struct HttpClient::Call
     QTimer *watchdog = nullptr;
     bool timedOut = false;
     int timeouts = 0; // attempts that timed out
+    QByteArray body;  // of the current attempt, taken from the reply as it arrives
+
+    // Moves what the reply holds into `body`: the reply's own buffer stays small, and a body whose
+    // length the server announced is written into one allocation of that size.
+    void drain(QNetworkReply *from)
+    {
+        const qint64 available = from->bytesAvailable();
+        if (available <= 0)
+            return;
+        if (body.isEmpty()) {
+            const qint64 announced = from->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+            body.reserve(qsizetype(std::clamp<qint64>(announced, available, qint64(1) << 30)));
+        }
+        const qsizetype old = body.size();
+        if (body.capacity() < old + available)
+            body.reserve(std::max<qsizetype>(old + available, body.capacity() * 2));
+        body.resize(old + available);
+        const qint64 read = from->read(body.data() + old, available);
+        body.resize(old + std::max<qint64>(read, 0));
+    }
 
     // A call dropped unfinished (its reply deleted with the network manager) must still fail: in Qt 6.4 an
     // onFailed() continuation on a future cancelled without an exception reads a missing result and crashes.
@@ -130,6 +150,8 @@ void HttpClient::start(const std::shared_ptr<Call> &call)
             ? m_network->get(request)
             : m_network->sendCustomRequest(request, call->request.method, call->request.body);
     call->reply = reply;
+    call->body.clear();
+    connect(reply, &QIODevice::readyRead, reply, [call, reply] { call->drain(reply); });
 
     auto *watchdog = new QTimer(reply);
     watchdog->setSingleShot(true);
@@ -259,7 +281,8 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply,
         return;
     }
 
-    const QByteArray body = reply->readAll();
+    call->drain(reply);
+    const QByteArray body = std::exchange(call->body, QByteArray());
     // 429 means "not now"; with acceptAnyStatus the caller reads the rate-limit headers itself.
     const bool retryableStatus = status == 500 || status == 502 || status == 503 || status == 504 ||
                                  (status == 429 && !call->request.acceptAnyStatus);
@@ -317,22 +340,28 @@ QJsonDocument HttpClient::parseJson(const HttpResponse &response, const QString 
 {
     QJsonParseError parseError;
     QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        const QString excerpt = QString::fromUtf8(response.body.left(60)).simplified();
-        ApiError error(ApiError::Kind::Decode,
-                       QCoreApplication::translate(
-                           "HttpClient", "%1 sent an answer that is not JSON (%2 at byte %3): \"%4\"")
-                           .arg(serviceName, parseError.errorString())
-                           .arg(parseError.offset)
-                           .arg(excerpt),
-                       QCoreApplication::translate(
-                           "HttpClient", "Check that the URL points at the %1 API and not at a web page "
-                                         "or proxy.")
-                           .arg(serviceName));
-        error.setUrl(response.url);
-        throw error;
-    }
+    if (parseError.error != QJsonParseError::NoError)
+        throw notJsonError(response, serviceName,
+                           QCoreApplication::translate("HttpClient", "%1 at byte %2")
+                               .arg(parseError.errorString())
+                               .arg(parseError.offset));
     return document;
+}
+
+ApiError HttpClient::notJsonError(const HttpResponse &response, const QString &serviceName,
+                                  const QString &where)
+{
+    const QString excerpt = QString::fromUtf8(response.body.left(60)).simplified();
+    ApiError error(
+        ApiError::Kind::Decode,
+        QCoreApplication::translate("HttpClient", "%1 sent an answer that is not JSON (%2): \"%3\"")
+            .arg(serviceName, where, excerpt),
+        QCoreApplication::translate("HttpClient",
+                                    "Check that the URL points at the %1 API and not at a web page "
+                                    "or proxy.")
+            .arg(serviceName));
+    error.setUrl(response.url);
+    return error;
 }
 
 QString HttpClient::serverMessageFrom(const QByteArray &body)

@@ -74,6 +74,9 @@ public:
 
     // Parses a JSON body; a non-JSON body fails with ApiError::Kind::Decode naming the URL.
     static QJsonDocument parseJson(const HttpResponse &response, const QString &serviceName);
+    // The error for a body that is not JSON; `where` says what is wrong and where ("line 1, column 2: …").
+    static ApiError notJsonError(const HttpResponse &response, const QString &serviceName,
+                                 const QString &where);
     // The server's own words from an error body: {"error": ...}, {"message": ...} or short plain text.
     static QString serverMessageFrom(const QByteArray &body);
     // A Retry-After value in milliseconds from `now`: delta-seconds or an HTTP date (a past date is 0);
