@@ -202,7 +202,7 @@ QFuture<QMap<QString, QList<ChartVersion>>> ChartMuseumClient::charts()
 {
     HttpRequest request;
     request.path = apiPath(QStringLiteral("/charts"));
-    return m_http->send(request).then([](const HttpResponse &response) {
+    return m_http->send(request).then(QtFuture::Launch::Async, [](const HttpResponse &response) {
         using Charts = QMap<QString, QList<ChartVersion>>;
         Charts charts =
             readVersions<Charts>(response, [](ChartVersionReader &reader) { return reader.charts(); });
@@ -222,7 +222,8 @@ QFuture<QList<ChartVersion>> ChartMuseumClient::versions(const QString &chart)
         .onFailed([repository, chart](const ApiError &error) -> HttpResponse {
             throw lookupError(error, repository, chart);
         })
-        .then([chart](const HttpResponse &response) {
+        // Decoded on the thread pool: thousands of versions must not hold up a window.
+        .then(QtFuture::Launch::Async, [chart](const HttpResponse &response) {
             const QString what = tr("the versions of \"%1\"").arg(chart);
             return sortedNewestFirst(readVersions<QList<ChartVersion>>(
                 response, [&what](ChartVersionReader &reader) { return reader.list(what); }));
