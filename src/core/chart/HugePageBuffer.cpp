@@ -1,5 +1,6 @@
 #include "HugePageBuffer.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <utility>
@@ -78,6 +79,21 @@ bool HugePageBuffer::append(const char *bytes, qsizetype length)
         std::memcpy(m_data + m_size, bytes, size_t(length));
     m_size += length;
     return true;
+}
+
+void HugePageBuffer::advise(char *data, qsizetype size)
+{
+#if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
+    const quintptr begin = (quintptr(data) + HugePageSize - 1) & ~quintptr(HugePageSize - 1);
+    const quintptr end = (quintptr(data) + quintptr(size)) & ~quintptr(HugePageSize - 1);
+    if (end > begin)
+        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
+    // The part before the first huge page is faulted in at once rather than page by page.
+    populate(data, qsizetype(std::min(begin, quintptr(data) + quintptr(size)) - quintptr(data)));
+#else
+    Q_UNUSED(data);
+    Q_UNUSED(size);
+#endif
 }
 
 void HugePageBuffer::populate(char *data, qsizetype size)

@@ -30,6 +30,9 @@ public:
     // Marks `length` more bytes, written through data() past size(), as used.
     void grow(qsizetype length) { m_size += length; }
 
+    // Advises the whole 2 MiB pages inside [data, data + size) to be huge pages, for a buffer allocated
+    // elsewhere and not written yet (a no-op where the system cannot).
+    static void advise(char *data, qsizetype size);
     // Faults in the pages of [data, data + size) in one call instead of one fault per page, for a buffer
     // about to be written whole (a no-op where the system cannot).
     static void populate(char *data, qsizetype size);
