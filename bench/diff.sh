@@ -14,6 +14,7 @@
 #
 #   cmake --preset bench && ninja -C build/bench capstan
 #   bench/diff.sh --capstan build/bench/src/capstan [--runs 10] [--keep]
+# helm comes from tests/tools/helm/helm (tests/tools/fetch-helm.sh fetches it).
 set -euo pipefail
 
 # shellcheck source=bench/options.sh
