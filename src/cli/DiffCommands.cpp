@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QtConcurrent>
 
+#include <future>
+
 namespace capstan {
 
 namespace {
@@ -106,18 +108,31 @@ QFuture<ChartVersion> DiffCommands::resolve(ChartMuseumClient *client, const QSt
 QFuture<ChartArchive> DiffCommands::open(ChartMuseumClient *client, const QString &chart,
                                          const ChartVersion &entry)
 {
-    // The cache is read and verified on the thread pool; a miss is downloaded (and stored) by the client.
+    // The cache is read and verified on the thread pool; a miss is downloaded by the client (which checks
+    // the digest) and stored while it is unpacked, so the diff does not wait for the disk.
     const ChartCache cache(m_session->factory()->chartCacheDirectory());
-    QFuture<QByteArray> bytes =
-        cache.lookup(entry.digest.toLower())
+    const QString digest = entry.digest.toLower();
+    QFuture<QPair<QByteArray, bool>> bytes =
+        cache.lookup(digest)
             .then(this,
-                  [cache, client, entry](const QByteArray &cached) {
-                      return cached.isNull() ? cache.fetch(client, entry) : QtFuture::makeReadyFuture(cached);
+                  [client, entry](const QByteArray &cached) {
+                      if (!cached.isNull())
+                          return QtFuture::makeReadyFuture(qMakePair(cached, false));
+                      return client->download(entry).then(
+                          [](const QByteArray &downloaded) { return qMakePair(downloaded, true); });
                   })
             .unwrap();
-    return bytes.then(QtFuture::Launch::Async, [chart, entry](const QByteArray &tgz) {
+    return bytes.then(QtFuture::Launch::Async, [chart, entry, cache,
+                                                digest](const QPair<QByteArray, bool> &tgz) {
+        // A thread of its own: the pool's are busy unpacking, and storing mostly waits for the disk.
+        std::future<bool> stored;
+        if (tgz.second && ChartCache::isDigest(digest))
+            stored = std::async(std::launch::async,
+                                [cache, digest, tgz] { return cache.store(digest, tgz.first); });
         QString error;
-        std::optional<ChartArchive> archive = ChartArchive::read(tgz, &error);
+        std::optional<ChartArchive> archive = ChartArchive::read(tgz.first, &error);
+        if (stored.valid())
+            stored.wait(); // a failure to store is not an error
         if (!archive) {
             throw ApiError(ApiError::Kind::Archive,
                            tr("%1 %2 is not a valid chart package: %3").arg(chart, entry.version(), error));
