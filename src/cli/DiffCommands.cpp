@@ -8,6 +8,7 @@
 #include "chart/ChartDiffer.h"
 #include "chartmuseum/ChartMuseumClient.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QtConcurrent>
@@ -113,8 +114,10 @@ QFuture<ChartArchive> DiffCommands::open(ChartMuseumClient *client, const QStrin
     const ChartCache cache(m_session->factory()->chartCacheDirectory());
     const QString digest = entry.digest.toLower();
     QFuture<QPair<QByteArray, bool>> bytes =
+        // The application is the context, not this command: the run may end (the other version missing)
+        // while the lookup is still on the pool, and the application outlives the pool's tasks.
         cache.lookup(digest)
-            .then(this,
+            .then(QCoreApplication::instance(),
                   [client, entry](const QByteArray &cached) {
                       if (!cached.isNull())
                           return QtFuture::makeReadyFuture(qMakePair(cached, false));
