@@ -1,7 +1,5 @@
 #include "HttpClient.h"
 
-#include "chart/HugePageBuffer.h"
-
 #include "credentials/CredentialStore.h"
 
 #include <QCoreApplication>
@@ -261,7 +259,7 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply,
         return;
     }
 
-    const QByteArray body = readBody(reply);
+    const QByteArray body = reply->readAll();
     // 429 means "not now"; with acceptAnyStatus the caller reads the rate-limit headers itself.
     const bool retryableStatus = status == 500 || status == 502 || status == 503 || status == 504 ||
                                  (status == 429 && !call->request.acceptAnyStatus);
@@ -293,24 +291,6 @@ void HttpClient::finish(const std::shared_ptr<Call> &call, QNetworkReply *reply,
         response.headers.append({pair.first, pair.second});
     call->promise.addResult(std::move(response));
     call->promise.finish();
-}
-
-QByteArray HttpClient::readBody(QNetworkReply *reply)
-{
-    // A large body (a chart package) goes into memory advised to use huge pages, read in one call:
-    // faulting in megabytes page by page costs more than receiving them.
-    const qint64 available = reply->bytesAvailable();
-    if (available < 1024 * 1024)
-        return reply->readAll();
-    QByteArray body(qsizetype(available), Qt::Uninitialized);
-    HugePageBuffer::advise(body.data(), body.size());
-    const qint64 read = reply->read(body.data(), available);
-    if (read < 0)
-        return reply->readAll();
-    body.truncate(qsizetype(read));
-    if (reply->bytesAvailable() > 0)
-        body += reply->readAll();
-    return body;
 }
 
 ApiError HttpClient::errorFor(const HttpRequest &, const QUrl &url, int status, const QByteArray &body) const

@@ -87,7 +87,6 @@ private:
     // Schedules the next attempt when attempts and time are left; false when the call must fail now.
     bool retryLater(const std::shared_ptr<Call> &call, std::optional<qint64> retryAfterMs);
     void noteAttempts(ApiError &error, const Call &call) const;
-    static QByteArray readBody(QNetworkReply *reply);
     ApiError errorFor(const HttpRequest &request, const QUrl &url, int status, const QByteArray &body) const;
 
     QNetworkAccessManager *m_network;
