@@ -212,6 +212,7 @@ private Q_SLOTS:
     void hostileArchive();
     void symlinksAndLinksAreEmptyFiles();
     void bomIsStripped();
+    void filesOutliveTheArchive();
     void backslashNamesAreNormalised();
     void totalLimitCountsData();
     void nestedSubcharts();
@@ -563,6 +564,34 @@ void TstChartarchive::bomIsStripped()
     QCOMPARE(archive->valuesYaml(), "key: v\n"_ba);
     QCOMPARE(archive->metadata().name, u"demo"_s);
     QCOMPARE(archive->totalSize(), chartYaml.size() + 7);
+}
+
+void TstChartarchive::filesOutliveTheArchive()
+{
+    // The files share one buffer with the decompressed tar: each keeps it alive, ends with a NUL like any
+    // QByteArray, and changing one copies it first.
+    const QByteArray exact(512, 'x'); // a multiple of the tar block: the next header follows at once
+    QByteArray values;
+    QByteArray chart;
+    {
+        const QByteArray tgz = tgzOf({file(u"demo/Chart.yaml"_s, chartYaml), file(u"demo/exact.txt"_s, exact),
+                                      file(u"demo/values.yaml"_s, "\xEF\xBB\xBFkey: v\n"_ba)});
+        QString error;
+        const auto archive = ChartArchive::read(tgz, &error);
+        QVERIFY2(archive.has_value(), qPrintable(error));
+        QCOMPARE(archive->fileData(u"exact.txt"_s), exact);
+        QCOMPARE(archive->fileData(u"exact.txt"_s).constData()[512], '\0');
+        values = archive->valuesYaml();
+        chart = archive->chartYaml();
+    }
+    QCOMPARE(values, "key: v\n"_ba);
+    QCOMPARE(values.constData()[values.size()], '\0');
+    QCOMPARE(chart, chartYaml);
+    QByteArray changed = chart;
+    changed.append("description: more\n");
+    changed[0] = 'A';
+    QCOMPARE(chart, chartYaml);
+    QVERIFY(changed.startsWith("ApiVersion"));
 }
 
 void TstChartarchive::backslashNamesAreNormalised()

@@ -8,9 +8,12 @@
 #include "chart/ChartDiffer.h"
 #include "chartmuseum/ChartMuseumClient.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QtConcurrent>
+
+#include <future>
 
 namespace capstan {
 
@@ -73,23 +76,16 @@ void DiffCommands::run(const CommandLine::Invocation &invocation)
     const QString v2 = invocation.positionals.at(2);
     const bool stat = invocation.has(QStringLiteral("stat"));
     m_session->await(m_session->chartMuseum(), [=, this](ChartMuseumClient *client) {
-        resolve(client, chart, v1, [=, this](const ChartVersion &from) {
-            resolve(client, chart, v2, [=, this](const ChartVersion &to) {
-                // Both cache files are read and verified at the same time; only misses are downloaded.
-                const ChartCache cache;
-                const QString fromDigest = from.digest.toLower();
-                const QString toDigest = to.digest.toLower();
-                QFuture<QPair<QByteArray, QByteArray>> cached =
-                    QtConcurrent::run([cache, fromDigest, toDigest] {
-                        QFuture<QByteArray> first = cache.lookup(fromDigest);
-                        const QByteArray second = cache.find(toDigest).value_or(QByteArray());
-                        return qMakePair(first.result(), second);
-                    });
-                m_session->await(cached, [=, this](const QPair<QByteArray, QByteArray> &found) {
-                    fetch(client, from, found.first, [=, this](const QByteArray &fromBytes) {
-                        fetch(client, to, found.second, [=, this](const QByteArray &toBytes) {
-                            compare(chart, from, to, fromBytes, toBytes, stat);
-                        });
+        // Both versions are looked up at once; each package is fetched as soon as its version is known and
+        // unpacked on the thread pool as soon as it is there, so neither waits for the other.
+        const QFuture<ChartVersion> toEntry = resolve(client, chart, v2);
+        m_session->await(resolve(client, chart, v1), [=, this](const ChartVersion &from) {
+            const QFuture<ChartArchive> fromArchive = open(client, chart, from);
+            m_session->await(toEntry, [=, this](const ChartVersion &to) {
+                const QFuture<ChartArchive> toArchive = open(client, chart, to);
+                m_session->await(fromArchive, [=, this](const ChartArchive &a) {
+                    m_session->await(toArchive, [=, this](const ChartArchive &b) {
+                        compare(chart, from, to, a, b, stat);
                     });
                 });
             });
@@ -97,52 +93,63 @@ void DiffCommands::run(const CommandLine::Invocation &invocation)
     });
 }
 
-void DiffCommands::resolve(ChartMuseumClient *client, const QString &chart, const QString &version,
-                           std::function<void(const ChartVersion &)> next)
+QFuture<ChartVersion> DiffCommands::resolve(ChartMuseumClient *client, const QString &chart,
+                                            const QString &version)
 {
-    QFuture<ChartVersion> entry =
-        client->version(chart, version).onFailed([chart, version](const ApiError &error) {
-            ApiError named = error;
-            // ChartMuseumClient names a missing version and the command that lists them.
-            if (error.exitCode() != ExitCode::NotFound)
-                named.prependContext(tr("version %1 of %2").arg(version, chart));
-            named.raise();
-            return ChartVersion();
-        });
-    m_session->await(entry, std::move(next));
+    return client->version(chart, version).onFailed([chart, version](const ApiError &error) {
+        ApiError named = error;
+        // ChartMuseumClient names a missing version and the command that lists them.
+        if (error.exitCode() != ExitCode::NotFound)
+            named.prependContext(tr("version %1 of %2").arg(version, chart));
+        named.raise();
+        return ChartVersion();
+    });
 }
 
-void DiffCommands::fetch(ChartMuseumClient *client, const ChartVersion &entry, const QByteArray &cached,
-                         std::function<void(const QByteArray &)> next)
+QFuture<ChartArchive> DiffCommands::open(ChartMuseumClient *client, const QString &chart,
+                                         const ChartVersion &entry)
 {
-    if (!cached.isNull()) {
-        next(cached);
-        return;
-    }
-    m_session->await(ChartCache(m_session->factory()->chartCacheDirectory()).fetch(client, entry),
-                     std::move(next));
-}
-
-void DiffCommands::compare(const QString &chart, const ChartVersion &from, const ChartVersion &to,
-                           const QByteArray &fromBytes, const QByteArray &toBytes, bool stat)
-{
-    ChartDiffer::Options options;
-    options.patches = !stat;
-    const auto read = [chart](const ChartVersion &entry, const QByteArray &bytes) {
+    // The cache is read and verified on the thread pool; a miss is downloaded by the client (which checks
+    // the digest) and stored while it is unpacked, so the diff does not wait for the disk.
+    const ChartCache cache(m_session->factory()->chartCacheDirectory());
+    const QString digest = entry.digest.toLower();
+    QFuture<QPair<QByteArray, bool>> bytes =
+        // The application is the context, not this command: the run may end (the other version missing)
+        // while the lookup is still on the pool, and the application outlives the pool's tasks.
+        cache.lookup(digest)
+            .then(QCoreApplication::instance(),
+                  [client, entry](const QByteArray &cached) {
+                      if (!cached.isNull())
+                          return QtFuture::makeReadyFuture(qMakePair(cached, false));
+                      return client->download(entry).then(
+                          [](const QByteArray &downloaded) { return qMakePair(downloaded, true); });
+                  })
+            .unwrap();
+    return bytes.then(QtFuture::Launch::Async, [chart, entry, cache,
+                                                digest](const QPair<QByteArray, bool> &tgz) {
+        // A thread of its own: the pool's are busy unpacking, and storing mostly waits for the disk.
+        std::future<bool> stored;
+        if (tgz.second && ChartCache::isDigest(digest))
+            stored = std::async(std::launch::async,
+                                [cache, digest, tgz] { return cache.store(digest, tgz.first); });
         QString error;
-        std::optional<ChartArchive> archive = ChartArchive::read(bytes, &error);
+        std::optional<ChartArchive> archive = ChartArchive::read(tgz.first, &error);
+        if (stored.valid())
+            stored.wait(); // a failure to store is not an error
         if (!archive) {
             throw ApiError(ApiError::Kind::Archive,
                            tr("%1 %2 is not a valid chart package: %3").arg(chart, entry.version(), error));
         }
-        return *archive;
-    };
-    // Both archives are unpacked in parallel, then compared, all off the event loop's thread.
-    QFuture<ChartDiff> diff = QtConcurrent::run([=] {
-        QFuture<ChartArchive> first = QtConcurrent::run(read, from, fromBytes);
-        const ChartArchive second = read(to, toBytes);
-        return ChartDiffer::diff(first.result(), second, options);
+        return std::move(*archive);
     });
+}
+
+void DiffCommands::compare(const QString &chart, const ChartVersion &from, const ChartVersion &to,
+                           const ChartArchive &a, const ChartArchive &b, bool stat)
+{
+    ChartDiffer::Options options;
+    options.patches = !stat;
+    QFuture<ChartDiff> diff = QtConcurrent::run([a, b, options] { return ChartDiffer::diff(a, b, options); });
     m_session->await(diff, [=, this](const ChartDiff &result) {
         print(chart, from, to, result, stat);
         m_session->finish(result.isEmpty() ? ExitCode::Ok : ExitCode::Failed);

@@ -2,12 +2,12 @@
 
 #include "CommandLine.h"
 #include "CommandSpec.h"
+#include "chart/ChartArchive.h"
 #include "chart/ChartDiff.h"
 #include "chartmuseum/ChartVersion.h"
 
+#include <QFuture>
 #include <QObject>
-
-#include <functional>
 
 namespace capstan {
 
@@ -27,12 +27,11 @@ public:
     void run(const CommandLine::Invocation &invocation);
 
 private:
-    void resolve(ChartMuseumClient *client, const QString &chart, const QString &version,
-                 std::function<void(const ChartVersion &)> next);
-    void fetch(ChartMuseumClient *client, const ChartVersion &entry, const QByteArray &cached,
-               std::function<void(const QByteArray &)> next);
+    QFuture<ChartVersion> resolve(ChartMuseumClient *client, const QString &chart, const QString &version);
+    // The package of `entry`, from the cache or downloaded, unpacked on the thread pool.
+    QFuture<ChartArchive> open(ChartMuseumClient *client, const QString &chart, const ChartVersion &entry);
     void compare(const QString &chart, const ChartVersion &from, const ChartVersion &to,
-                 const QByteArray &fromBytes, const QByteArray &toBytes, bool stat);
+                 const ChartArchive &a, const ChartArchive &b, bool stat);
     void print(const QString &chart, const ChartVersion &from, const ChartVersion &to, const ChartDiff &diff,
                bool stat);
 

@@ -1,5 +1,7 @@
 #include "ChartArchiveWriter.h"
 
+#include "HugePageBuffer.h"
+
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <archive.h>
@@ -7,6 +9,7 @@
 #include <libdeflate.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 
 namespace capstan {
@@ -30,62 +33,93 @@ struct CompressorFree
     void operator()(libdeflate_compressor *c) const { libdeflate_free_compressor(c); }
 };
 
-QByteArray compressMember(QByteArrayView piece)
+// One compressor per pool thread, kept: a level-6 compressor is hundreds of kilobytes of tables that
+// would otherwise be allocated and faulted in again for every member.
+libdeflate_compressor *threadCompressor()
 {
-    std::unique_ptr<libdeflate_compressor, CompressorFree> compressor(libdeflate_alloc_compressor(GzipLevel));
+    thread_local std::unique_ptr<libdeflate_compressor, CompressorFree> compressor(
+        libdeflate_alloc_compressor(GzipLevel));
+    return compressor.get();
+}
+
+// Compresses one piece into its slot of the output buffer; 0 on failure.
+size_t compressMember(QByteArrayView piece, char *slot, size_t slotSize)
+{
+    libdeflate_compressor *compressor = threadCompressor();
     if (!compressor)
-        return {};
-    QByteArray member;
-    member.resize(qsizetype(libdeflate_gzip_compress_bound(compressor.get(), size_t(piece.size()))));
-    const size_t written = libdeflate_gzip_compress(compressor.get(), piece.data(), size_t(piece.size()),
-                                                    member.data(), size_t(member.size()));
-    member.resize(qsizetype(written));
-    return member;
+        return 0;
+    return libdeflate_gzip_compress(compressor, piece.data(), size_t(piece.size()), slot, slotSize);
 }
 
 // Collects the tar stream and compresses it as it grows: each full piece becomes one gzip member,
 // compressed on the thread pool while the rest of the tar is still being written (Helm's loader and every
 // gzip reader accept concatenated members). Piece boundaries depend only on the entries, so the output is
-// the same on every machine.
+// the same on every machine. Each member is written into its own slot of one output buffer.
 struct CompressingSink
 {
-    QByteArray tar;
+    HugePageBuffer tar;
+    HugePageBuffer out;
     qsizetype pieceSize = 0;
+    qsizetype slotSize = 0;
     qsizetype started = 0; // bytes of `tar` already handed to a compressor
-    QList<QFuture<QByteArray>> members;
+    QList<QFuture<size_t>> members;
+    bool overflow = false;
+
+    bool open(qsizetype tarCapacity, qsizetype piece)
+    {
+        tar = HugePageBuffer(tarCapacity);
+        pieceSize = piece;
+        // Slots in whole huge pages, so that no two members share a page.
+        slotSize = qsizetype(libdeflate_gzip_compress_bound(nullptr, size_t(piece)) + (2 << 20) - 1) &
+                   ~qsizetype((2 << 20) - 1);
+        out = HugePageBuffer(slotSize * (tar.capacity() / piece + 1));
+        return tar.isValid() && out.isValid();
+    }
+
+    void compress(qsizetype length)
+    {
+        char *slot = out.data() + members.size() * slotSize;
+        if (members.size() * slotSize + slotSize > out.capacity()) {
+            overflow = true;
+            return;
+        }
+        members.append(
+            QtConcurrent::run(compressMember, tar.view().sliced(started, length), slot, size_t(slotSize)));
+        started += length;
+    }
 
     void append(const char *data, qsizetype length)
     {
-        if (tar.capacity() - tar.size() < length) {
-            // Growing would move the bytes the running compressors read: let them finish first.
-            for (QFuture<QByteArray> &member : members)
-                member.waitForFinished();
+        // The buffer never moves (the running compressors read it): more than the estimate is an error.
+        if (!tar.append(data, length)) {
+            overflow = true;
+            return;
         }
-        tar.append(data, length);
-        while (tar.size() - started >= pieceSize) {
-            members.append(QtConcurrent::run(compressMember, QByteArrayView(tar).sliced(started, pieceSize)));
-            started += pieceSize;
-        }
+        while (!overflow && tar.size() - started >= pieceSize)
+            compress(pieceSize);
     }
 
     QByteArray finish()
     {
-        if (started < tar.size() || members.isEmpty())
-            members.append(QtConcurrent::run(compressMember, QByteArrayView(tar).sliced(started)));
-        QList<QByteArray> parts;
+        if (!overflow && (started < tar.size() || members.isEmpty()))
+            compress(tar.size() - started);
+        QList<size_t> sizes;
         qsizetype total = 0;
-        for (QFuture<QByteArray> &member : members) {
-            parts.append(member.result());
-            if (parts.last().isEmpty())
-                return {};
-            total += parts.last().size();
+        bool failed = overflow;
+        for (QFuture<size_t> &member : members) {
+            sizes.append(member.result());
+            failed = failed || sizes.last() == 0;
+            total += qsizetype(sizes.last());
         }
-        if (parts.size() == 1)
-            return parts.first();
-        QByteArray gz;
-        gz.reserve(total);
-        for (const QByteArray &part : std::as_const(parts))
-            gz.append(part);
+        if (failed)
+            return {};
+        QByteArray gz(total, Qt::Uninitialized);
+        HugePageBuffer::populate(gz.data(), gz.size());
+        qsizetype at = 0;
+        for (qsizetype i = 0; i < sizes.size(); ++i) {
+            std::memcpy(gz.data() + at, out.constData() + i * slotSize, sizes.at(i));
+            at += qsizetype(sizes.at(i));
+        }
         return gz;
     }
 };
@@ -142,17 +176,21 @@ bool writeTar(const QString &topDirectory, const QList<ChartArchiveWriter::Entry
 QByteArray ChartArchiveWriter::write(const QString &topDirectory, const QList<Entry> &entries,
                                      qint64 mtimeSecs)
 {
-    // One allocation up front (growing tens of megabytes costs copies and page faults), and the piece size
-    // derived from it: up to four members of at least 4 MiB.
+    // One buffer up front, in huge pages (growing or faulting in tens of megabytes page by page costs more
+    // than compressing them), and the piece size derived from the estimate: up to four members of at least
+    // 4 MiB. Long names take a PAX header too: the capacity allows for them.
     qsizetype expected = 1024;
-    for (const Entry &e : entries)
+    qsizetype names = 0;
+    for (const Entry &e : entries) {
         expected += 1536 + (e.data.size() + 511) / 512 * 512;
+        names += 3 * (topDirectory.size() + e.path.size() + 1);
+    }
     CompressingSink sink;
-    sink.tar.reserve(expected);
-    sink.pieceSize = std::max<qsizetype>(4 * 1024 * 1024, (expected + 3) / 4);
+    if (!sink.open(expected + 2 * names + 1024, std::max<qsizetype>(4 * 1024 * 1024, (expected + 3) / 4)))
+        return {};
     const bool written = writeTar(topDirectory, entries, mtimeSecs, &sink);
     QByteArray gz = sink.finish();
-    if (!written || sink.tar.isEmpty())
+    if (!written || sink.tar.size() == 0)
         return {};
     return gz;
 }

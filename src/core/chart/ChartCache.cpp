@@ -77,6 +77,16 @@ bool ChartCache::store(const QString &digest, const QByteArray &bytes, QString *
         return fail(
             QCoreApplication::translate("ChartCache", "the bytes do not match the digest %1").arg(digest));
     }
+    return write(digest, bytes, error);
+}
+
+bool ChartCache::write(const QString &digest, const QByteArray &bytes, QString *error) const
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
     if (!QDir().mkpath(m_directory)) {
         return fail(QCoreApplication::translate("ChartCache", "cannot create the cache directory %1")
                         .arg(m_directory));
@@ -101,9 +111,10 @@ QFuture<QByteArray> ChartCache::fetch(ChartMuseumClient *client, const ChartVers
     if (std::optional<QByteArray> cached = find(digest))
         return QtFuture::makeReadyFuture(std::move(*cached));
     const ChartCache cache = *this;
+    // The client has checked the download against the digest: it is written without hashing it again.
     return client->download(entry).then(QtFuture::Launch::Async, [cache, digest](const QByteArray &bytes) {
         if (isDigest(digest))
-            cache.store(digest, bytes);
+            cache.write(digest, bytes);
         return bytes;
     });
 }

@@ -41,6 +41,8 @@ public:
     QFuture<QByteArray> fetch(ChartMuseumClient *client, const ChartVersion &entry) const;
 
 private:
+    bool write(const QString &digest, const QByteArray &bytes, QString *error = nullptr) const;
+
     QString m_directory;
 };
 

@@ -5,6 +5,7 @@
 #include "ChartArchiveWriter.h"
 #include "ChartYaml.h"
 #include "HelmIgnore.h"
+#include "HugePageBuffer.h"
 #include "SemVer.h"
 
 #include <QDir>
@@ -72,13 +73,16 @@ bool walkLess(const QString &a, const QString &b)
 
 // Collects the files under one root as Helm's directory loader does: symlinks followed (but never out of
 // the root), ignore rules applied to "<prefix><relative path>", only regular files, Helm's size limits.
+// The walk comes first; then every file is read into one arena (huge pages, no per-file allocation), and
+// each SourceFile's data is a view into it: the arena must outlive them.
 class Walker
 {
 public:
-    Walker(const HelmIgnore &rules, qint64 *total, QList<SourceFile> *out)
+    Walker(const HelmIgnore &rules, qint64 *total, QList<SourceFile> *out, HugePageBuffer *arena)
         : m_rules(rules)
         , m_total(total)
         , m_out(out)
+        , m_arena(arena)
     {}
 
     void walk(const QString &root, const QString &prefix)
@@ -87,12 +91,27 @@ public:
         m_prefix = prefix;
         QSet<QString> ancestors{m_root};
         walkDirectory(root, QString(), &ancestors);
+        readAll();
     }
 
 private:
+    struct Pending
+    {
+        QString shown;
+        QString path;
+        qint64 size;
+    };
+
     bool insideRoot(const QString &canonical) const
     {
         return canonical == m_root || canonical.startsWith(m_root + u'/');
+    }
+
+    [[noreturn]] static void failTotal()
+    {
+        fail(ChartPackager::tr("decompressed chart is larger than the maximum file size %1 (the total of all "
+                               "files Helm can load)")
+                 .arg(ChartArchive::MaxTotalSize));
     }
 
     void walkDirectory(const QString &absolute, const QString &relative, QSet<QString> *ancestors)
@@ -139,32 +158,70 @@ private:
                                        "(only regular files can be packaged)")
                          .arg(path));
             }
-            if (info.size() > ChartArchive::MaxFileSize) {
+            const qint64 size = info.size();
+            if (size > ChartArchive::MaxFileSize) {
                 fail(ChartPackager::tr("chart file \"%1\" is larger than the maximum file size %2")
                          .arg(shown)
                          .arg(ChartArchive::MaxFileSize));
             }
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                fail(ChartPackager::tr("error reading %1: %2").arg(path, file.errorString()));
-            QByteArray data = file.readAll();
-            if (file.error() != QFileDevice::NoError)
-                fail(ChartPackager::tr("error reading %1: %2").arg(path, file.errorString()));
+            // A byte order mark is dropped after reading: this many bytes are certainly kept.
+            m_pendingTotal += std::max<qint64>(0, size - 3);
+            if (*m_total + m_pendingTotal > ChartArchive::MaxTotalSize)
+                failTotal();
+            m_pending.append({shown, path, size});
+        }
+    }
+
+    void readAll()
+    {
+        qint64 arenaSize = 0;
+        for (const Pending &p : std::as_const(m_pending))
+            arenaSize += p.size;
+        *m_arena = HugePageBuffer(arenaSize);
+        if (!m_arena->isValid())
+            fail(ChartPackager::tr("not enough memory to read %1 bytes of chart files").arg(arenaSize));
+        char *const base = m_arena->data();
+        qint64 used = 0;
+        for (const Pending &p : std::as_const(m_pending)) {
+            QFile file(p.path);
+            if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+                fail(ChartPackager::tr("error reading %1: %2").arg(p.path, file.errorString()));
+            char *const start = base + used;
+            qint64 length = 0;
+            while (length < p.size) {
+                const qint64 n = file.read(start + length, p.size - length);
+                if (n < 0)
+                    fail(ChartPackager::tr("error reading %1: %2").arg(p.path, file.errorString()));
+                if (n == 0)
+                    break; // the file shrank since the walk: keep what it holds now
+                length += n;
+            }
+            QByteArray data;
+            char probe;
+            if (length == p.size && file.read(&probe, 1) == 1) {
+                // The file grew since the walk: read it whole, outside the arena.
+                file.seek(0);
+                data = file.readAll();
+                if (file.error() != QFileDevice::NoError)
+                    fail(ChartPackager::tr("error reading %1: %2").arg(p.path, file.errorString()));
+            } else {
+                used += length;
+                data = QByteArray::fromRawData(start, qsizetype(length));
+            }
             data = stripBom(std::move(data));
             *m_total += data.size();
-            if (*m_total > ChartArchive::MaxTotalSize) {
-                fail(
-                    ChartPackager::tr("decompressed chart is larger than the maximum file size %1 (the total "
-                                      "of all files Helm can load)")
-                        .arg(ChartArchive::MaxTotalSize));
-            }
-            m_out->append({shown, std::move(data)});
+            if (*m_total > ChartArchive::MaxTotalSize)
+                failTotal();
+            m_out->append({p.shown, std::move(data)});
         }
     }
 
     const HelmIgnore &m_rules;
     qint64 *m_total;
     QList<SourceFile> *m_out;
+    HugePageBuffer *m_arena;
+    QList<Pending> m_pending;
+    qint64 m_pendingTotal = 0;
     QString m_root;
     QString m_prefix;
 };
@@ -504,16 +561,20 @@ std::optional<ChartPackager::Result> ChartPackager::package(const QString &chart
         }
         rules.addDefaults();
 
+        // The files' bytes live in these arenas; every SourceFile and archive entry below views them.
+        HugePageBuffer arena;
+        HugePageBuffer manifestsArena;
         QList<SourceFile> files;
         qint64 total = 0;
-        Walker(rules, &total, &files).walk(root, QString());
+        Walker(rules, &total, &files, &arena).walk(root, QString());
 
         if (!options.manifestsDirectory.isEmpty()) {
             const QFileInfo manifests(options.manifestsDirectory);
             if (!manifests.isDir())
                 fail(tr("manifests directory %1 does not exist").arg(options.manifestsDirectory));
             QList<SourceFile> generated;
-            Walker(rules, &total, &generated).walk(manifests.absoluteFilePath(), u"templates/"_s);
+            Walker(rules, &total, &generated, &manifestsArena)
+                .walk(manifests.absoluteFilePath(), u"templates/"_s);
             QSet<QString> existing;
             for (const SourceFile &f : std::as_const(files))
                 existing.insert(f.path);
