@@ -531,7 +531,8 @@ void TstArgocli::historyOutput()
     const QJsonObject first = entries.at(0).toObject();
     QCOMPARE(first.value(u"id"_s).toInteger(), 0);
     QCOMPARE(first.value(u"revision"_s).toString(), u"1.0.0-40"_s);
-    QCOMPARE(first.value(u"deployedAt"_s).toString(), u"2026-05-01T10:00:00Z"_s);
+    // Every command writes JSON times the same way: UTC, milliseconds, "Z".
+    QCOMPARE(first.value(u"deployedAt"_s).toString(), u"2026-05-01T10:00:00.000Z"_s);
     QCOMPARE(first.value(u"initiatedBy"_s).toString(), u"alice"_s);
     QCOMPARE(first.value(u"live"_s).toBool(), false);
     QCOMPARE(entries.at(2).toObject().value(u"live"_s).toBool(), true);
