@@ -621,64 +621,88 @@
         <source>error reading directory %1: permission denied</source>
         <translation>Fehler beim Lesen des Verzeichnisses %1: Zugriff verweigert</translation>
     </message>
+    <message>
+        <source>not enough memory to read %1 bytes of chart files</source>
+        <translation>nicht genug Speicher, um %1 Bytes an Chart-Dateien zu lesen</translation>
+    </message>
 </context>
 <context>
-    <name>ChartVersion</name>
+    <name>ChartVersionReader</name>
     <message>
-        <source>%1: field &quot;%2&quot; is %3, expected %4</source>
-        <translation>%1: Feld &quot;%2&quot; ist %3, erwartet %4</translation>
-    </message>
-    <message>
-        <source>field &quot;created&quot; is &quot;%1&quot;, expected an RFC 3339 time</source>
-        <translation>Feld &quot;created&quot; ist &quot;%1&quot;, erwartet eine Zeitangabe nach RFC 3339</translation>
-    </message>
-    <message>
-        <source>field &quot;name&quot; is empty</source>
-        <translation>Feld &quot;name&quot; ist leer</translation>
-    </message>
-    <message>
-        <source>field &quot;version&quot; is empty</source>
-        <translation>Feld &quot;version&quot; ist leer</translation>
-    </message>
-    <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation>ein Wahrheitswert</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>eine Zahl</translation>
+        <source>field &quot;%1&quot; is %2, expected %3</source>
+        <translation>Feld „%1“ ist %2, erwartet wurde %3</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation>eine Zeichenkette</translation>
+        <translation>ein String</translation>
     </message>
     <message>
-        <source>an array</source>
-        <translation>ein Array</translation>
+        <source>an array of strings</source>
+        <translation>ein Array von Strings</translation>
+    </message>
+    <message>
+        <source>an object of strings</source>
+        <translation>ein Objekt mit Strings</translation>
+    </message>
+    <message>
+        <source>an array of objects</source>
+        <translation>ein Array von Objekten</translation>
     </message>
     <message>
         <source>an object</source>
         <translation>ein Objekt</translation>
     </message>
     <message>
-        <source>missing</source>
-        <translation>fehlend</translation>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
     </message>
     <message>
-        <source>an array of strings</source>
-        <translation>ein Array aus Zeichenketten</translation>
+        <source>field &quot;created&quot; is &quot;%1&quot;, expected an RFC 3339 time</source>
+        <translation>Feld „created“ ist „%1“, erwartet wurde eine Zeit nach RFC 3339</translation>
     </message>
     <message>
-        <source>an array of objects</source>
-        <translation>ein Array aus Objekten</translation>
+        <source>field &quot;name&quot; is empty</source>
+        <translation>Feld „name“ ist leer</translation>
     </message>
     <message>
-        <source>an object of strings</source>
-        <translation>ein Objekt aus Zeichenketten</translation>
+        <source>field &quot;version&quot; is empty</source>
+        <translation>Feld „version“ ist leer</translation>
+    </message>
+    <message>
+        <source>chart version</source>
+        <translation>Chart-Version</translation>
+    </message>
+    <message>
+        <source>chart version %1</source>
+        <translation>Chart-Version %1</translation>
+    </message>
+    <message>
+        <source>chart version %1 %2</source>
+        <translation>Chart-Version %1 %2</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON array but %2</source>
+        <translation>%1: kein JSON-Array, sondern %2</translation>
+    </message>
+    <message>
+        <source>entry %1 of %2 is %3, not an object</source>
+        <translation>Eintrag %1 von %2 ist %3, kein Objekt</translation>
+    </message>
+    <message>
+        <source>entry %1 of %2: %3: %4</source>
+        <translation>Eintrag %1 von %2: %3: %4</translation>
+    </message>
+    <message>
+        <source>the chart listing is %1, not a JSON object</source>
+        <translation>die Chart-Liste ist %1, kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>chart &quot;%1&quot;</source>
+        <translation>Chart „%1“</translation>
+    </message>
+    <message>
+        <source>the chart version is %1, not a JSON object</source>
+        <translation>die Chart-Version ist %1, kein JSON-Objekt</translation>
     </message>
 </context>
 <context>
@@ -1758,6 +1782,14 @@ oder die Kommandozeile verwenden, die keine Anzeige braucht:
         <source>The command line interface (no display needed): capstan --cli --help</source>
         <translation>Die Kommandozeile (keine Anzeige nötig): capstan --cli --help</translation>
     </message>
+    <message>
+        <source>Print the monotonic clock at the main window&apos;s first paint and quit.</source>
+        <translation>Beim ersten Zeichnen des Hauptfensters die monotone Uhr ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>Show the chart with the most versions, print the memory in use once its newest version is shown and quit.</source>
+        <translation>Den Chart mit den meisten Versionen zeigen, den belegten Speicher ausgeben, sobald seine neueste Version angezeigt wird, und beenden.</translation>
+    </message>
 </context>
 <context>
     <name>HelmIgnore</name>
@@ -1827,16 +1859,20 @@ oder die Kommandozeile verwenden, die keine Anzeige braucht:
 <context>
     <name>HttpClient</name>
     <message>
-        <source>%1 sent an answer that is not JSON (%2 at byte %3): &quot;%4&quot;</source>
-        <translation>%1 hat eine Antwort gesendet, die kein JSON ist (%2 bei Byte %3): &quot;%4&quot;</translation>
-    </message>
-    <message>
         <source>Check that the URL points at the %1 API and not at a web page or proxy.</source>
         <translation>Prüfen, ob die URL auf die %1-API zeigt und nicht auf eine Webseite oder einen Proxy.</translation>
     </message>
     <message>
         <source>The request to %1 was abandoned</source>
         <translation>Die Anfrage an %1 wurde aufgegeben</translation>
+    </message>
+    <message>
+        <source>%1 at byte %2</source>
+        <translation>%1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer that is not JSON (%2): &quot;%3&quot;</source>
+        <translation>%1 hat eine Antwort gesendet, die kein JSON ist (%2): „%3“</translation>
     </message>
 </context>
 <context>
@@ -1852,6 +1888,141 @@ oder die Kommandozeile verwenden, die keine Anzeige braucht:
     <message>
         <source>Create the directory, point %1 at a file in an existing one, or unset it to use %2.</source>
         <translation>Das Verzeichnis anlegen, %1 auf eine Datei in einem vorhandenen zeigen lassen oder die Variable entfernen, um %2 zu verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>JsonReader</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>ein String</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>the text ends where a value should be</source>
+        <translation>der Text endet, wo ein Wert stehen sollte</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos; where a value should be</source>
+        <translation>unerwartetes Zeichen „%1“, wo ein Wert stehen sollte</translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <translation>%1 erwartet</translation>
+    </message>
+    <message>
+        <source>the text ends where %1 should be</source>
+        <translation>der Text endet, wo %1 stehen sollte</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>ein Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>nested more than %1 levels deep</source>
+        <translation>mehr als %1 Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>ein Array erwartet</translation>
+    </message>
+    <message>
+        <source>the text ends inside %1</source>
+        <translation>der Text endet innerhalb von %1</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>„,“ oder „}“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>„,“ oder „]“ erwartet</translation>
+    </message>
+    <message>
+        <source>a comma before &apos;%1&apos;</source>
+        <translation>ein Komma vor „%1“</translation>
+    </message>
+    <message>
+        <source>expected a member name in double quotes</source>
+        <translation>ein Feldname in doppelten Anführungszeichen erwartet</translation>
+    </message>
+    <message>
+        <source>\u must be followed by four hex digits</source>
+        <translation>auf \u müssen vier Hexadezimalziffern folgen</translation>
+    </message>
+    <message>
+        <source>invalid escape \%1 in a string</source>
+        <translation>ungültige Escape-Sequenz \%1 in einem String</translation>
+    </message>
+    <message>
+        <source>a control character inside a string (escape it)</source>
+        <translation>ein Steuerzeichen in einem String (es muss maskiert werden)</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 in a string</source>
+        <translation>ungültiges UTF-8 in einem String</translation>
+    </message>
+    <message>
+        <source>a string that never ends</source>
+        <translation>ein String, der nie endet</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>String erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>unexpected text where a value should be</source>
+        <translation>unerwarteter Text, wo ein Wert stehen sollte</translation>
+    </message>
+    <message>
+        <source>expected a boolean, found %1</source>
+        <translation>Wahrheitswert erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected null, found %1</source>
+        <translation>null erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>a malformed number</source>
+        <translation>eine fehlerhafte Zahl</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>Zahl erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>a number out of range</source>
+        <translation>eine Zahl außerhalb des Wertebereichs</translation>
+    </message>
+    <message>
+        <source>more text after the end of the JSON value</source>
+        <translation>weiterer Text nach dem Ende des JSON-Werts</translation>
     </message>
 </context>
 <context>
@@ -4367,36 +4538,8 @@ VERSION wird wie bei `show` aufgelöst. JSON: {file, digest, size}.</translation
         <translation>Prüfen, ob die URL auf einen ChartMuseum-Server zeigt.</translation>
     </message>
     <message>
-        <source>%1 is not an array of chart versions</source>
-        <translation>%1: kein Array von Chart-Versionen</translation>
-    </message>
-    <message>
-        <source>entry %1 of %2 is not an object</source>
-        <translation>%2, Eintrag %1: kein Objekt</translation>
-    </message>
-    <message>
-        <source>entry %1 of %2: %3</source>
-        <translation>%2, Eintrag %1: %3</translation>
-    </message>
-    <message>
-        <source>the chart listing is not a JSON object</source>
-        <translation>die Chart-Liste ist kein JSON-Objekt</translation>
-    </message>
-    <message>
-        <source>chart &quot;%1&quot;</source>
-        <translation>Chart &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>the versions of &quot;%1&quot; are not a JSON array</source>
-        <translation>die Versionen von &quot;%1&quot; sind kein JSON-Array</translation>
-    </message>
-    <message>
         <source>the versions of &quot;%1&quot;</source>
         <translation>Versionen von &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>the chart version is not a JSON object</source>
-        <translation>die Chart-Version ist kein JSON-Objekt</translation>
     </message>
     <message>
         <source>ChartMuseum lists no download URL for %1 %2</source>

@@ -14,16 +14,12 @@ namespace {
 
 using Kind = JsonReader::Kind;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ChartVersionReader", text);
-}
-
 // Notes the first problem of an entry; later ones are not reported.
 void typeProblem(QString *problem, const QString &field, const QString &expected, Kind got)
 {
     if (problem->isEmpty())
-        *problem = tr("field \"%1\" is %2, expected %3").arg(field, JsonReader::kindName(got), expected);
+        *problem = QCoreApplication::translate("ChartVersionReader", "field \"%1\" is %2, expected %3")
+                       .arg(field, JsonReader::kindName(got), expected);
 }
 
 QString optionalString(JsonReader &json, const QString &likely, const QString &field, QString *problem)
@@ -35,7 +31,7 @@ QString optionalString(JsonReader &json, const QString &likely, const QString &f
         json.null();
         return {};
     }
-    typeProblem(problem, field, tr("a string"), kind);
+    typeProblem(problem, field, QCoreApplication::translate("ChartVersionReader", "a string"), kind);
     json.skip();
     return {};
 }
@@ -45,7 +41,7 @@ QString requiredString(JsonReader &json, const QString &likely, const QString &f
     const Kind kind = json.peek();
     if (kind == Kind::String)
         return json.string(likely);
-    typeProblem(problem, field, tr("a string"), kind);
+    typeProblem(problem, field, QCoreApplication::translate("ChartVersionReader", "a string"), kind);
     json.skip();
     return {};
 }
@@ -58,7 +54,8 @@ QStringList strings(JsonReader &json, const QStringList &likely, const QString &
         return {};
     }
     if (kind != Kind::Array) {
-        typeProblem(problem, field, tr("an array of strings"), kind);
+        typeProblem(problem, field, QCoreApplication::translate("ChartVersionReader", "an array of strings"),
+                    kind);
         json.skip();
         return {};
     }
@@ -68,7 +65,8 @@ QStringList strings(JsonReader &json, const QStringList &likely, const QString &
         const qsizetype i = result.size();
         const Kind item = json.peek();
         if (item != Kind::String) {
-            typeProblem(problem, QStringLiteral("%1[%2]").arg(field).arg(i), tr("a string"), item);
+            typeProblem(problem, QStringLiteral("%1[%2]").arg(field).arg(i),
+                        QCoreApplication::translate("ChartVersionReader", "a string"), item);
             json.skip();
             result.append(QString());
             continue;
@@ -87,7 +85,8 @@ QMap<QString, QString> stringMap(JsonReader &json, const QMap<QString, QString> 
         return {};
     }
     if (kind != Kind::Object) {
-        typeProblem(problem, field, tr("an object of strings"), kind);
+        typeProblem(problem, field, QCoreApplication::translate("ChartVersionReader", "an object of strings"),
+                    kind);
         json.skip();
         return {};
     }
@@ -98,7 +97,8 @@ QMap<QString, QString> stringMap(JsonReader &json, const QMap<QString, QString> 
         const QString name = QString::fromUtf8(key);
         const Kind item = json.peek();
         if (item != Kind::String) {
-            typeProblem(problem, QStringLiteral("%1.%2").arg(field, name), tr("a string"), item);
+            typeProblem(problem, QStringLiteral("%1.%2").arg(field, name),
+                        QCoreApplication::translate("ChartVersionReader", "a string"), item);
             json.skip();
             continue;
         }
@@ -136,7 +136,8 @@ void objects(JsonReader &json, const QString &field, QString *problem, Member me
         return;
     }
     if (kind != Kind::Array) {
-        typeProblem(problem, field, tr("an array of objects"), kind);
+        typeProblem(problem, field, QCoreApplication::translate("ChartVersionReader", "an array of objects"),
+                    kind);
         json.skip();
         return;
     }
@@ -145,7 +146,8 @@ void objects(JsonReader &json, const QString &field, QString *problem, Member me
         const QString prefix = QStringLiteral("%1[%2]").arg(field).arg(i);
         const Kind item = json.peek();
         if (item != Kind::Object) {
-            typeProblem(problem, prefix, tr("an object"), item);
+            typeProblem(problem, prefix, QCoreApplication::translate("ChartVersionReader", "an object"),
+                        item);
             json.skip();
             continue;
         }
@@ -231,7 +233,8 @@ std::optional<ChartVersion> ChartVersionReader::entry(QString *where, QString *p
                 m.deprecated = m_json.boolean();
             } else {
                 if (kind != Kind::Null)
-                    typeProblem(problem, QStringLiteral("deprecated"), tr("a boolean"), kind);
+                    typeProblem(problem, QStringLiteral("deprecated"),
+                                QCoreApplication::translate("ChartVersionReader", "a boolean"), kind);
                 m_json.skip();
             }
         } else if (key == "maintainers") {
@@ -268,22 +271,28 @@ std::optional<ChartVersion> ChartVersionReader::entry(QString *where, QString *p
     if (m_json.failed())
         return std::nullopt;
     if (!sawName)
-        typeProblem(problem, QStringLiteral("name"), tr("a string"), Kind::None);
+        typeProblem(problem, QStringLiteral("name"),
+                    QCoreApplication::translate("ChartVersionReader", "a string"), Kind::None);
     if (!sawVersion)
-        typeProblem(problem, QStringLiteral("version"), tr("a string"), Kind::None);
+        typeProblem(problem, QStringLiteral("version"),
+                    QCoreApplication::translate("ChartVersionReader", "a string"), Kind::None);
     if (problem->isEmpty() && !created.isEmpty()) {
         entry.created = Rfc3339::parse(created);
         if (!entry.created.isValid())
-            *problem = tr("field \"created\" is \"%1\", expected an RFC 3339 time").arg(created);
+            *problem = QCoreApplication::translate("ChartVersionReader",
+                                                   "field \"created\" is \"%1\", expected an RFC 3339 time")
+                           .arg(created);
     }
     if (problem->isEmpty() && m.name.isEmpty())
-        *problem = tr("field \"name\" is empty");
+        *problem = QCoreApplication::translate("ChartVersionReader", "field \"name\" is empty");
     if (problem->isEmpty() && m.version.isEmpty())
-        *problem = tr("field \"version\" is empty");
+        *problem = QCoreApplication::translate("ChartVersionReader", "field \"version\" is empty");
     if (!problem->isEmpty()) {
-        *where = !nameIsString         ? tr("chart version")
-                 : m.version.isEmpty() ? tr("chart version %1").arg(m.name)
-                                       : tr("chart version %1 %2").arg(m.name, m.version);
+        *where = !nameIsString ? QCoreApplication::translate("ChartVersionReader", "chart version")
+                 : m.version.isEmpty()
+                     ? QCoreApplication::translate("ChartVersionReader", "chart version %1").arg(m.name)
+                     : QCoreApplication::translate("ChartVersionReader", "chart version %1 %2")
+                           .arg(m.name, m.version);
         return std::nullopt;
     }
     m_previous = entry;
@@ -297,7 +306,8 @@ std::optional<QList<ChartVersion>> ChartVersionReader::versions(const QString &w
         return std::nullopt;
     if (kind != Kind::Array) {
         m_failure = Failure::Shape;
-        m_error = tr("%1: not a JSON array but %2").arg(what, JsonReader::kindName(kind));
+        m_error = QCoreApplication::translate("ChartVersionReader", "%1: not a JSON array but %2")
+                      .arg(what, JsonReader::kindName(kind));
         return std::nullopt;
     }
     QList<ChartVersion> result;
@@ -309,7 +319,9 @@ std::optional<QList<ChartVersion>> ChartVersionReader::versions(const QString &w
             return std::nullopt;
         if (item != Kind::Object) {
             m_failure = Failure::Shape;
-            m_error = tr("entry %1 of %2 is %3, not an object").arg(i).arg(what, JsonReader::kindName(item));
+            m_error = QCoreApplication::translate("ChartVersionReader", "entry %1 of %2 is %3, not an object")
+                          .arg(i)
+                          .arg(what, JsonReader::kindName(item));
             return std::nullopt;
         }
         QString where;
@@ -319,7 +331,9 @@ std::optional<QList<ChartVersion>> ChartVersionReader::versions(const QString &w
             return std::nullopt;
         if (!version) {
             m_failure = Failure::Shape;
-            m_error = tr("entry %1 of %2: %3: %4").arg(i).arg(what, where, problem);
+            m_error = QCoreApplication::translate("ChartVersionReader", "entry %1 of %2: %3: %4")
+                          .arg(i)
+                          .arg(what, where, problem);
             return std::nullopt;
         }
         result.append(std::move(*version));
@@ -346,7 +360,9 @@ std::optional<QMap<QString, QList<ChartVersion>>> ChartVersionReader::charts()
         return std::nullopt;
     if (kind != Kind::Object) {
         m_failure = Failure::Shape;
-        m_error = tr("the chart listing is %1, not a JSON object").arg(JsonReader::kindName(kind));
+        m_error =
+            QCoreApplication::translate("ChartVersionReader", "the chart listing is %1, not a JSON object")
+                .arg(JsonReader::kindName(kind));
         return std::nullopt;
     }
     QMap<QString, QList<ChartVersion>> result;
@@ -354,7 +370,8 @@ std::optional<QMap<QString, QList<ChartVersion>>> ChartVersionReader::charts()
     QByteArrayView key;
     while (m_json.nextMember(key)) {
         const QString chart = QString::fromUtf8(key);
-        std::optional<QList<ChartVersion>> list = versions(tr("chart \"%1\"").arg(chart), 0);
+        std::optional<QList<ChartVersion>> list =
+            versions(QCoreApplication::translate("ChartVersionReader", "chart \"%1\"").arg(chart), 0);
         if (!list)
             return std::nullopt;
         result.insert(chart, std::move(*list));
@@ -373,7 +390,9 @@ std::optional<ChartVersion> ChartVersionReader::one()
         return std::nullopt;
     if (kind != Kind::Object) {
         m_failure = Failure::Shape;
-        m_error = tr("the chart version is %1, not a JSON object").arg(JsonReader::kindName(kind));
+        m_error =
+            QCoreApplication::translate("ChartVersionReader", "the chart version is %1, not a JSON object")
+                .arg(JsonReader::kindName(kind));
         return std::nullopt;
     }
     QString where;

@@ -13,11 +13,6 @@ namespace {
 
 constexpr std::size_t maxDepth = 512;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("JsonReader", text);
-}
-
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
@@ -90,21 +85,21 @@ QString JsonReader::kindName(Kind kind)
 {
     switch (kind) {
     case Kind::Null:
-        return tr("null");
+        return QCoreApplication::translate("JsonReader", "null");
     case Kind::Bool:
-        return tr("a boolean");
+        return QCoreApplication::translate("JsonReader", "a boolean");
     case Kind::Number:
-        return tr("a number");
+        return QCoreApplication::translate("JsonReader", "a number");
     case Kind::String:
-        return tr("a string");
+        return QCoreApplication::translate("JsonReader", "a string");
     case Kind::Array:
-        return tr("an array");
+        return QCoreApplication::translate("JsonReader", "an array");
     case Kind::Object:
-        return tr("an object");
+        return QCoreApplication::translate("JsonReader", "an object");
     case Kind::None:
         break;
     }
-    return tr("missing");
+    return QCoreApplication::translate("JsonReader", "missing");
 }
 
 void JsonReader::fail(const QString &message)
@@ -125,7 +120,10 @@ void JsonReader::failAt(qsizetype position, const QString &message)
         }
     }
     m_position = position;
-    m_error = tr("line %1, column %2: %3").arg(line).arg(position - lineStart + 1).arg(message);
+    m_error = QCoreApplication::translate("JsonReader", "line %1, column %2: %3")
+                  .arg(line)
+                  .arg(position - lineStart + 1)
+                  .arg(message);
 }
 
 bool JsonReader::skipSpace()
@@ -144,7 +142,7 @@ JsonReader::Kind JsonReader::peek()
     if (failed())
         return Kind::None;
     if (!skipSpace()) {
-        fail(tr("the text ends where a value should be"));
+        fail(QCoreApplication::translate("JsonReader", "the text ends where a value should be"));
         return Kind::None;
     }
     const char c = m_data[m_position];
@@ -166,7 +164,8 @@ JsonReader::Kind JsonReader::peek()
         if (isDigit(c))
             return Kind::Number;
     }
-    fail(tr("unexpected character '%1' where a value should be").arg(QLatin1Char(c)));
+    fail(QCoreApplication::translate("JsonReader", "unexpected character '%1' where a value should be")
+             .arg(QLatin1Char(c)));
     return Kind::None;
 }
 
@@ -176,8 +175,10 @@ bool JsonReader::expect(char c, const char *what)
         ++m_position;
         return true;
     }
-    fail(m_position < m_size ? tr("expected %1").arg(QLatin1StringView(what))
-                             : tr("the text ends where %1 should be").arg(QLatin1StringView(what)));
+    fail(m_position < m_size
+             ? QCoreApplication::translate("JsonReader", "expected %1").arg(QLatin1StringView(what))
+             : QCoreApplication::translate("JsonReader", "the text ends where %1 should be")
+                   .arg(QLatin1StringView(what)));
     return false;
 }
 
@@ -185,11 +186,11 @@ bool JsonReader::enterObject()
 {
     if (peek() != Kind::Object) {
         if (!failed())
-            fail(tr("expected an object"));
+            fail(QCoreApplication::translate("JsonReader", "expected an object"));
         return false;
     }
     if (m_stack.size() >= maxDepth) {
-        fail(tr("nested more than %1 levels deep").arg(maxDepth));
+        fail(QCoreApplication::translate("JsonReader", "nested more than %1 levels deep").arg(maxDepth));
         return false;
     }
     ++m_position;
@@ -202,11 +203,11 @@ bool JsonReader::enterArray()
 {
     if (peek() != Kind::Array) {
         if (!failed())
-            fail(tr("expected an array"));
+            fail(QCoreApplication::translate("JsonReader", "expected an array"));
         return false;
     }
     if (m_stack.size() >= maxDepth) {
-        fail(tr("nested more than %1 levels deep").arg(maxDepth));
+        fail(QCoreApplication::translate("JsonReader", "nested more than %1 levels deep").arg(maxDepth));
         return false;
     }
     ++m_position;
@@ -221,7 +222,9 @@ bool JsonReader::separator(char close)
     if (failed())
         return false;
     if (!skipSpace()) {
-        fail(tr("the text ends inside %1").arg(close == '}' ? tr("an object") : tr("an array")));
+        fail(QCoreApplication::translate("JsonReader", "the text ends inside %1")
+                 .arg(close == '}' ? QCoreApplication::translate("JsonReader", "an object")
+                                   : QCoreApplication::translate("JsonReader", "an array")));
         return false;
     }
     const char c = m_data[m_position];
@@ -236,12 +239,13 @@ bool JsonReader::separator(char close)
         return true;
     }
     if (c != ',') {
-        fail(close == '}' ? tr("expected ',' or '}'") : tr("expected ',' or ']'"));
+        fail(close == '}' ? QCoreApplication::translate("JsonReader", "expected ',' or '}'")
+                          : QCoreApplication::translate("JsonReader", "expected ',' or ']'"));
         return false;
     }
     ++m_position;
     if (skipSpace() && m_data[m_position] == close) {
-        fail(tr("a comma before '%1'").arg(QLatin1Char(close)));
+        fail(QCoreApplication::translate("JsonReader", "a comma before '%1'").arg(QLatin1Char(close)));
         return false;
     }
     return true;
@@ -252,7 +256,7 @@ bool JsonReader::nextMember(QByteArrayView &key)
     if (!separator('}'))
         return false;
     if (!skipSpace() || m_data[m_position] != '"') {
-        fail(tr("expected a member name in double quotes"));
+        fail(QCoreApplication::translate("JsonReader", "expected a member name in double quotes"));
         return false;
     }
     QByteArrayView raw;
@@ -294,27 +298,30 @@ bool JsonReader::scanString(QByteArrayView &raw, bool &escaped, bool &ascii)
                 if (m_position + 5 >= m_size || !isHex(m_data[m_position + 2]) ||
                     !isHex(m_data[m_position + 3]) || !isHex(m_data[m_position + 4]) ||
                     !isHex(m_data[m_position + 5])) {
-                    fail(tr("\\u must be followed by four hex digits"));
+                    fail(
+                        QCoreApplication::translate("JsonReader", "\\u must be followed by four hex digits"));
                     return false;
                 }
                 m_position += 6;
                 continue;
             }
             if (!std::strchr("\"\\/bfnrt", e) || e == '\0') {
-                fail(tr("invalid escape \\%1 in a string").arg(QLatin1Char(e)));
+                fail(QCoreApplication::translate("JsonReader", "invalid escape \\%1 in a string")
+                         .arg(QLatin1Char(e)));
                 return false;
             }
             m_position += 2;
             continue;
         }
         if (c < 0x20) {
-            fail(tr("a control character inside a string (escape it)"));
+            fail(
+                QCoreApplication::translate("JsonReader", "a control character inside a string (escape it)"));
             return false;
         }
         if (c >= 0x80) {
             const qsizetype length = utf8SequenceLength(bytes + m_position, m_size - m_position);
             if (length == 0) {
-                fail(tr("invalid UTF-8 in a string"));
+                fail(QCoreApplication::translate("JsonReader", "invalid UTF-8 in a string"));
                 return false;
             }
             ascii = false;
@@ -323,7 +330,7 @@ bool JsonReader::scanString(QByteArrayView &raw, bool &escaped, bool &ascii)
         }
         ++m_position;
     }
-    failAt(start - 1, tr("a string that never ends"));
+    failAt(start - 1, QCoreApplication::translate("JsonReader", "a string that never ends"));
     return false;
 }
 
@@ -374,7 +381,8 @@ QString JsonReader::string(const QString &likely)
     const Kind kind = peek();
     if (kind != Kind::String) {
         if (!failed())
-            fail(tr("expected a string, found %1").arg(kindName(kind)));
+            fail(
+                QCoreApplication::translate("JsonReader", "expected a string, found %1").arg(kindName(kind)));
         return {};
     }
     QByteArrayView raw;
@@ -394,7 +402,7 @@ bool JsonReader::scanLiteral(const char *word)
         m_position += length;
         return true;
     }
-    fail(tr("unexpected text where a value should be"));
+    fail(QCoreApplication::translate("JsonReader", "unexpected text where a value should be"));
     return false;
 }
 
@@ -403,7 +411,8 @@ bool JsonReader::boolean()
     const Kind kind = peek();
     if (kind != Kind::Bool) {
         if (!failed())
-            fail(tr("expected a boolean, found %1").arg(kindName(kind)));
+            fail(QCoreApplication::translate("JsonReader", "expected a boolean, found %1")
+                     .arg(kindName(kind)));
         return false;
     }
     if (m_data[m_position] == 't')
@@ -417,7 +426,7 @@ void JsonReader::null()
     const Kind kind = peek();
     if (kind != Kind::Null) {
         if (!failed())
-            fail(tr("expected null, found %1").arg(kindName(kind)));
+            fail(QCoreApplication::translate("JsonReader", "expected null, found %1").arg(kindName(kind)));
         return;
     }
     scanLiteral("null");
@@ -438,13 +447,13 @@ bool JsonReader::scanNumber(QByteArrayView &raw)
     if (i < m_size && m_data[i] == '0') {
         ++i;
     } else if (!digits()) {
-        failAt(start, tr("a malformed number"));
+        failAt(start, QCoreApplication::translate("JsonReader", "a malformed number"));
         return false;
     }
     if (i < m_size && m_data[i] == '.') {
         ++i;
         if (!digits()) {
-            failAt(start, tr("a malformed number"));
+            failAt(start, QCoreApplication::translate("JsonReader", "a malformed number"));
             return false;
         }
     }
@@ -453,7 +462,7 @@ bool JsonReader::scanNumber(QByteArrayView &raw)
         if (i < m_size && (m_data[i] == '+' || m_data[i] == '-'))
             ++i;
         if (!digits()) {
-            failAt(start, tr("a malformed number"));
+            failAt(start, QCoreApplication::translate("JsonReader", "a malformed number"));
             return false;
         }
     }
@@ -467,7 +476,8 @@ double JsonReader::number()
     const Kind kind = peek();
     if (kind != Kind::Number) {
         if (!failed())
-            fail(tr("expected a number, found %1").arg(kindName(kind)));
+            fail(
+                QCoreApplication::translate("JsonReader", "expected a number, found %1").arg(kindName(kind)));
         return 0;
     }
     QByteArrayView raw;
@@ -476,7 +486,7 @@ double JsonReader::number()
     double value = 0;
     const auto [end, code] = std::from_chars(raw.data(), raw.data() + raw.size(), value);
     if (code == std::errc::result_out_of_range || std::isinf(value)) {
-        failAt(m_position - raw.size(), tr("a number out of range"));
+        failAt(m_position - raw.size(), QCoreApplication::translate("JsonReader", "a number out of range"));
         return 0;
     }
     return value;
@@ -525,7 +535,7 @@ bool JsonReader::finish()
     if (failed())
         return false;
     if (skipSpace()) {
-        fail(tr("more text after the end of the JSON value"));
+        fail(QCoreApplication::translate("JsonReader", "more text after the end of the JSON value"));
         return false;
     }
     return true;

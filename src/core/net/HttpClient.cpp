@@ -1,5 +1,7 @@
 #include "HttpClient.h"
 
+#include "chart/HugePageBuffer.h"
+
 #include "credentials/CredentialStore.h"
 
 #include <QCoreApplication>
@@ -41,6 +43,7 @@ struct HttpClient::Call
         if (body.isEmpty()) {
             const qint64 announced = from->header(QNetworkRequest::ContentLengthHeader).toLongLong();
             body.reserve(qsizetype(std::clamp<qint64>(announced, available, qint64(1) << 30)));
+            HugePageBuffer::advise(body.data(), body.capacity());
         }
         const qsizetype old = body.size();
         if (body.capacity() < old + available)
