@@ -228,6 +228,7 @@ private Q_SLOTS:
     void helmPackagedChartsLoad();
     void helmAcceptsOurArchive();
     void largeArchiveIsSeveralGzipMembers();
+    void smallLastMemberStillReadsWhole();
 
 private:
     bool runHelm(const QStringList &arguments, const QString &workDir, QByteArray *output)
@@ -912,6 +913,30 @@ void TstChartarchive::largeArchiveIsSeveralGzipMembers()
     QByteArray shown;
     QVERIFY(runHelm({u"show"_s, u"chart"_s, path}, dir.path(), &shown));
     QVERIFY2(shown.contains("name: big"), shown.constData());
+}
+
+// A stream whose last gzip member is tiny next to the rest (what the size estimate reads) is still read
+// whole.
+void TstChartarchive::smallLastMemberStillReadsWhole()
+{
+    const QByteArray big(4 * 1024 * 1024, 'x');
+    const QByteArray tgz = tgzOf({file(u"demo/Chart.yaml"_s, chartYaml), file(u"demo/files/big.txt"_s, big)});
+    auto gzip = [](const QStringList &arguments, const QByteArray &input) {
+        QProcess process;
+        process.start(u"gzip"_s, arguments);
+        process.write(input);
+        process.closeWriteChannel();
+        process.waitForFinished(60000);
+        return process.readAllStandardOutput();
+    };
+    const QByteArray tar = gzip({u"-dc"_s}, tgz);
+    QVERIFY(tar.size() > big.size());
+    const QByteArray twoMembers =
+        gzip({u"-c"_s}, tar.first(tar.size() - 1024)) + gzip({u"-c"_s}, tar.last(1024));
+    QString error;
+    const auto archive = ChartArchive::read(twoMembers, &error);
+    QVERIFY2(archive.has_value(), qPrintable(error));
+    QCOMPARE(archive->fileData(u"files/big.txt"_s), big);
 }
 
 QTEST_GUILESS_MAIN(TstChartarchive)

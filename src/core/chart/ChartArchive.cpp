@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QMap>
 #include <QRegularExpression>
+#include <QtEndian>
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
@@ -14,6 +15,7 @@
 #include <archive_entry.h>
 #include <libdeflate.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -110,9 +112,16 @@ QString streamError(struct archive *a)
 // the loader's limits allow): the streaming reader then reads it and reports what is wrong.
 QByteArray decompressWhole(const QByteArray &tgz)
 {
-    constexpr qsizetype Capacity = ChartArchive::MaxTotalSize + 16 * 1024 * 1024;
-    QByteArray tar(Capacity, Qt::Uninitialized);
-    if (tar.size() != Capacity)
+    constexpr qsizetype Limit = ChartArchive::MaxTotalSize + 16 * 1024 * 1024;
+    // Sized from the last member's trailer (its length mod 4 GiB): exact for one member, and a package cut
+    // into up to four members fits four times it. A stream that does not fit grows the buffer, up to the
+    // limit.
+    const qsizetype lastMember =
+        tgz.size() >= 18 ? qsizetype(qFromLittleEndian<quint32>(tgz.constData() + tgz.size() - 4)) : 0;
+    const qsizetype capacity =
+        std::clamp<qsizetype>(std::max(lastMember, tgz.size()) * 4 + 1, 64 * 1024, Limit);
+    QByteArray tar(capacity, Qt::Uninitialized);
+    if (tar.size() != capacity)
         return {};
     HugePageBuffer::advise(tar.data(), tar.size());
     std::unique_ptr<libdeflate_decompressor, DecompressorFree> decompressor(libdeflate_alloc_decompressor());
@@ -128,6 +137,10 @@ QByteArray decompressWhole(const QByteArray &tgz)
         const libdeflate_result r =
             libdeflate_gzip_decompress_ex(decompressor.get(), tgz.constData() + in, size_t(tgz.size() - in),
                                           tar.data() + out, size_t(tar.size() - out), &consumed, &produced);
+        if (r == LIBDEFLATE_INSUFFICIENT_SPACE && tar.size() < Limit) {
+            tar.resize(std::min(Limit, tar.size() * 2));
+            continue; // the same member again, with room
+        }
         if (r != LIBDEFLATE_SUCCESS)
             return {};
         in += qsizetype(consumed);
