@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 
 #include <initializer_list>
+#include <string_view>
 #include <utility>
 
 namespace capstan {
@@ -15,14 +16,14 @@ namespace {
 using Kind = JsonReader::Kind;
 
 // Notes the first problem of an entry; later ones are not reported.
-void typeProblem(QString *problem, const QString &field, const QString &expected, Kind got)
+void typeProblem(QString *problem, QAnyStringView field, const QString &expected, Kind got)
 {
     if (problem->isEmpty())
         *problem = QCoreApplication::translate("ChartVersionReader", "field \"%1\" is %2, expected %3")
-                       .arg(field, JsonReader::kindName(got), expected);
+                       .arg(field.toString(), JsonReader::kindName(got), expected);
 }
 
-QString optionalString(JsonReader &json, const QString &likely, const QString &field, QString *problem)
+QString optionalString(JsonReader &json, const QString &likely, QAnyStringView field, QString *problem)
 {
     const Kind kind = json.peek();
     if (kind == Kind::String)
@@ -166,6 +167,24 @@ qsizetype countVersionKeys(QByteArrayView text)
     return count;
 }
 
+// The metadata fields that are plain optional strings, by their JSON name.
+QString ChartMetadata::*optionalStringField(QByteArrayView key)
+{
+    static constexpr std::pair<std::string_view, QString ChartMetadata::*> fields[] = {
+        {"apiVersion", &ChartMetadata::apiVersion},
+        {"appVersion", &ChartMetadata::appVersion},
+        {"description", &ChartMetadata::description},
+        {"type", &ChartMetadata::type},
+        {"home", &ChartMetadata::home},
+        {"icon", &ChartMetadata::icon},
+        {"kubeVersion", &ChartMetadata::kubeVersion}};
+    for (const auto &[name, field] : fields) {
+        if (key == QByteArrayView(name.data(), qsizetype(name.size())))
+            return field;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 ChartVersionReader::ChartVersionReader(QByteArrayView json)
@@ -205,22 +224,10 @@ std::optional<ChartVersion> ChartVersionReader::entry(QString *where, QString *p
             entry.urls = strings(m_json, m_previous.urls, QStringLiteral("urls"), problem);
         } else if (key == "created") {
             created = optionalString(m_json, QString(), QStringLiteral("created"), problem);
+        } else if (QString ChartMetadata::*field = optionalStringField(key)) {
+            m.*field = optionalString(m_json, p.*field, QUtf8StringView(key.data(), key.size()), problem);
         } else if (key == "digest") {
             entry.digest = optionalString(m_json, QString(), QStringLiteral("digest"), problem);
-        } else if (key == "apiVersion") {
-            m.apiVersion = optionalString(m_json, p.apiVersion, QStringLiteral("apiVersion"), problem);
-        } else if (key == "appVersion") {
-            m.appVersion = optionalString(m_json, p.appVersion, QStringLiteral("appVersion"), problem);
-        } else if (key == "description") {
-            m.description = optionalString(m_json, p.description, QStringLiteral("description"), problem);
-        } else if (key == "type") {
-            m.type = optionalString(m_json, p.type, QStringLiteral("type"), problem);
-        } else if (key == "home") {
-            m.home = optionalString(m_json, p.home, QStringLiteral("home"), problem);
-        } else if (key == "icon") {
-            m.icon = optionalString(m_json, p.icon, QStringLiteral("icon"), problem);
-        } else if (key == "kubeVersion") {
-            m.kubeVersion = optionalString(m_json, p.kubeVersion, QStringLiteral("kubeVersion"), problem);
         } else if (key == "sources") {
             m.sources = strings(m_json, p.sources, QStringLiteral("sources"), problem);
         } else if (key == "keywords") {
