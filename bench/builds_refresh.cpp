@@ -2,6 +2,7 @@
 // refreshes (every page answered 304), each until the table has been painted. Prints the rate-limit cost
 // of each, the medians and their ratio.
 
+#include "BenchOutput.h"
 #include "github/EtagCache.h"
 #include "github/GitHubClient.h"
 #include "github/GitHubServer.h"
@@ -22,6 +23,7 @@
 #include <ctime>
 
 using namespace capstan;
+using capstan::bench::median;
 
 namespace {
 
@@ -31,13 +33,6 @@ double threadCpuMs()
     timespec now{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n == 0 ? 0 : (n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2);
 }
 
 } // namespace

@@ -9,6 +9,7 @@
 //            is scrolled a page at a time from top to bottom, and while a filter is typed into it.
 // Prints every sample and the medians.
 
+#include "BenchOutput.h"
 #include "ChartsView.h"
 
 #include "chartmuseum/ChartMuseumClient.h"
@@ -35,24 +36,11 @@
 #include <functional>
 
 using namespace capstan;
+using capstan::bench::median;
+using capstan::bench::out;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-double median(QList<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    if (samples.isEmpty())
-        return 0;
-    const qsizetype n = samples.size();
-    return n % 2 ? samples.at(n / 2) : (samples.at(n / 2 - 1) + samples.at(n / 2)) / 2;
-}
 
 qint64 monotonicNs()
 {

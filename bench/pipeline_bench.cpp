@@ -3,6 +3,7 @@
 // runner's event loop while chatty steps stream output, and the same stall on a GUI thread that shows the
 // live deploy (PipelineView) over a deploy-like plan. Prints each sample and a median per figure.
 
+#include "BenchOutput.h"
 #include "PipelineView.h"
 
 #include "pipeline/Pipeline.h"
@@ -27,24 +28,11 @@
 #include <memory>
 
 using namespace capstan;
+using capstan::bench::median;
+using capstan::bench::out;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-double median(QList<double> samples)
-{
-    std::sort(samples.begin(), samples.end());
-    if (samples.isEmpty())
-        return 0;
-    const qsizetype n = samples.size();
-    return n % 2 ? samples.at(n / 2) : (samples.at(n / 2 - 1) + samples.at(n / 2)) / 2;
-}
 
 Step command(const QString &name, const QString &run)
 {
